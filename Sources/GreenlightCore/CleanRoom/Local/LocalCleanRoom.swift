@@ -1,0 +1,93 @@
+import Foundation
+
+/// The embedded default clean room: a fresh checkout of exactly the commit in a new
+/// temporary directory on this machine, a scrubbed environment, steps in order under
+/// the tier's deadline, the whole log streamed to disk, the directory removed afterwards.
+struct LocalCleanRoom: CleanRoomBackend {
+    let context: GateContext
+
+    /// Workspace variables that reach the clean room (besides `pass_env`).
+    static let allowedEnvironment = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TERM", "TZ", "USER", "LOGNAME"]
+
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, keep: Bool) async -> TierOutcome {
+        let startedAt = Date()
+        let deadline = startedAt.addingTimeInterval(definition.timeout)
+        let logURL = context.logFile(commit: commit.commit, digest: definition.digest)
+        let log: LogFile
+        do {
+            log = try LogFile(url: logURL)
+        } catch {
+            return failure("cannot open the clean-room log: \(error)", log: nil, startedAt: startedAt)
+        }
+        log.write("=== greenlight \(GreenlightVersion.current): clean-room tier for \(commit.commit.hex) (tree \(commit.tree.hex)) at \(NoteCodec.formatDate(startedAt))\n")
+
+        let root: URL
+        do {
+            root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-clean-\(commit.commit.short())")
+        } catch {
+            log.write("cannot prepare: \(error)\n")
+            return failure("cannot prepare the clean room: \(error)", log: logURL.path, startedAt: startedAt)
+        }
+        defer {
+            if keep {
+                context.progress.warning("kept the clean room at \(root.path)")
+                log.write("clean room kept at \(root.path)\n")
+            } else if let problem = TemporaryDirectory.remove(root) {
+                context.progress.warning(problem)
+            }
+        }
+        let source = root.appendingPathComponent("src", isDirectory: true)
+        do {
+            let checkout = try context.repository.makeDetachedCheckout(of: commit.commit, at: source)
+            let head = try checkout.headCommit()
+            guard head == commit.commit else {
+                throw GitError(call: "verify checkout", code: -1, message: "the clean checkout is at \(head?.hex ?? "nothing"), not \(commit.commit.hex)")
+            }
+            for name in ["home", "tmp"] {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+            }
+            log.write("checked out \(commit.commit.hex) into \(source.path)\n")
+        } catch {
+            log.write("cannot check out: \(error)\n")
+            return failure("cannot check out \(commit.commit.short()) into the clean room: \(error)", log: logURL.path, startedAt: startedAt)
+        }
+
+        context.progress.tierStarted(tier: .cleanRoom, steps: definition.steps.map(\.name),
+                                     location: "in a fresh checkout with a scrubbed environment (local)")
+        let run = TierRun(
+            definition: definition,
+            executor: StepExecutor(launcher: context.launcher, progress: context.progress, tier: .cleanRoom, tierTimeout: definition.timeout),
+            directory: source,
+            environment: scrubbedEnvironment(root: root, commit: commit, definition: definition),
+            deadline: deadline,
+            processes: context.processes,
+            logFor: { _ in log }
+        )
+        let steps = await run.runSteps(parallel: false, stopAfterFailure: true)
+        let outcome = TierOutcome(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
+                                  startedAt: startedAt, finishedAt: Date())
+        log.write("=== verdict: \(outcome.verdict.rawValue)\(outcome.summary.isEmpty ? "" : ": \(outcome.summary)")\n")
+        context.progress.tierFinished(tier: .cleanRoom, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
+        return outcome
+    }
+
+    /// An allowlist of the workspace's variables, HOME and TMPDIR inside the clean room,
+    /// then `pass_env`, the tier's `env` and greenlight's own variables.
+    func scrubbedEnvironment(root: URL, commit: ResolvedCommit, definition: TierDefinition) -> [String: String] {
+        var environment: [String: String] = [:]
+        for name in Self.allowedEnvironment + definition.passEnv {
+            if let value = context.environment[name] { environment[name] = value }
+        }
+        if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        environment["HOME"] = root.appendingPathComponent("home").path
+        environment["TMPDIR"] = root.appendingPathComponent("tmp").path
+        for (key, value) in definition.env { environment[key] = value }
+        for (key, value) in GateEnvironment.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
+        return environment
+    }
+
+    private func failure(_ problem: String, log: String?, startedAt: Date) -> TierOutcome {
+        TierOutcome(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.local.rawValue,
+                    startedAt: startedAt, finishedAt: Date())
+    }
+}

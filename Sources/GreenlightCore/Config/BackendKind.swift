@@ -1,0 +1,5 @@
+/// Where the clean-room tier runs.
+public enum BackendKind: String, Codable, Sendable, CaseIterable {
+    /// The embedded default: a fresh checkout on this machine with a scrubbed environment.
+    case local
+}

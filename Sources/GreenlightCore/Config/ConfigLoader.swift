@@ -1,0 +1,133 @@
+import Foundation
+import Yams
+
+/// Reads and validates `.greenlight.yml`. Every problem is a `ConfigError` with file, line and key;
+/// nothing is defaulted silently except what the reference documents.
+public struct ConfigLoader: Sendable {
+    public init() {}
+
+    /// Loads `.greenlight.yml` from the root of a working tree.
+    public func load(fromRoot root: URL) throws(ConfigError) -> GateConfig {
+        let file = root.appendingPathComponent(GateConfig.fileName)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ConfigError(file: file.path, line: nil, column: nil, key: "",
+                              message: "no configuration file; run `greenlight init` to write a starter one")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: file.path, line: nil, column: nil, key: "", message: "not valid UTF-8")
+        }
+        return try parse(text, file: file.path)
+    }
+
+    /// Parses configuration text; `file` names it in errors.
+    public func parse(_ text: String, file: String) throws(ConfigError) -> GateConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.syntaxError(error, file: file)
+        } catch {
+            throw ConfigError(file: file, line: nil, column: nil, key: "", message: "cannot parse YAML: \(error)")
+        }
+        guard let root else {
+            throw ConfigError(file: file, line: nil, column: nil, key: "", message: "the file is empty; it needs at least `fast.steps` or `clean_room.steps`")
+        }
+        let reader = NodeReader(file: file)
+        let top = try reader.mapping(root, key: "", allowed: ["version", "fast", "clean_room"])
+        if let version = top["version"] {
+            let number = try reader.int(version, key: "version")
+            if number != 1 {
+                throw reader.error(version, key: "version", "unsupported version \(number); this greenlight reads version 1")
+            }
+        }
+        let fast = try top["fast"].map { node throws(ConfigError) in try parseTier(node, tier: .fast, reader: reader) }
+            ?? TierDefinition(tier: .fast)
+        let cleanRoom = try top["clean_room"].map { node throws(ConfigError) in try parseTier(node, tier: .cleanRoom, reader: reader) }
+            ?? TierDefinition(tier: .cleanRoom, parallel: false)
+        guard fast.isConfigured || cleanRoom.isConfigured else {
+            throw reader.error(root, key: "", "no steps: define `fast.steps` or `clean_room.steps`")
+        }
+        return GateConfig(fast: fast, cleanRoom: cleanRoom)
+    }
+
+    private func parseTier(_ node: Node, tier: Tier, reader: NodeReader) throws(ConfigError) -> TierDefinition {
+        let prefix = tier == .fast ? "fast" : "clean_room"
+        let allowed: Set<String> = tier == .fast
+            ? ["parallel", "fail_fast", "timeout", "env", "steps"]
+            : ["backend", "timeout", "env", "pass_env", "steps"]
+        let fields = try reader.mapping(node, key: prefix, allowed: allowed)
+        var definition = TierDefinition(tier: tier, parallel: tier == .fast)
+        if let value = fields["parallel"] { definition.parallel = try reader.bool(value, key: "\(prefix).parallel") }
+        if let value = fields["fail_fast"] { definition.failFast = try reader.bool(value, key: "\(prefix).fail_fast") }
+        if let value = fields["timeout"] { definition.timeout = try reader.duration(value, key: "\(prefix).timeout") }
+        if let value = fields["env"] { definition.env = try reader.environment(value, key: "\(prefix).env") }
+        if let value = fields["pass_env"] {
+            definition.passEnv = try reader.sequence(value, key: "\(prefix).pass_env").enumerated().map { (index, item) throws(ConfigError) in
+                let name = try reader.string(item, key: "\(prefix).pass_env[\(index)]")
+                guard EnvironmentName.isValid(name) else {
+                    throw reader.error(item, key: "\(prefix).pass_env[\(index)]", "'\(name)' is not an environment variable name")
+                }
+                return name
+            }
+        }
+        if let value = fields["backend"] {
+            let name = try reader.string(value, key: "\(prefix).backend")
+            guard let backend = BackendKind(rawValue: name) else {
+                let hint = name == "kubernetes" ? " (the kubernetes backend is not in this version yet)" : ""
+                throw reader.error(value, key: "\(prefix).backend",
+                                   "unknown backend '\(name)'\(hint); known: \(BackendKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            definition.backend = backend
+        }
+        if let value = fields["steps"] {
+            let items = try reader.sequence(value, key: "\(prefix).steps")
+            var seen: [String: Int] = [:]
+            for (index, item) in items.enumerated() {
+                let step = try parseStep(item, key: "\(prefix).steps[\(index)]", tier: tier, reader: reader)
+                if let first = seen[step.name] {
+                    throw reader.error(item, key: "\(prefix).steps[\(index)].name",
+                                       "duplicate step name '\(step.name)' (also \(prefix).steps[\(first)])")
+                }
+                seen[step.name] = index
+                definition.steps.append(step)
+            }
+        }
+        return definition
+    }
+
+    private func parseStep(_ node: Node, key: String, tier: Tier, reader: NodeReader) throws(ConfigError) -> StepDefinition {
+        let fields = try reader.mapping(node, key: key, allowed: ["name", "run", "timeout", "env"])
+        guard let nameNode = fields["name"] else { throw reader.error(node, key: "\(key).name", "missing (every step needs a name)") }
+        let name = try reader.string(nameNode, key: "\(key).name")
+        guard StepName.isValid(name) else {
+            throw reader.error(nameNode, key: "\(key).name",
+                               "'\(name)' is not a valid step name (letters, digits, '.', '_' and '-', at most 63)")
+        }
+        guard let runNode = fields["run"] else { throw reader.error(node, key: "\(key).run", "missing (the command to run)") }
+        let run = try reader.string(runNode, key: "\(key).run")
+        guard !run.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw reader.error(runNode, key: "\(key).run", "empty command")
+        }
+        var step = StepDefinition(name: name, run: run)
+        if let value = fields["timeout"] {
+            step.timeout = try reader.duration(value, key: "\(key).timeout")
+        } else if tier == .fast {
+            step.timeout = GateConfig.defaultFastStepTimeout
+        }
+        if let value = fields["env"] { step.env = try reader.environment(value, key: "\(key).env") }
+        return step
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> ConfigError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
+            return ConfigError(file: file, line: mark.line, column: mark.column, key: "", message: "YAML syntax error: \(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ConfigError(file: file, line: context.mark.line, column: context.mark.column, key: duplicates.joined(separator: ", "),
+                               message: "key appears twice in the same mapping")
+        default:
+            return ConfigError(file: file, line: nil, column: nil, key: "", message: "YAML error: \(error)")
+        }
+    }
+}

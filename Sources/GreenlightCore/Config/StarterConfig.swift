@@ -1,0 +1,97 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `greenlight init`: a starter `.greenlight.yml` for the kind of project found at the root.
+public struct StarterConfig: Sendable {
+    public enum ProjectKind: String, Sendable, CaseIterable {
+        case go, swift, python, rust, node, make, unknown
+    }
+
+    public struct ExistsError: Error, CustomStringConvertible, LocalizedError {
+        public let path: String
+        public var description: String { "\(path) already exists; greenlight init never overwrites it (edit it, or remove it first)" }
+        public var errorDescription: String? { description }
+    }
+
+    public init() {}
+
+    /// The project kind, judged by marker files at `root` (first match wins).
+    public func detect(at root: URL) -> ProjectKind {
+        let markers: [(String, ProjectKind)] = [
+            ("go.mod", .go), ("Package.swift", .swift), ("Cargo.toml", .rust), ("pyproject.toml", .python),
+            ("setup.py", .python), ("requirements.txt", .python), ("package.json", .node), ("Makefile", .make),
+        ]
+        for (file, kind) in markers where FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) {
+            return kind
+        }
+        return .unknown
+    }
+
+    public func text(for kind: ProjectKind) -> String {
+        let (fast, clean): ([(String, String)], [(String, String)]) = switch kind {
+        case .go:
+            ([("fmt", #"test -z "$(gofmt -l .)" || { gofmt -l .; exit 1; }"#), ("vet", "go vet ./..."),
+              ("build", "go build ./..."), ("unit", "go test -short ./...")],
+             [("test", "go test ./...")])
+        case .swift:
+            ([("build", "swift build")], [("test", "swift test")])
+        case .python:
+            ([("compile", "python3 -m compileall -q ."), ("unit", "python3 -m pytest -q -x")],
+             [("test", "python3 -m pip install -q -e . 2>/dev/null || true; python3 -m pytest -q")])
+        case .rust:
+            ([("fmt", "cargo fmt --check"), ("build", "cargo build"), ("unit", "cargo test --lib")],
+             [("test", "cargo test")])
+        case .node:
+            ([("test", "npm test")], [("install", "npm ci"), ("test", "npm test")])
+        case .make:
+            ([("build", "make")], [("test", "make test")])
+        case .unknown:
+            ([("check", "echo 'replace me with your fast checks' && false")],
+             [("test", "echo 'replace me with your full test suite' && false")])
+        }
+        var lines = [
+            "# greenlight: the gate every push and PR must pass, for the exact commit.",
+            "# Reference: README.md of greenlight. Verdicts: git log --notes=greenlight",
+            "version: 1",
+            "fast:                     # runs in the workspace first (seconds to minutes)",
+            "  parallel: true",
+            "  steps:",
+        ]
+        for (name, run) in fast { lines += ["    - name: \(name)", "      run: \(Self.quote(run))", "      timeout: 10m"] }
+        lines += [
+            "clean_room:               # then a fresh checkout of the commit, scrubbed environment",
+            "  backend: local",
+            "  timeout: 30m",
+            "  steps:",
+        ]
+        for (name, run) in clean { lines += ["    - name: \(name)", "      run: \(Self.quote(run))"] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes the starter file at `root`; refuses (atomically, O_EXCL) when one exists.
+    @discardableResult
+    public func write(at root: URL) throws -> (kind: ProjectKind, file: URL) {
+        let kind = detect(at: root)
+        let file = root.appendingPathComponent(GateConfig.fileName)
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 {
+            if errno == EEXIST { throw ExistsError(path: file.path) }
+            throw FileError(path: file.path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        let bytes = Array(text(for: kind).utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else {
+            unlink(file.path)
+            throw FileError(path: file.path, reason: "short write")
+        }
+        return (kind, file)
+    }
+
+    private static func quote(_ command: String) -> String {
+        "'" + command.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

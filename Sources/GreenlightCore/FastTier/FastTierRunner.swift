@@ -1,0 +1,85 @@
+import Foundation
+
+/// The fast tier: the workspace's own checks, run where the commit's content is.
+///
+/// When HEAD is the commit and no tracked file is modified, the steps run in the
+/// working tree (build caches and all). Otherwise they run in a temporary detached
+/// checkout of the commit, so the verdict describes that commit and nothing else.
+struct FastTierRunner: Sendable {
+    let context: GateContext
+
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, keep: Bool) async -> TierOutcome {
+        let startedAt = Date()
+        let digest = definition.digest
+        let location: Location
+        do {
+            location = try chooseLocation(for: commit)
+        } catch {
+            return TierOutcome(tier: .fast, steps: [], problem: "cannot prepare the fast tier: \(error)", log: nil,
+                               backend: "worktree", startedAt: startedAt, finishedAt: Date())
+        }
+        defer {
+            if let temporary = location.temporary {
+                if keep { context.progress.warning("kept the fast tier's checkout at \(temporary.path)") }
+                else if let problem = TemporaryDirectory.remove(temporary) { context.progress.warning(problem) }
+            }
+        }
+        context.progress.tierStarted(tier: .fast, steps: definition.steps.map(\.name), location: location.description)
+
+        var environment = context.environment
+        for (key, value) in definition.env { environment[key] = value }
+        for (key, value) in GateEnvironment.variables(commit: commit, tier: .fast) { environment[key] = value }
+        let context = self.context
+        let run = TierRun(
+            definition: definition,
+            executor: StepExecutor(launcher: context.launcher, progress: context.progress, tier: .fast, tierTimeout: definition.timeout),
+            directory: location.directory,
+            environment: environment,
+            deadline: startedAt.addingTimeInterval(definition.timeout),
+            processes: context.processes,
+            logFor: { step in try LogFile(url: context.logFile(commit: commit.commit, digest: digest, step: step.name)) }
+        )
+        let steps = await run.runSteps(parallel: definition.parallel, stopAfterFailure: definition.failFast)
+        let outcome = TierOutcome(tier: .fast, steps: steps, problem: nil, log: nil, backend: location.backend,
+                                  startedAt: startedAt, finishedAt: Date())
+        context.progress.tierFinished(tier: .fast, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
+        return outcome
+    }
+
+    private struct Location: CustomStringConvertible {
+        let directory: URL
+        let temporary: URL?
+        let reason: String?
+        var backend: String { temporary == nil ? "workspace" : "worktree" }
+        var description: String {
+            guard let reason else { return "in the workspace \(directory.path)" }
+            return "in a temporary checkout (\(reason))"
+        }
+    }
+
+    private func chooseLocation(for commit: ResolvedCommit) throws -> Location {
+        let repository = context.repository
+        if let workdir = repository.workingDirectory {
+            let head = try repository.headCommit()
+            if head == commit.commit {
+                if try !repository.hasTrackedChanges() {
+                    return Location(directory: workdir, temporary: nil, reason: nil)
+                }
+                return try temporaryCheckout(of: commit, reason: "tracked files are modified in the workspace")
+            }
+            return try temporaryCheckout(of: commit, reason: "HEAD is \(head?.short() ?? "unborn"), not \(commit.commit.short())")
+        }
+        return try temporaryCheckout(of: commit, reason: "the repository has no working tree")
+    }
+
+    private func temporaryCheckout(of commit: ResolvedCommit, reason: String) throws -> Location {
+        let root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-fast-\(commit.commit.short())")
+        do {
+            _ = try context.repository.makeDetachedCheckout(of: commit.commit, at: root)
+        } catch {
+            TemporaryDirectory.remove(root)
+            throw error
+        }
+        return Location(directory: root, temporary: root, reason: reason)
+    }
+}

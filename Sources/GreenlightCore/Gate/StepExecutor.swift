@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs one step as a child process under the step's own limit and the tier's deadline.
+struct StepExecutor: Sendable {
+    let launcher: ProcessLauncher
+    let progress: ProgressSink
+    let tier: Tier
+    /// The tier's whole limit, for the message when it is what stopped a step.
+    let tierTimeout: TimeInterval
+
+    /// Runs `step`; `tierDeadline` is when the whole tier must end. A step stopped by the
+    /// tier deadline is an `error` (the gate could not decide); by its own limit a `fail`.
+    func run(_ step: StepDefinition, in directory: URL, environment: [String: String], tierDeadline: Date,
+             log: LogFile?, logPath: String?, processes: ProcessGroupSet) async -> StepResult {
+        let output = StepOutput(log: log)
+        let remaining = tierDeadline.timeIntervalSinceNow
+        let stepLimit = step.timeout ?? .infinity
+        let tierBinds = remaining < stepLimit
+        let spec = ProcessSpec(command: step.run, directory: directory, environment: environment,
+                               timeout: max(0.001, min(stepLimit, remaining)))
+        progress.stepStarted(tier: tier, step: step.name, output: output.capture)
+        log?.write("\n==> step \(step.name): \(step.run)\n")
+        var result: StepResult
+        do {
+            let outcome = try await launcher.run(spec, output: output, group: processes)
+            let verdict: StepVerdict
+            if outcome.timedOut { verdict = tierBinds ? .error : .fail }
+            else if outcome.terminated { verdict = .skipped }
+            else { verdict = outcome.exitCode == 0 ? .pass : .fail }
+            result = StepResult(name: step.name, verdict: verdict, exitCode: outcome.terminated ? nil : outcome.exitCode,
+                                timedOut: outcome.timedOut && !tierBinds, duration: outcome.duration,
+                                timeout: outcome.timedOut && !tierBinds ? stepLimit : nil,
+                                output: output.capture.text, log: logPath)
+            if outcome.timedOut && tierBinds {
+                result.problem = "the \(tier.rawValue) tier timed out after \(DurationParser.format(tierTimeout)) during step '\(step.name)'"
+            }
+            log?.write("==> step \(step.name): \(Self.describe(result))\n")
+        } catch {
+            result = StepResult(name: step.name, verdict: .error, exitCode: nil, timedOut: false, duration: 0,
+                                output: "", log: logPath, problem: "\(error)")
+            log?.write("==> step \(step.name): could not start: \(error)\n")
+        }
+        progress.stepFinished(tier: tier, result: result)
+        return result
+    }
+
+    static func describe(_ result: StepResult) -> String {
+        let seconds = String(format: "%.1fs", result.duration)
+        switch result.verdict {
+        case .pass: return "passed in \(seconds)"
+        case .skipped: return "stopped (another step failed)"
+        case .error: return result.problem ?? "error"
+        case .fail:
+            if result.timedOut, let limit = result.timeout {
+                return "timed out after \(DurationParser.format(limit)) (killed with its process group)"
+            }
+            return "failed with exit code \(result.exitCode.map(String.init) ?? "?") after \(seconds)"
+        }
+    }
+}

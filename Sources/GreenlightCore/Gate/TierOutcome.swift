@@ -1,0 +1,54 @@
+import Foundation
+
+/// A tier that ran: its verdict, every step, and what the report and the note need.
+public struct TierOutcome: Sendable {
+    public var tier: Tier
+    public var verdict: Verdict
+    public var steps: [StepResult]
+    public var summary: String
+    public var failingTests: [String]
+    /// The tier's log (clean room), `nil` when each step has its own (fast tier).
+    public var log: String?
+    public var backend: String
+    public var startedAt: Date
+    public var finishedAt: Date
+
+    /// Builds the outcome from step results: the worst step decides; a tier-level
+    /// `problem` (could not prepare, deadline) makes it an `error`.
+    init(tier: Tier, steps: [StepResult], problem: String?, log: String?, backend: String, startedAt: Date, finishedAt: Date) {
+        self.tier = tier
+        self.steps = steps
+        self.log = log
+        self.backend = backend
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        let errors = steps.filter { $0.verdict == .error }
+        let failures = steps.filter { $0.verdict == .fail }
+        if let problem {
+            verdict = .error
+            summary = problem
+        } else if let first = errors.first {
+            verdict = .error
+            summary = first.problem ?? "step '\(first.name)' could not be run"
+        } else if !failures.isEmpty {
+            verdict = .fail
+            summary = failures.map { "step '\($0.name)' \(StepExecutor.describe($0))" }.joined(separator: "; ")
+        } else {
+            verdict = .pass
+            summary = ""
+        }
+        let recognizer = FailingTestRecognizer()
+        var tests: [String] = []
+        for step in failures {
+            for name in recognizer.failingTests(in: step.output) where !tests.contains(name) { tests.append(name) }
+        }
+        failingTests = tests
+    }
+
+    func record(for commit: ResolvedCommit, digest: String) -> VerdictRecord {
+        VerdictRecord(verdict: verdict, tier: tier, commit: commit.commit, tree: commit.tree, digest: digest,
+                      backend: backend, startedAt: startedAt, finishedAt: finishedAt, steps: steps.map(\.record),
+                      summary: summary, failingTests: failingTests.isEmpty ? nil : failingTests,
+                      log: log ?? steps.first { $0.verdict == .fail || $0.verdict == .error }?.log)
+    }
+}

@@ -1,0 +1,46 @@
+import CLibGit2
+import Foundation
+
+extension Repository {
+    /// Makes a fresh repository at `directory` holding exactly `commit`: HEAD detached
+    /// at it, its tree checked out, nothing else.
+    ///
+    /// The new repository borrows this one's object database through
+    /// `objects/info/alternates` (what `git clone --shared` does), so no object is
+    /// copied and the cost is the checkout alone. No untracked, ignored or modified
+    /// file of this repository's working tree can reach it: files come from the
+    /// commit's tree only.
+    public func makeDetachedCheckout(of commit: ObjectID, at directory: URL) throws(GitError) -> Repository {
+        LibGit2.ensureInitialised()
+        var options = git_repository_init_options()
+        try gitCheck("git_repository_init_options_init",
+                     git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)))
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue
+        var created: OpaquePointer?
+        try gitCheck("git_repository_init_ext", git_repository_init_ext(&created, directory.path, &options))
+        git_repository_free(created)
+
+        let gitDir = directory.appendingPathComponent(".git", isDirectory: true)
+        let sourceObjects = commonDirectory.appendingPathComponent("objects", isDirectory: true).path
+        do {
+            try (sourceObjects + "\n").write(to: gitDir.appendingPathComponent("objects/info/alternates"), atomically: true, encoding: .utf8)
+            let shallow = commonDirectory.appendingPathComponent("shallow")
+            if FileManager.default.fileExists(atPath: shallow.path) {
+                try FileManager.default.copyItem(at: shallow, to: gitDir.appendingPathComponent("shallow"))
+            }
+        } catch {
+            throw GitError(call: "write objects/info/alternates", code: -1, message: "cannot prepare \(gitDir.path): \(error.localizedDescription)")
+        }
+
+        let checkout = try Repository.open(at: directory)
+        try checkout.withHandle { (repo) throws(GitError) in
+            var oid = commit.raw
+            try gitCheck("git_repository_set_head_detached", git_repository_set_head_detached(repo, &oid))
+            var checkoutOptions = git_checkout_options()
+            try gitCheck("git_checkout_options_init", git_checkout_options_init(&checkoutOptions, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
+            checkoutOptions.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
+            try gitCheck("git_checkout_head", git_checkout_head(repo, &checkoutOptions))
+        }
+        return checkout
+    }
+}

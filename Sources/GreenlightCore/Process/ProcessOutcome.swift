@@ -1,0 +1,16 @@
+import Foundation
+
+/// How a child process ended.
+public struct ProcessOutcome: Sendable, Equatable {
+    /// The exit status, or 128 + signal number when a signal ended it (as shells report it).
+    public var exitCode: Int32
+    /// The signal that ended it, if one did.
+    public var signal: Int32?
+    /// Its timeout fired and greenlight killed its process group.
+    public var timedOut: Bool
+    /// It was stopped on request (fail-fast, tier deadline, Ctrl-C).
+    public var terminated: Bool
+    public var duration: TimeInterval
+
+    public var succeeded: Bool { exitCode == 0 && !timedOut && !terminated }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The JSON document `greenlight check --json` prints.
+public struct CheckDocument: Encodable, Sendable {
+    public struct Step: Encodable, Sendable {
+        let name: String
+        let verdict: String
+        let exit_code: Int32?
+        let duration_s: Double
+        let timed_out: Bool?
+        let log: String?
+
+        /// `exit_code` and `log` are always present, `null` when unknown, so consumers need not guess.
+        public func encode(to encoder: Encoder) throws {
+            enum Keys: String, CodingKey { case name, verdict, exit_code, duration_s, timed_out, log }
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(verdict, forKey: .verdict)
+            try container.encode(exit_code, forKey: .exit_code)
+            try container.encode(duration_s, forKey: .duration_s)
+            try container.encodeIfPresent(timed_out, forKey: .timed_out)
+            try container.encode(log, forKey: .log)
+        }
+    }
+
+    public struct TierEntry: Encodable, Sendable {
+        let name: String
+        /// pass, fail, error, skipped or not_configured.
+        let verdict: String
+        let cached: Bool
+        let digest: String
+        let backend: String?
+        let summary: String?
+        let failing_tests: [String]?
+        let log: String?
+        let steps: [Step]
+    }
+
+    let commit: String
+    let tree: String
+    let verdict: String
+    let cached: Bool
+    let tiers: [TierEntry]
+    let warnings: [String]
+
+    public init(_ result: GateResult) {
+        commit = result.commit.commit.hex
+        tree = result.commit.tree.hex
+        verdict = result.verdict.rawValue
+        cached = result.isCached
+        warnings = result.warnings
+        tiers = result.tiers.map(Self.entry)
+    }
+
+    private static func entry(_ tier: TierResult) -> TierEntry {
+        switch tier.state {
+        case let .ran(outcome):
+            let steps = outcome.steps.map {
+                Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode,
+                     duration_s: $0.record.durationSeconds, timed_out: $0.timedOut ? true : nil, log: $0.log)
+            }
+            return TierEntry(name: tier.tier.rawValue, verdict: outcome.verdict.rawValue, cached: false, digest: tier.digest,
+                             backend: outcome.backend, summary: outcome.summary.isEmpty ? nil : outcome.summary,
+                             failing_tests: outcome.failingTests.isEmpty ? nil : outcome.failingTests,
+                             log: outcome.log, steps: steps)
+        case let .cached(record):
+            let steps = record.steps.map {
+                Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode, duration_s: $0.durationSeconds,
+                     timed_out: $0.timedOut, log: nil)
+            }
+            return TierEntry(name: tier.tier.rawValue, verdict: record.verdict.rawValue, cached: true, digest: tier.digest,
+                             backend: record.backend, summary: record.summary.isEmpty ? nil : record.summary,
+                             failing_tests: record.failingTests, log: record.log, steps: steps)
+        case let .skipped(reason):
+            return TierEntry(name: tier.tier.rawValue, verdict: "skipped", cached: false, digest: tier.digest, backend: nil,
+                             summary: reason, failing_tests: nil, log: nil, steps: [])
+        case .notConfigured:
+            return TierEntry(name: tier.tier.rawValue, verdict: "not_configured", cached: false, digest: tier.digest,
+                             backend: nil, summary: nil, failing_tests: nil, log: nil, steps: [])
+        }
+    }
+
+    /// Pretty-printed, keys sorted.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The text `greenlight check` prints when it is done: one line per tier, and for a tier
+/// that did not pass, a block made for a coder agent as much as a person: which step,
+/// the exit code, the failing tests, the last lines that matter, the full log's path.
+public struct CheckReport: Sendable {
+    /// How many output lines to quote per failing step.
+    public var lines: Int
+
+    public init(lines: Int = 40) {
+        self.lines = lines
+    }
+
+    public func render(_ result: GateResult) -> String {
+        var out: [String] = []
+        let verdict = result.verdict
+        let cached = result.isCached ? " (cached)" : ""
+        out.append("greenlight: \(verdict.rawValue.uppercased()) \(result.commit.commit.short())\(cached)")
+        for tier in result.tiers {
+            out.append("  \(tier.tier.rawValue): \(tierLine(tier))")
+        }
+        for tier in result.tiers {
+            switch tier.state {
+            case let .ran(outcome) where outcome.verdict != .pass:
+                out += details(of: outcome)
+            case let .cached(record) where record.verdict != .pass:
+                out += details(ofCached: record)
+            default:
+                break
+            }
+        }
+        if verdict == .error {
+            out.append("")
+            out.append("The gate could not decide; nothing about the code was concluded and nothing was cached.")
+            out.append("Fix what the message says and run `greenlight check` again.")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func tierLine(_ tier: TierResult) -> String {
+        switch tier.state {
+        case let .ran(outcome):
+            let seconds = String(format: "%.1fs", outcome.finishedAt.timeIntervalSince(outcome.startedAt))
+            return "\(outcome.verdict.rawValue) in \(seconds) (\(outcome.backend))"
+        case let .cached(record):
+            return "\(record.verdict.rawValue) (cached from \(NoteCodec.formatDate(record.finishedAt)), re-run with --no-cache)"
+        case let .skipped(reason):
+            return "skipped: \(reason)"
+        case .notConfigured:
+            return "not configured"
+        }
+    }
+
+    private func details(of outcome: TierOutcome) -> [String] {
+        var out = ["", "\(outcome.tier.rawValue) tier: \(outcome.verdict.rawValue.uppercased()): \(outcome.summary)"]
+        for step in outcome.steps where step.verdict == .fail || step.verdict == .error {
+            out.append("")
+            out.append("  step \(step.name): \(StepExecutor.describe(step))")
+            let tests = FailingTestRecognizer().failingTests(in: step.output)
+            if !tests.isEmpty {
+                out.append("  failing tests:")
+                out += tests.map { "    - \($0)" }
+            }
+            let excerpt = LogExcerpt.lastLines(of: step.output, count: lines)
+            if !excerpt.isEmpty {
+                out.append("  last \(excerpt.count) lines:")
+                out += excerpt.map { "    | \($0)" }
+            }
+            if let log = step.log { out.append("  full log: \(log)") }
+        }
+        if outcome.steps.allSatisfy({ $0.verdict != .fail && $0.verdict != .error }), let log = outcome.log {
+            out.append("  full log: \(log)")
+        }
+        return out
+    }
+
+    private func details(ofCached record: VerdictRecord) -> [String] {
+        var out = ["", "\(record.tier.rawValue) tier: \(record.verdict.rawValue.uppercased()) (recorded \(NoteCodec.formatDate(record.finishedAt))): \(record.summary)"]
+        if let tests = record.failingTests, !tests.isEmpty {
+            out.append("  failing tests:")
+            out += tests.map { "    - \($0)" }
+        }
+        if let log = record.log, FileManager.default.fileExists(atPath: log) {
+            let excerpt = LogExcerpt.lastLines(of: Self.tail(ofFile: log), count: lines)
+            if !excerpt.isEmpty {
+                out.append("  last \(excerpt.count) lines of the log:")
+                out += excerpt.map { "    | \($0)" }
+            }
+            out.append("  full log: \(log)")
+        }
+        out.append("  this verdict is cached for this commit; change the code, or run `greenlight check --no-cache` to retry")
+        return out
+    }
+
+    /// The last 64 KiB of a file, read without loading the rest.
+    static func tail(ofFile path: String, bytes: Int = 64 * 1024) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
+        let data = (try? handle.readToEnd()) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

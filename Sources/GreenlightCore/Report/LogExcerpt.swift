@@ -1,0 +1,31 @@
+import Foundation
+
+/// The last lines of a step's output that a reader needs: terminal escapes removed,
+/// trailing blank lines dropped, bounded in count and width.
+public enum LogExcerpt {
+    /// The last `count` non-blank lines of `output`, each cut to `width` characters.
+    public static func lastLines(of output: String, count: Int, width: Int = 240) -> [String] {
+        guard count > 0 else { return [] }
+        let lines = stripANSI(output)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var text = String(line)
+                if let carriage = text.lastIndex(of: "\r"), text.index(after: carriage) != text.endIndex {
+                    text = String(text[text.index(after: carriage)...])
+                }
+                text = text.replacingOccurrences(of: "\r", with: "")
+                return text.count > width ? String(text.prefix(width)) + "…" : text
+            }
+        var kept = lines
+        while let last = kept.last, last.trimmingCharacters(in: .whitespaces).isEmpty { kept.removeLast() }
+        return Array(kept.suffix(count))
+    }
+
+    private static let ansi = try! NSRegularExpression(pattern: "\u{1B}\\[[0-9;?]*[ -/]*[@-~]|\u{1B}\\][^\u{07}]*\u{07}")
+
+    /// The text without terminal colour and cursor sequences.
+    public static func stripANSI(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        return ansi.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+    }
+}

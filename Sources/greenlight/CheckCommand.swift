@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the gate for a commit and record the verdict in git notes.",
+        discussion: """
+            Runs the fast tier (in the workspace when HEAD is the commit and no tracked file is \
+            modified, else in a temporary checkout of the commit), then, if it passed, the clean-room \
+            tier in a fresh checkout with a scrubbed environment. A pass or fail already recorded for \
+            this commit under the same tier definition is reused; errors are never reused.
+
+            Exit status: 0 pass, 1 fail, 2 error or bad configuration, 130 interrupted.
+            """
+    )
+
+    @Argument(help: "The commit to check: a SHA, branch, tag or any revision git understands.")
+    var revision: String = "HEAD"
+
+    @Option(help: "Which tiers to run: fast, clean-room or all.")
+    var tier: TierSelection = .all
+
+    @Flag(help: "Run the tiers even when a verdict is recorded for this commit.")
+    var noCache = false
+
+    @Flag(help: "Keep temporary checkouts (printed on stderr) for debugging.")
+    var keep = false
+
+    @Flag(help: "Print one JSON document on stdout instead of the report.")
+    var json = false
+
+    @Option(help: "Output lines to quote per failing step.")
+    var lines: Int = 40
+
+    @OptionGroup var repository: RepositoryOption
+
+    func validate() throws {
+        guard lines >= 0 else { throw ValidationError("--lines must be 0 or more") }
+    }
+
+    func run() async throws {
+        do {
+            let repository = try repository.open()
+            let processes = ProcessGroupSet()
+            let trap = InterruptTrap(stopping: processes)
+            let progress = LiveProgress(interactive: isatty(STDERR_FILENO) == 1 && !json)
+            defer { progress.finish() }
+            let context = GateContext(repository: repository, progress: progress, processes: processes)
+            let gate = try Gate.load(context: context)
+            let result = try await gate.check(CheckOptions(revision: revision, tiers: tier, useCache: !noCache, keep: keep))
+            progress.finish()
+            withExtendedLifetime(trap) {}
+            if json {
+                print(CheckDocument(result).json())
+            } else {
+                print(CheckReport(lines: lines).render(result), terminator: "")
+            }
+            if result.verdict != .pass { throw ExitCode(result.verdict.exitCode) }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
+
+extension TierSelection: ExpressibleByArgument {}

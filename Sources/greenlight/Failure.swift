@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+/// Prints an error the way users need it (one line, no stack trace) and picks the exit status.
+enum Failure {
+    static func exit(for error: Error) -> ExitCode {
+        if let gate = error as? GateError, gate.kind == .interrupted {
+            printError(gate.description)
+            return ExitCode(130)
+        }
+        if error is ExitCode { return error as! ExitCode }
+        printError(String(describing: error))
+        return ExitCode(2)
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("greenlight: error: \(message)\n".utf8))
+    }
+}

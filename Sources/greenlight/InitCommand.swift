@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a starter .greenlight.yml for this project (never overwrites).",
+        discussion: "Detects Go, Swift, Rust, Python, Node and Makefile projects by their marker files."
+    )
+
+    @OptionGroup var repository: RepositoryOption
+
+    func run() throws {
+        do {
+            let repository = try repository.open()
+            guard let root = repository.workingDirectory else {
+                throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no working tree for .greenlight.yml")
+            }
+            let written = try StarterConfig().write(at: root)
+            print("wrote \(written.file.path) for a \(written.kind.rawValue) project")
+            print("next: edit the steps, commit the file, then run `greenlight check`")
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}

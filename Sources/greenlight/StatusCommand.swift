@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the verdicts recorded in git notes for a commit.",
+        discussion: "Marks each verdict current (recorded under the tier definition now in .greenlight.yml) or stale."
+    )
+
+    @Argument(help: "The commit: a SHA, branch, tag or any revision git understands.")
+    var revision: String = "HEAD"
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @OptionGroup var repository: RepositoryOption
+
+    func run() throws {
+        do {
+            let repository = try repository.open()
+            let commit = try repository.resolve(revision)
+            let found = try VerdictStore(repository: repository).records(for: commit.commit)
+            var warnings = found.warnings
+            var config: GateConfig?
+            if let root = repository.workingDirectory {
+                do { config = try ConfigLoader().load(fromRoot: root) } catch { warnings.append("cannot tell current from stale: \(error)") }
+            }
+            let report = StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
+            print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# One-command setup on a fresh Debian/Ubuntu machine, as root or as a user:
+# installs libgit2-dev when missing, builds greenlight in release mode and
+# installs the binary into a bin directory on PATH.
+#
+#   ./install.sh                 # installs to /usr/local/bin as root, ~/.local/bin otherwise
+#   PREFIX=/opt/greenlight ./install.sh   # installs to $PREFIX/bin
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+say() { printf 'install.sh: %s\n' "$*"; }
+die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
+
+command -v swift >/dev/null 2>&1 || die "swift is not on PATH; install a Swift 6 toolchain first (https://www.swift.org/install/)"
+command -v git >/dev/null 2>&1 || die "git is not on PATH; install git first"
+
+if ! pkg-config --exists libgit2 2>/dev/null; then
+    say "libgit2 development files are missing; installing libgit2-dev with apt"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || die "not root and no sudo: run 'apt-get install libgit2-dev pkg-config' as root, then this script again"
+        sudo="sudo"
+    fi
+    command -v apt-get >/dev/null 2>&1 || die "no apt-get: install libgit2 (with its pkg-config file) with your package manager, then run this script again"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libgit2-dev pkg-config >/dev/null
+    pkg-config --exists libgit2 || die "libgit2-dev was installed but pkg-config still cannot find libgit2"
+fi
+say "libgit2 $(pkg-config --modversion libgit2)"
+
+say "building greenlight (swift build -c release; the first build fetches and compiles dependencies)"
+(cd "$here" && swift build -c release --product greenlight)
+binary="$(cd "$here" && swift build -c release --show-bin-path)/greenlight"
+[ -x "$binary" ] || die "the build finished but $binary is missing"
+
+if [ -n "${PREFIX:-}" ]; then
+    bindir="$PREFIX/bin"
+elif [ "$(id -u)" -eq 0 ]; then
+    bindir="/usr/local/bin"
+else
+    bindir="$HOME/.local/bin"
+fi
+mkdir -p "$bindir"
+install -m 0755 "$binary" "$bindir/greenlight.new"
+mv -f "$bindir/greenlight.new" "$bindir/greenlight"
+say "installed $bindir/greenlight ($("$bindir/greenlight" --version))"
+
+case ":$PATH:" in
+    *":$bindir:"*) ;;
+    *) say "note: $bindir is not on your PATH; add it, e.g. echo 'export PATH=\"$bindir:\$PATH\"' >> ~/.profile" ;;
+esac
+
+cat <<'NEXT'
+
+Next steps, in the repository you want to guard:
+  greenlight init          # writes a starter .greenlight.yml for the project
+  git add .greenlight.yml && git commit -m "Add greenlight gate"
+  greenlight check         # fast tier, then the clean room; verdict in git notes
+  greenlight status        # the recorded verdicts (also: git log --notes=greenlight)
+NEXT
