@@ -40,15 +40,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixtures for the tests: scratch repositories built with real git, the built binary.
+        .target(
+            name: "GreenlightTestSupport",
+            dependencies: ["GreenlightCore"],
+            path: "Tests/TestSupport"
+        ),
         // Library tests against real repositories in temporary directories.
         .testTarget(
             name: "GreenlightCoreTests",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", "GreenlightTestSupport"]
         ),
         // The built binary driven as a user would, with real git.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", "GreenlightTestSupport"]
         ),
     ]
 )

@@ -1,0 +1,160 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+/// The built `greenlight` binary, run as a user would in scratch repositories.
+@Suite("greenlight CLI")
+struct CheckCommandTests {
+    private func project(cleanRoomTest: String = "./test.sh") throws -> ScratchRepository {
+        let repo = try ScratchRepository()
+        try repo.write(".gitignore", "fixture.txt\n")
+        try repo.write("test.sh", "#!/bin/sh\necho running tests\ncat fixture.txt >/dev/null 2>&1 || { echo '--- FAIL: TestNeedsFixture (0.00s)'; exit 1; }\n", executable: true)
+        try repo.write("fixture.txt", "local only\n")
+        try repo.write(".greenlight.yml", """
+            fast:
+              steps:
+                - {name: unit, run: ./test.sh}
+            clean_room:
+              timeout: 1m
+              steps:
+                - {name: test, run: '\(cleanRoomTest)'}
+            """)
+        try repo.commitAll("initial")
+        return repo
+    }
+
+    @Test func failingCommitExitsOneWithTheReport() throws {
+        let repo = try project()
+        let result = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("greenlight: FAIL"))
+        #expect(result.stdout.contains("clean-room tier: FAIL"))
+        #expect(result.stdout.contains("- TestNeedsFixture"))
+        #expect(result.stdout.contains("full log: \(repo.url.path)/.git/greenlight/logs/"))
+        // Not a terminal: plain progress lines, no carriage returns or escape codes.
+        #expect(result.stderr.contains("greenlight: clean-room tier: 1 step (test)"))
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stderr.contains("\u{1B}["))
+        // git itself shows the verdicts.
+        let notes = try repo.git("log", "-1", "--notes=greenlight", "--format=%N")
+        #expect(notes.contains("\"verdict\":\"fail\""))
+        #expect(notes.contains("\"verdict\":\"pass\""))
+    }
+
+    @Test func passingCommitExitsZeroAndTheSecondRunIsCached() throws {
+        let repo = try project(cleanRoomTest: "echo clean room ok")
+        let first = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let second = try GreenlightBinary.run(["check"], in: repo.url.appendingPathComponent(".git"))
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("PASS"))
+        #expect(second.stdout.contains("(cached)"))
+        #expect(!second.stderr.contains("started"))
+    }
+
+    @Test func jsonDocumentHasTheDocumentedShape() throws {
+        let repo = try project()
+        let result = try GreenlightBinary.run(["check", "--json"], in: repo.url)
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["commit"] as? String == (try repo.git("rev-parse", "HEAD")))
+        #expect(object["verdict"] as? String == "fail")
+        #expect(object["cached"] as? Bool == false)
+        let tiers = try #require(object["tiers"] as? [[String: Any]])
+        #expect(tiers.map { $0["name"] as? String } == ["fast", "clean-room"])
+        #expect(tiers.map { $0["verdict"] as? String } == ["pass", "fail"])
+        let steps = try #require(tiers[1]["steps"] as? [[String: Any]])
+        #expect(steps.first?["name"] as? String == "test")
+        #expect(steps.first?["exit_code"] as? Int == 1)
+        #expect(steps.first?["verdict"] as? String == "fail")
+        #expect(steps.first?["duration_s"] is Double)
+        #expect((steps.first?["log"] as? String)?.hasSuffix(".log") == true)
+        #expect(tiers[1]["failing_tests"] as? [String] == ["TestNeedsFixture"])
+
+        let cached = try GreenlightBinary.run(["check", "--json"], in: repo.url)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(cached.stdout.utf8)) as? [String: Any])
+        #expect(again["cached"] as? Bool == true)
+    }
+
+    @Test func tierSelectionAndNoCache() throws {
+        let repo = try project(cleanRoomTest: "echo ok")
+        let fast = try GreenlightBinary.run(["check", "--tier", "fast"], in: repo.url)
+        #expect(fast.status == 0)
+        #expect(!fast.stdout.contains("clean-room: pass"))
+        let status = try GreenlightBinary.run(["status", "--json"], in: repo.url)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let records = try #require(document["records"] as? [[String: Any]])
+        #expect(records.map { $0["tier"] as? String } == ["fast"])
+        #expect(records.first?["current"] as? Bool == true)
+
+        let rerun = try GreenlightBinary.run(["check", "--tier", "fast", "--no-cache"], in: repo.url)
+        #expect(rerun.stderr.contains("unit started"))
+        let bad = try GreenlightBinary.run(["check", "--tier", "slow"], in: repo.url)
+        #expect(bad.status == 64)
+    }
+
+    @Test func malformedConfigurationExitsTwoNamingFileLineAndKey() throws {
+        let repo = try ScratchRepository()
+        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - name: build\n      run: make\n      retries: 3\n")
+        try repo.commitAll("initial")
+        let result = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".greenlight.yml:5:7: fast.steps[0].retries: unknown key"))
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(try repo.note() == nil)
+    }
+
+    @Test func outsideARepositoryAndBadRevisionsExitTwo() throws {
+        let scratch = ScratchDirectory("outside")
+        let outside = try GreenlightBinary.run(["check"], in: scratch.url)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("not a git repository"))
+        let repo = try project()
+        let badRevision = try GreenlightBinary.run(["check", "nope"], in: repo.url)
+        #expect(badRevision.status == 2)
+        #expect(badRevision.stderr.contains("cannot resolve revision 'nope'"))
+    }
+
+    @Test func statusShowsRecordedVerdictsAndStaleness() throws {
+        let repo = try project()
+        _ = try GreenlightBinary.run(["check"], in: repo.url)
+        let status = try GreenlightBinary.run(["status"], in: repo.url)
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("FAIL  clean-room"))
+        #expect(status.stdout.contains("[current]"))
+        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: ./test.sh -v}\nclean_room:\n  steps:\n    - {name: test, run: ./test.sh}\n")
+        let stale = try GreenlightBinary.run(["status"], in: repo.url)
+        #expect(stale.stdout.contains("stale: gate definition changed"))
+    }
+
+    @Test func initWritesAStarterForTheProjectAndRefusesToOverwrite() throws {
+        let repo = try ScratchRepository()
+        try repo.write("go.mod", "module example.com/x\n")
+        let first = try GreenlightBinary.run(["init"], in: repo.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("go project"))
+        let written = try repo.read(".greenlight.yml")
+        #expect(written.contains("go vet ./..."))
+        // The starter is valid configuration.
+        _ = try ConfigLoader().parse(written, file: "starter")
+        let second = try GreenlightBinary.run(["init"], in: repo.url)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("already exists"))
+        #expect(try repo.read(".greenlight.yml") == written)
+    }
+
+    @Test func everyStarterParses() throws {
+        for kind in StarterConfig.ProjectKind.allCases {
+            _ = try ConfigLoader().parse(StarterConfig().text(for: kind), file: kind.rawValue)
+        }
+    }
+
+    @Test func helpExplainsExitCodes() throws {
+        let scratch = ScratchDirectory("help")
+        let help = try GreenlightBinary.run(["check", "--help"], in: scratch.url)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--no-cache"))
+        #expect(help.stdout.contains("0 pass, 1 fail, 2 error"))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GreenlightCore
+import Testing
+
+@Suite("configuration")
+struct ConfigLoaderTests {
+    let loader = ConfigLoader()
+
+    private func parse(_ text: String) throws(ConfigError) -> GateConfig {
+        try loader.parse(text, file: ".greenlight.yml")
+    }
+
+    private func error(_ text: String) -> ConfigError? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func readsTheDocumentedExampleWithDefaults() throws {
+        let config = try parse("""
+            fast:
+              steps:
+                - name: build
+                  run: swift build
+                - name: lint
+                  run: swiftlint
+                  timeout: 2m
+            clean_room:
+              backend: local
+              timeout: 30m
+              env:
+                CI: "true"
+              pass_env: [GOFLAGS]
+              steps:
+                - name: test
+                  run: swift test
+            """)
+        #expect(config.fast.parallel == true)
+        #expect(config.fast.failFast == false)
+        #expect(config.fast.steps.map(\.name) == ["build", "lint"])
+        #expect(config.fast.steps[0].timeout == 600)
+        #expect(config.fast.steps[1].timeout == 120)
+        #expect(config.cleanRoom.backend == .local)
+        #expect(config.cleanRoom.timeout == 1800)
+        #expect(config.cleanRoom.env == ["CI": "true"])
+        #expect(config.cleanRoom.passEnv == ["GOFLAGS"])
+        #expect(config.cleanRoom.steps[0].timeout == nil)
+    }
+
+    @Test func aTierMayBeLeftOut() throws {
+        let config = try parse("fast:\n  steps:\n    - {name: a, run: 'true'}\n")
+        #expect(config.cleanRoom.isConfigured == false)
+        #expect(config.fast.isConfigured)
+    }
+
+    @Test(arguments: [
+        ("fast:\n  steps:\n    - name: a\n      run: x\n      colour: red\n", 5, "fast.steps[0].colour", "unknown key"),
+        ("fast:\n  parallel: maybe\n  steps:\n    - {name: a, run: x}\n", 2, "fast.parallel", "expected true or false"),
+        ("fast:\n  steps:\n    - {name: a, run: x}\n    - {name: a, run: y}\n", 4, "fast.steps[1].name", "duplicate step name 'a'"),
+        ("fast:\n  steps:\n    - name: a\n      run: \"  \"\n", 4, "fast.steps[0].run", "empty command"),
+        ("fast:\n  steps:\n    - name: a\n      run: x\n      timeout: soon\n", 5, "fast.steps[0].timeout", "expected a duration"),
+        ("fast:\n  steps:\n    - name: a\n      run: x\n      timeout: 0s\n", 5, "fast.steps[0].timeout", "expected a duration"),
+        ("clean_room:\n  backend: cloud\n  steps:\n    - {name: a, run: x}\n", 2, "clean_room.backend", "unknown backend 'cloud'"),
+        ("fast:\n  steps: build\n", 2, "fast.steps", "expected a list"),
+        ("fast:\n  steps:\n    - run: x\n", 3, "fast.steps[0].name", "missing"),
+        ("fast:\n  steps:\n    - {name: 'has space', run: x}\n", 3, "fast.steps[0].name", "not a valid step name"),
+        ("fast:\n  env:\n    1BAD: x\n  steps:\n    - {name: a, run: x}\n", 3, "fast.env", "not an environment variable name"),
+        ("colour: red\nfast:\n  steps:\n    - {name: a, run: x}\n", 1, "colour", "unknown key"),
+        ("fast:\n  steps:\n    - name: a\n      run:\n", 4, "fast.steps[0].run", "found null"),
+    ] as [(String, Int, String, String)])
+    func badInputNamesLineAndKey(text: String, line: Int, key: String, message: String) throws {
+        let found = try #require(error(text))
+        #expect(found.line == line, "\(found)")
+        #expect(found.key == key, "\(found)")
+        #expect(found.message.contains(message), "\(found)")
+        #expect(found.description.hasPrefix(".greenlight.yml:\(line):"))
+    }
+
+    @Test func syntaxErrorsAndEmptyFilesAreReported() throws {
+        let syntax = try #require(error("fast:\n  steps:\n    - name: a\n      run: echo a: b\n"))
+        #expect(syntax.line == 4)
+        #expect(syntax.message.contains("YAML syntax error"))
+        let empty = try #require(error(""))
+        #expect(empty.message.contains("empty"))
+        let noSteps = try #require(error("fast:\n  parallel: true\n"))
+        #expect(noSteps.message.contains("no steps"))
+    }
+
+    @Test func missingFileSaysHowToStart() throws {
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("gl-missing-\(UUID())")
+        let found = #expect(throws: ConfigError.self) { try loader.load(fromRoot: directory) }
+        #expect(found?.message.contains("greenlight init") == true)
+    }
+
+    @Test func digestIgnoresFormattingButNotMeaning() throws {
+        let base = try parse("""
+            # a comment
+            fast:
+              steps:
+                - name: build
+                  run: make
+                  timeout: 10m
+            clean_room:
+              timeout: 30m
+              env: {A: "1", B: "2"}
+              steps:
+                - {name: test, run: make test}
+            """)
+        let reordered = try parse("""
+            clean_room:
+              steps:
+                - run: make test
+                  name: test
+              env:
+                B: "2"
+                A: "1"
+              timeout: 1800s     # same duration, other spelling
+            fast:
+              steps:
+                - {run: make, name: build}   # timeout defaults to 10m
+            """)
+        #expect(base.fast.digest == reordered.fast.digest)
+        #expect(base.cleanRoom.digest == reordered.cleanRoom.digest)
+        #expect(base.fast.digest != base.cleanRoom.digest)
+
+        var changed = base
+        changed.cleanRoom.steps[0].run = "make test-e2e"
+        #expect(changed.cleanRoom.digest != base.cleanRoom.digest)
+        changed = base
+        changed.cleanRoom.timeout = 60
+        #expect(changed.cleanRoom.digest != base.cleanRoom.digest)
+        changed = base
+        changed.cleanRoom.env["A"] = "3"
+        #expect(changed.cleanRoom.digest != base.cleanRoom.digest)
+        changed = base
+        changed.fast.steps[0].timeout = 60
+        #expect(changed.fast.digest != base.fast.digest)
+        // The fast tier's digest does not move when only the clean room changes.
+        #expect(changed.cleanRoom.digest == base.cleanRoom.digest)
+    }
+
+    @Test func durations() {
+        #expect(DurationParser.seconds(from: "90s") == 90)
+        #expect(DurationParser.seconds(from: "10m") == 600)
+        #expect(DurationParser.seconds(from: "1h30m") == 5400)
+        #expect(DurationParser.seconds(from: "500ms") == 0.5)
+        #expect(DurationParser.seconds(from: "45") == 45)
+        #expect(DurationParser.seconds(from: "1.5s") == 1.5)
+        for bad in ["", "m", "10x", "-5s", "0", "10m5", "s10"] {
+            #expect(DurationParser.seconds(from: bad) == nil, "\(bad)")
+        }
+        #expect(DurationParser.format(5400) == "1h30m")
+        #expect(DurationParser.format(0.25) == "250ms")
+    }
+}

@@ -1,0 +1,70 @@
+import GreenlightCore
+import Testing
+
+@Suite("failure report pieces")
+struct RecognizerTests {
+    let recognizer = FailingTestRecognizer()
+
+    @Test func goTest() {
+        let output = """
+            === RUN   TestPVC
+            --- FAIL: TestPVC (0.01s)
+                --- FAIL: TestPVC/pending (0.00s)
+            --- PASS: TestOther (0.00s)
+            FAIL
+            """
+        #expect(recognizer.failingTests(in: output) == ["TestPVC", "TestPVC/pending"])
+    }
+
+    @Test func xctestAndSwiftTesting() {
+        let output = """
+            Test Case 'CLITests.testWaitsForPod' started at 2026-01-01
+            /src/CLITests.swift:10: error: CLITests.testWaitsForPod : XCTAssertEqual failed
+            Test Case 'CLITests.testWaitsForPod' failed (0.002 seconds)
+            Test Case '-[AppTests.Suite testDarwin]' failed (0.010 seconds)
+            ✘ Test podBecomesReady() failed after 0.004 seconds with 1 issue.
+            ✘ Test "PVC binds in time" failed after 1.5 seconds with 2 issues.
+            ✔ Test fine() passed after 0.001 seconds.
+            """
+        #expect(recognizer.failingTests(in: output) == [
+            "CLITests.testWaitsForPod", "AppTests.Suite testDarwin", "podBecomesReady()", "\"PVC binds in time\"",
+        ])
+    }
+
+    @Test func pytestAndCargo() {
+        let output = """
+            tests/test_cli.py::test_wait FAILED                                  [ 50%]
+            =========================== short test summary info ============================
+            FAILED tests/test_cli.py::test_wait - AssertionError: pod never ready
+            FAILED tests/test_api.py::TestApi::test_get - KeyError
+            test volume::tests::binds ... FAILED
+            test volume::tests::ok ... ok
+            """
+        #expect(recognizer.failingTests(in: output) == [
+            "tests/test_cli.py::test_wait", "tests/test_api.py::TestApi::test_get", "volume::tests::binds",
+        ])
+    }
+
+    @Test func lastLinesDropColourAndTrailingBlanks() {
+        let output = (1...100).map { "line \($0)" }.joined(separator: "\n") + "\n\u{1B}[31mred\u{1B}[0m\n\n\n"
+        let lines = LogExcerpt.lastLines(of: output, count: 3)
+        #expect(lines == ["line 99", "line 100", "red"])
+        #expect(LogExcerpt.lastLines(of: "x", count: 0).isEmpty)
+    }
+
+    @Test func noteCodecSkipsForeignLinesAndRoundTrips() throws {
+        let codec = NoteCodec()
+        let commit = try #require(ObjectID(hex: String(repeating: "a", count: 40)))
+        let record = VerdictRecord(verdict: .pass, tier: .fast, commit: commit, tree: commit, digest: "d1", backend: "workspace",
+                                   startedAt: .init(timeIntervalSince1970: 1_000), finishedAt: .init(timeIntervalSince1970: 1_002.5),
+                                   steps: [StepRecord(name: "build", verdict: .pass, exitCode: 0, durationSeconds: 2.5)], summary: "")
+        let line = codec.encode(record)
+        #expect(!line.contains("\n"))
+        let note = "hand-written remark\n\(line)\n{\"verdict\": \"maybe\"}\n"
+        let decoded = codec.decode(note)
+        #expect(decoded.records == [record])
+        #expect(decoded.warnings.count == 2)
+        #expect(decoded.warnings[0].contains("line 1"))
+        #expect(record.durationSeconds == 2.5)
+    }
+}
