@@ -42,16 +42,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let repository = try repository.open()
-            let processes = ProcessGroupSet()
-            let trap = InterruptTrap(stopping: processes)
-            let progress = LiveProgress(interactive: isatty(STDERR_FILENO) == 1 && !json)
-            defer { progress.finish() }
-            let context = GateContext(repository: repository, progress: progress, processes: processes)
-            let gate = try Gate.load(context: context)
-            let result = try await gate.check(CheckOptions(revision: revision, tiers: tier, useCache: !noCache, keep: keep))
-            progress.finish()
-            withExtendedLifetime(trap) {}
+            let session = try GateSession(repository: try repository.open(), quietTerminal: json)
+            defer { session.finish() }
+            let result = try await session.gate.check(CheckOptions(revision: revision, tiers: tier, useCache: !noCache, keep: keep))
+            session.finish()
             if json {
                 print(CheckDocument(result).json())
             } else {

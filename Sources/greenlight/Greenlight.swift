@@ -15,6 +15,7 @@ struct Greenlight: AsyncParsableCommand {
             configuration is wrong), 64 usage error, 130 interrupted.
             """,
         version: GreenlightVersion.current,
-        subcommands: [CheckCommand.self, StatusCommand.self, InitCommand.self]
+        subcommands: [CheckCommand.self, StatusCommand.self, InitCommand.self, InstallCommand.self, UninstallCommand.self,
+                      PrePushCommand.self, PushCommand.self, PullRequestCommand.self, VerifyCommand.self]
     )
 }

@@ -7,16 +7,20 @@ import GreenlightCore
 /// A second signal exits at once.
 final class InterruptTrap: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
     private var count = 0
 
     init(stopping processes: ProcessGroupSet) {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [unowned self] in
-                self.count += 1
+                let seen = self.lock.withLock { () -> Int in
+                    self.count += 1
+                    return self.count
+                }
                 processes.stopAll()
-                if self.count > 1 {
+                if seen > 1 {
                     FileHandle.standardError.write(Data("\ngreenlight: interrupted again, exiting now\n".utf8))
                     exit(128 + number)
                 }

@@ -8,7 +8,14 @@ struct RepositoryOption: ParsableArguments {
     var directory: String?
 
     func open() throws -> Repository {
+        try Self.open(directory)
+    }
+
+    /// The repository at `directory`, or the one the current directory (or `GIT_DIR`, as set for hooks) names.
+    static func open(_ directory: String? = nil) throws -> Repository {
         let path = directory ?? FileManager.default.currentDirectoryPath
-        return try Repository.discover(from: URL(fileURLWithPath: path, isDirectory: true))
+        let gitDirectorySet = ProcessInfo.processInfo.environment["GIT_DIR"].map { !$0.isEmpty } ?? false
+        return try Repository.discover(from: URL(fileURLWithPath: path, isDirectory: true),
+                                       honourGitEnvironment: directory == nil && gitDirectorySet)
     }
 }

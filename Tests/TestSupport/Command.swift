@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 /// Runs a real program for a test fixture and returns what it printed.
 public enum Command {
@@ -9,42 +10,12 @@ public enum Command {
         public var description: String { "\(command.joined(separator: " ")) exited \(status): \(output)" }
     }
 
-    public struct Result: Sendable {
-        public let status: Int32
-        public let stdout: String
-        public let stderr: String
-    }
+    public typealias Result = CommandRunner.Result
 
     /// Runs and returns status and both streams, whatever the status.
     public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = TestEnvironment.base,
                            stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        // Read both streams concurrently so neither pipe fills up and blocks the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try CommandRunner().run(arguments, in: directory, environment: environment, stdin: stdin, timeout: 600)
     }
 
     /// Runs and returns stdout, throwing when the status is not 0.
@@ -60,16 +31,15 @@ public enum Command {
 public enum TestEnvironment {
     public static var base: [String: String] {
         let inherited = ProcessInfo.processInfo.environment
-        var environment: [String: String] = [
+        return [
             "PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
             "LANG": "C.UTF-8",
+            "HOME": NSTemporaryDirectory(),
             "GIT_CONFIG_GLOBAL": "/dev/null",
             "GIT_AUTHOR_NAME": "Test Author",
             "GIT_AUTHOR_EMAIL": "author@example.com",
             "GIT_COMMITTER_NAME": "Test Committer",
             "GIT_COMMITTER_EMAIL": "committer@example.com",
         ]
-        environment["HOME"] = NSTemporaryDirectory()
-        return environment
     }
 }

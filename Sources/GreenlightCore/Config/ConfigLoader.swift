@@ -33,7 +33,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, line: nil, column: nil, key: "", message: "the file is empty; it needs at least `fast.steps` or `clean_room.steps`")
         }
         let reader = NodeReader(file: file)
-        let top = try reader.mapping(root, key: "", allowed: ["version", "fast", "clean_room"])
+        let top = try reader.mapping(root, key: "", allowed: ["version", "fast", "clean_room", "hooks", "notes"])
         if let version = top["version"] {
             let number = try reader.int(version, key: "version")
             if number != 1 {
@@ -47,7 +47,27 @@ public struct ConfigLoader: Sendable {
         guard fast.isConfigured || cleanRoom.isConfigured else {
             throw reader.error(root, key: "", "no steps: define `fast.steps` or `clean_room.steps`")
         }
-        return GateConfig(fast: fast, cleanRoom: cleanRoom)
+        var config = GateConfig(fast: fast, cleanRoom: cleanRoom)
+        if let hooks = top["hooks"] {
+            let hookFields = try reader.mapping(hooks, key: "hooks", allowed: ["pre_push"])
+            if let prePush = hookFields["pre_push"] {
+                let fields = try reader.mapping(prePush, key: "hooks.pre_push", allowed: ["refs"])
+                if let refs = fields["refs"] {
+                    config.prePushRefs = try reader.sequence(refs, key: "hooks.pre_push.refs").enumerated().map { (index, item) throws(ConfigError) in
+                        let pattern = try reader.string(item, key: "hooks.pre_push.refs[\(index)]")
+                        guard pattern.hasPrefix("refs/") else {
+                            throw reader.error(item, key: "hooks.pre_push.refs[\(index)]", "'\(pattern)' must start with refs/ (e.g. refs/heads/*, refs/tags/v*)")
+                        }
+                        return pattern
+                    }
+                }
+            }
+        }
+        if let notes = top["notes"] {
+            let fields = try reader.mapping(notes, key: "notes", allowed: ["sync"])
+            if let sync = fields["sync"] { config.notesSync = try reader.bool(sync, key: "notes.sync") }
+        }
+        return config
     }
 
     private func parseTier(_ node: Node, tier: Tier, reader: NodeReader) throws(ConfigError) -> TierDefinition {

@@ -9,12 +9,22 @@ public struct GateConfig: Equatable, Sendable {
     /// Default limit for a whole tier.
     public static let defaultTierTimeout: TimeInterval = 30 * 60
 
+    /// The refs the pre-push hook gates by default: branches, not tags or notes.
+    public static let defaultPrePushRefs = ["refs/heads/*"]
+
     public var fast: TierDefinition
     public var cleanRoom: TierDefinition
+    /// `hooks.pre_push.refs`: glob patterns of remote refs whose updates are gated.
+    public var prePushRefs: [String]
+    /// `notes.sync`: push verdict notes to the remote after a push, fetch them before a clean-room run.
+    public var notesSync: Bool
 
-    public init(fast: TierDefinition, cleanRoom: TierDefinition) {
+    public init(fast: TierDefinition, cleanRoom: TierDefinition,
+                prePushRefs: [String] = GateConfig.defaultPrePushRefs, notesSync: Bool = true) {
         self.fast = fast
         self.cleanRoom = cleanRoom
+        self.prePushRefs = prePushRefs
+        self.notesSync = notesSync
     }
 
     /// The definition of one tier.

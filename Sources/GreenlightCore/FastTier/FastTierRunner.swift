@@ -27,6 +27,8 @@ struct FastTierRunner: Sendable {
         context.progress.tierStarted(tier: .fast, steps: definition.steps.map(\.name), location: location.description)
 
         var environment = context.environment
+        // A hook may run with these set for the workspace; in a temporary checkout they would point git elsewhere.
+        for key in Self.repositoryLocatingVariables { environment[key] = nil }
         for (key, value) in definition.env { environment[key] = value }
         for (key, value) in GateEnvironment.variables(commit: commit, tier: .fast) { environment[key] = value }
         let context = self.context
@@ -45,6 +47,12 @@ struct FastTierRunner: Sendable {
         context.progress.tierFinished(tier: .fast, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
         return outcome
     }
+
+    /// git's variables that say where the repository is.
+    static let repositoryLocatingVariables = [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR", "GIT_PREFIX", "GIT_NAMESPACE", "GIT_QUARANTINE_PATH",
+    ]
 
     private struct Location: CustomStringConvertible {
         let directory: URL

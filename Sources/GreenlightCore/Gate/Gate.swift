@@ -45,7 +45,14 @@ public struct Gate: Sendable {
                 continue
             }
             if options.useCache {
-                let found = try store.cached(commit: commit.commit, tier: tier, digest: digest)
+                var found = try store.cached(commit: commit.commit, tier: tier, digest: digest)
+                if found.record == nil, tier == .cleanRoom, let refresh = context.refreshVerdicts {
+                    // Another workspace may have run this clean room already: look at the remote's notes first.
+                    let refreshWarnings = try refresh()
+                    warnings += refreshWarnings
+                    refreshWarnings.forEach(context.progress.warning)
+                    found = try store.cached(commit: commit.commit, tier: tier, digest: digest)
+                }
                 warnings += found.warnings
                 found.warnings.forEach(context.progress.warning)
                 if let record = found.record {

@@ -12,6 +12,9 @@ public struct GateContext: Sendable {
     public var environment: [String: String]
     /// Where temporary checkouts are made.
     public var temporaryDirectory: URL
+    /// Brings in verdicts recorded elsewhere (the remote's notes) before an expensive
+    /// clean-room run; returns warnings. `nil` outside a push.
+    public var refreshVerdicts: (@Sendable () throws -> [String])?
 
     public init(repository: Repository, launcher: ProcessLauncher = SystemProcessLauncher(),
                 progress: ProgressSink = SilentProgress(), processes: ProcessGroupSet = ProcessGroupSet(),

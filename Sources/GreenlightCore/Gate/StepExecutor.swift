@@ -31,6 +31,9 @@ struct StepExecutor: Sendable {
                                 timedOut: outcome.timedOut && !tierBinds, duration: outcome.duration,
                                 timeout: outcome.timedOut && !tierBinds ? stepLimit : nil,
                                 output: output.capture.text, log: logPath)
+            if outcome.terminated && !outcome.timedOut {
+                result.problem = "stopped before it finished"
+            }
             if outcome.timedOut && tierBinds {
                 result.problem = "the \(tier.rawValue) tier timed out after \(DurationParser.format(tierTimeout)) during step '\(step.name)'"
             }
@@ -48,7 +51,7 @@ struct StepExecutor: Sendable {
         let seconds = String(format: "%.1fs", result.duration)
         switch result.verdict {
         case .pass: return "passed in \(seconds)"
-        case .skipped: return "stopped (another step failed)"
+        case .skipped: return result.problem ?? "not run"
         case .error: return result.problem ?? "error"
         case .fail:
             if result.timedOut, let limit = result.timeout {

@@ -21,6 +21,7 @@ public struct StepResult: Sendable {
     }
 
     static func skipped(_ name: String) -> StepResult {
-        StepResult(name: name, verdict: .skipped, exitCode: nil, timedOut: false, duration: 0, output: "", log: nil)
+        StepResult(name: name, verdict: .skipped, exitCode: nil, timedOut: false, duration: 0, output: "", log: nil,
+                   problem: "not run")
     }
 }

@@ -33,6 +33,10 @@ public struct TierOutcome: Sendable {
         } else if !failures.isEmpty {
             verdict = .fail
             summary = failures.map { "step '\($0.name)' \(StepExecutor.describe($0))" }.joined(separator: "; ")
+        } else if let stopped = steps.first(where: { $0.verdict == .skipped }) {
+            // Nothing failed, yet not every step finished: stopped from outside (Ctrl-C).
+            verdict = .error
+            summary = "step '\(stopped.name)' was stopped before it finished"
         } else {
             verdict = .pass
             summary = ""

@@ -100,7 +100,7 @@ extension Repository {
     }
 
     /// The configured identity, or greenlight's own when user.name/user.email are unset.
-    private static func signature(for repo: OpaquePointer) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
+    static func signature(for repo: OpaquePointer) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
         var signature: UnsafeMutablePointer<git_signature>?
         if git_signature_default(&signature, repo) == 0 { return signature }
         try gitCheck("git_signature_now", git_signature_now(&signature, "greenlight", "greenlight@localhost"))

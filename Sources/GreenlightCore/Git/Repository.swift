@@ -28,10 +28,12 @@ public final class Repository: @unchecked Sendable {
     }
 
     /// Finds the repository that contains `path` (any subdirectory of a working tree, or a linked worktree).
-    public static func discover(from path: URL) throws(GitError) -> Repository {
+    /// With `honourGitEnvironment`, `GIT_DIR` and friends win, as they do for git (hooks may run with them set).
+    public static func discover(from path: URL, honourGitEnvironment: Bool = false) throws(GitError) -> Repository {
         LibGit2.ensureInitialised()
         var handle: OpaquePointer?
-        let result = git_repository_open_ext(&handle, path.path, 0, nil)
+        let flags = honourGitEnvironment ? GIT_REPOSITORY_OPEN_FROM_ENV.rawValue : 0
+        let result = git_repository_open_ext(&handle, honourGitEnvironment ? nil : path.path, flags, nil)
         if result < 0 {
             if result == GIT_ENOTFOUND.rawValue {
                 throw GitError(call: "git_repository_open_ext", code: result,

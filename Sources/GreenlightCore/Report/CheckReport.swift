@@ -63,7 +63,7 @@ public struct CheckReport: Sendable {
             }
             let excerpt = LogExcerpt.lastLines(of: step.output, count: lines)
             if !excerpt.isEmpty {
-                out.append("  last \(excerpt.count) lines:")
+                out.append(excerpt.count == 1 ? "  last line:" : "  last \(excerpt.count) lines:")
                 out += excerpt.map { "    | \($0)" }
             }
             if let log = step.log { out.append("  full log: \(log)") }
@@ -83,7 +83,7 @@ public struct CheckReport: Sendable {
         if let log = record.log, FileManager.default.fileExists(atPath: log) {
             let excerpt = LogExcerpt.lastLines(of: Self.tail(ofFile: log), count: lines)
             if !excerpt.isEmpty {
-                out.append("  last \(excerpt.count) lines of the log:")
+                out.append(excerpt.count == 1 ? "  last line of the log:" : "  last \(excerpt.count) lines of the log:")
                 out += excerpt.map { "    | \($0)" }
             }
             out.append("  full log: \(log)")

@@ -1,0 +1,82 @@
+/// The shell shims greenlight installs. The same text is kept in `hooks/` at the root of
+/// greenlight's sources (a test holds them equal); `@GREENLIGHT@` becomes the absolute
+/// path of the binary that installed them.
+public enum HookScript {
+    /// The line that tells greenlight a file is its own.
+    public static let marker = "# greenlight-managed-hook"
+
+    public static let prePushTemplate = #"""
+        #!/bin/sh
+        # greenlight-managed-hook: pre-push (written by `greenlight install`; `greenlight uninstall` removes it)
+        # Refuses the push unless every pushed commit has a greenlight pass. Details: greenlight pre-push --help
+        greenlight="${GREENLIGHT:-@GREENLIGHT@}"
+        if [ ! -x "$greenlight" ]; then
+            greenlight="$(command -v greenlight 2>/dev/null || true)"
+        fi
+        if [ -z "$greenlight" ]; then
+            echo "greenlight: this repository's pre-push hook needs the greenlight binary, which is not installed." >&2
+            echo "greenlight: install it (./install.sh in greenlight's sources), or remove the hook: rm \"$0\"" >&2
+            exit 1
+        fi
+        chained="$(dirname "$0")/pre-push.greenlight-chained"
+        if [ -x "$chained" ]; then
+            # The hook that was here before greenlight runs first, with the same arguments and input.
+            input="$(mktemp "${TMPDIR:-/tmp}/greenlight-pre-push.XXXXXX")" || exit 1
+            trap 'rm -f "$input"' EXIT
+            cat > "$input"
+            "$chained" "$@" < "$input" || {
+                status=$?
+                echo "greenlight: the pre-existing pre-push hook ($chained) refused the push (exit $status)" >&2
+                exit $status
+            }
+            "$greenlight" pre-push "$@" < "$input"
+            exit $?
+        fi
+        exec "$greenlight" pre-push "$@"
+
+        """#
+
+    public static let ghTemplate = #"""
+        #!/bin/sh
+        # greenlight-managed-hook: gh (put this directory before the real gh on PATH)
+        # `gh pr create` goes through `greenlight pr create`, which gates the commit first;
+        # every other gh command goes straight to the real gh.
+        self="$(cd "$(dirname "$0")" && pwd -P)/$(basename "$0")"
+        real=""
+        old_ifs="$IFS"; IFS=:
+        for dir in $PATH; do
+            [ -n "$dir" ] && [ -x "$dir/gh" ] || continue
+            candidate="$(cd "$dir" && pwd -P)/gh"
+            [ "$candidate" = "$self" ] && continue
+            grep -q "greenlight-managed-hook: gh" "$candidate" 2>/dev/null && continue
+            real="$candidate"; break
+        done
+        IFS="$old_ifs"
+        if [ -z "$real" ]; then
+            echo "greenlight: no real gh found on PATH besides this shim ($self)" >&2
+            exit 127
+        fi
+        if [ "$1" = "pr" ] && [ "$2" = "create" ]; then
+            shift 2
+            greenlight="${GREENLIGHT:-@GREENLIGHT@}"
+            [ -x "$greenlight" ] || greenlight="$(command -v greenlight 2>/dev/null || true)"
+            if [ -z "$greenlight" ]; then
+                echo "greenlight: the gh shim needs the greenlight binary, which is not installed" >&2
+                exit 1
+            fi
+            GREENLIGHT_REAL_GH="$real" exec "$greenlight" pr create "$@"
+        fi
+        exec "$real" "$@"
+
+        """#
+
+    /// The pre-push hook for a given greenlight binary.
+    public static func prePush(binary: String) -> String {
+        prePushTemplate.replacingOccurrences(of: "@GREENLIGHT@", with: binary)
+    }
+
+    /// The gh shim for a given greenlight binary.
+    public static func gh(binary: String) -> String {
+        ghTemplate.replacingOccurrences(of: "@GREENLIGHT@", with: binary)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `greenlight verify`: does this exact commit have a `pass` under the current gate
+/// definition for every configured tier? Reads notes only; never runs a check.
+public struct Verification: Sendable {
+    public enum Finding: Equatable, Sendable {
+        case passed(VerdictRecord)
+        case missing
+        case failed(VerdictRecord)
+        /// Only `error` verdicts: the gate never decided.
+        case undecided(VerdictRecord)
+        /// Verdicts exist, but under another tier definition.
+        case stale(recordedDigest: String)
+    }
+
+    public let commit: ResolvedCommit
+    public let findings: [(tier: Tier, digest: String, finding: Finding)]
+    public let warnings: [String]
+
+    public init(commit: ResolvedCommit, config: GateConfig, store: VerdictStore) throws(GitError) {
+        self.commit = commit
+        let found = try store.records(for: commit.commit)
+        warnings = found.warnings
+        var findings: [(tier: Tier, digest: String, finding: Finding)] = []
+        for tier in Tier.allCases where config.definition(of: tier).isConfigured {
+            let digest = config.definition(of: tier).digest
+            let records = found.records.filter { $0.tier == tier }.sorted { $0.finishedAt > $1.finishedAt }
+            let current = records.filter { $0.digest == digest }
+            let finding: Finding
+            if let pass = current.first(where: { $0.verdict == .pass }) {
+                finding = .passed(pass)
+            } else if let fail = current.first(where: { $0.verdict == .fail }) {
+                finding = .failed(fail)
+            } else if let error = current.first {
+                finding = .undecided(error)
+            } else if let old = records.first {
+                finding = .stale(recordedDigest: old.digest)
+            } else {
+                finding = .missing
+            }
+            findings.append((tier, digest, finding))
+        }
+        self.findings = findings
+    }
+
+    public var isVerified: Bool {
+        findings.allSatisfy { if case .passed = $0.finding { true } else { false } }
+    }
+
+    public func text() -> String {
+        var out = ["greenlight verify \(commit.commit.hex): \(isVerified ? "verified" : "NOT verified")"]
+        for entry in findings {
+            let line: String
+            switch entry.finding {
+            case let .passed(record): line = "pass (\(record.backend), \(NoteCodec.formatDate(record.finishedAt)))"
+            case .missing: line = "missing: no verdict recorded for this commit (run `greenlight check \(commit.commit.short())` and push the notes)"
+            case let .failed(record): line = "failed: \(record.summary)"
+            case let .undecided(record): line = "no decision: only error verdicts (\(record.summary))"
+            case let .stale(recorded): line = "stale: verdicts were recorded under another gate definition (digest \(recorded.prefix(12)), now \(entry.digest.prefix(12)))"
+            }
+            out.append("  \(entry.tier.rawValue): \(line)")
+        }
+        out += warnings.map { "warning: \($0)" }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> String {
+        struct Row: Encodable {
+            let tier: String
+            let status: String
+            let digest: String
+            let detail: String?
+        }
+        struct Document: Encodable {
+            let commit: String
+            let verified: Bool
+            let tiers: [Row]
+            let warnings: [String]
+        }
+        let rows = findings.map { entry -> Row in
+            switch entry.finding {
+            case let .passed(record): Row(tier: entry.tier.rawValue, status: "pass", digest: entry.digest, detail: record.backend)
+            case .missing: Row(tier: entry.tier.rawValue, status: "missing", digest: entry.digest, detail: nil)
+            case let .failed(record): Row(tier: entry.tier.rawValue, status: "fail", digest: entry.digest, detail: record.summary)
+            case let .undecided(record): Row(tier: entry.tier.rawValue, status: "error", digest: entry.digest, detail: record.summary)
+            case let .stale(recorded): Row(tier: entry.tier.rawValue, status: "stale", digest: entry.digest, detail: "recorded under \(recorded)")
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(commit: commit.commit.hex, verified: isVerified, tiers: rows, warnings: warnings)
+        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self)
+    }
+}

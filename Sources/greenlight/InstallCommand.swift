@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+struct InstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install the pre-push hook in this repository, where git will run it.",
+        discussion: """
+            Honours core.hooksPath (local or global) and linked worktrees. A pre-push hook that is \
+            already there and not greenlight's is kept and chained: it runs first, with the same \
+            arguments and input, and its failure blocks the push. `greenlight uninstall` puts it back.
+            Installing twice changes nothing.
+            """
+    )
+
+    @Flag(help: "Set aside a pre-push hook greenlight did not write instead of chaining it (uninstall restores it).")
+    var force = false
+
+    @Option(help: ArgumentHelp("Also write the gh shim into <dir>; put <dir> before gh on PATH so `gh pr create` is gated.", valueName: "dir"))
+    var ghShim: String?
+
+    @OptionGroup var repository: RepositoryOption
+
+    func run() throws {
+        do {
+            let repository = try repository.open()
+            let location = try HookLocation.resolve(for: repository, home: ProcessInfo.processInfo.environment["HOME"])
+            let installer = HookInstaller(location: location, binary: currentExecutable())
+            let action = try installer.install(force: force)
+            let path = installer.hookFile.path
+            switch action {
+            case .installed: print("installed the pre-push hook at \(path) (\(location.origin))")
+            case .updated: print("updated the pre-push hook at \(path) (\(location.origin))")
+            case .alreadyInstalled: print("the pre-push hook at \(path) is already installed; nothing changed")
+            case .chained: print("installed the pre-push hook at \(path); the hook that was there runs first, kept as \(installer.chainedFile.path)")
+            case .replaced: print("installed the pre-push hook at \(path); the hook that was there no longer runs, kept as \(installer.replacedFile.path)")
+            }
+            if let ghShim {
+                let shim = try GHShimInstaller(directory: URL(fileURLWithPath: ghShim, isDirectory: true), binary: currentExecutable()).install()
+                print("wrote the gh shim \(shim.path); put \(shim.deletingLastPathComponent().path) before the real gh on PATH")
+            }
+            if repository.workingDirectory.map({ !FileManager.default.fileExists(atPath: $0.appendingPathComponent(GateConfig.fileName).path) }) ?? false {
+                print("note: no .greenlight.yml yet; run `greenlight init` (pushes are refused until there is one)")
+            }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
+
+struct UninstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uninstall",
+        abstract: "Remove greenlight's pre-push hook and restore the hook that was there before."
+    )
+
+    @OptionGroup var repository: RepositoryOption
+
+    func run() throws {
+        do {
+            let repository = try repository.open()
+            let location = try HookLocation.resolve(for: repository, home: ProcessInfo.processInfo.environment["HOME"])
+            let installer = HookInstaller(location: location, binary: currentExecutable())
+            switch try installer.uninstall() {
+            case .removed: print("removed the pre-push hook at \(installer.hookFile.path)")
+            case .restored: print("removed greenlight's pre-push hook; the previous hook is back at \(installer.hookFile.path)")
+            case .notInstalled: print("no greenlight pre-push hook at \(installer.hookFile.path); nothing changed")
+            }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "For CI and review bots: exit 0 only if the commit has a pass for every tier. Runs no checks.",
+        discussion: """
+            Fetches the remote's verdict notes, then looks for a `pass` recorded for exactly this \
+            commit under the gate definition now in .greenlight.yml, for every configured tier. \
+            Refuses work pushed with `git push --no-verify`. Exit status: 0 verified, 1 not verified \
+            (each tier's line says why: missing, failed, error only, or stale), 2 error.
+            """
+    )
+
+    @Argument(help: "The commit to verify.")
+    var revision: String = "HEAD"
+
+    @Option(help: "The remote to fetch notes from (default: the current branch's remote, else origin when it exists).")
+    var remote: String?
+
+    @Flag(help: "Do not fetch notes; use the local ones only.")
+    var noFetch = false
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @OptionGroup var repository: RepositoryOption
+
+    func run() throws {
+        do {
+            let repository = try repository.open()
+            guard let root = repository.workingDirectory else {
+                throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no .greenlight.yml")
+            }
+            let config = try ConfigLoader().load(fromRoot: root)
+            let commit = try repository.resolve(revision)
+            if !noFetch, let remote = try remote ?? defaultRemote(repository) {
+                let sync = NotesSync(repository: repository, remote: remote, environment: ProcessInfo.processInfo.environment)
+                for warning in try sync.fetchAndMerge() { printError("greenlight: warning: \(warning)\n") }
+            }
+            let verification = try Verification(commit: commit, config: config, store: VerdictStore(repository: repository))
+            print(json ? verification.json() : verification.text(), terminator: json ? "\n" : "")
+            if !verification.isVerified { throw ExitCode(1) }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+
+    private func defaultRemote(_ repository: Repository) throws -> String? {
+        if let branch = try repository.currentBranch() {
+            let short = branch.replacingOccurrences(of: "refs/heads/", with: "")
+            if let remote = try repository.configString("branch.\(short).remote"), remote != "." { return remote }
+        }
+        return try repository.hasRemote("origin") ? "origin" : nil
+    }
+}
