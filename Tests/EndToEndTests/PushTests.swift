@@ -1,0 +1,186 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+/// Real `git push` into a real bare remote, with greenlight's pre-push hook installed.
+@Suite("git push through the hook")
+struct PushTests {
+    @Test func passingPushGoesThroughAndCarriesTheVerdictToTheRemote() throws {
+        let fixture = try PushFixture()
+        let head = try fixture.work.git("rev-parse", "HEAD")
+        let push = try fixture.git(["push", "origin", "main"])
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(push.stderr.contains("greenlight: pass: \(head.prefix(12))"))
+        #expect(try fixture.remoteRef("refs/heads/main") == head)
+        let note = try #require(try fixture.remoteNote(head))
+        let records = NoteCodec().decode(note).records
+        #expect(records.map(\.tier) == [.fast, .cleanRoom])
+        #expect(records.allSatisfy { $0.verdict == .pass })
+    }
+
+    @Test func failingPushIsRefusedWithTheReport() throws {
+        let fixture = try PushFixture()
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        let broken = try fixture.work.commitAll("broken")
+        let push = try fixture.git(["push", "origin", "main"])
+        #expect(push.status != 0)
+        #expect(push.stderr.contains("push refused"))
+        #expect(push.stderr.contains("- TestBroken"))
+        #expect(push.stderr.contains("step unit: failed with exit code 1"))
+        #expect(try fixture.remoteRef("refs/heads/main") == nil)
+        // The fail is recorded locally for the next push to reuse.
+        #expect(try fixture.work.note(broken)?.contains("\"verdict\":\"fail\"") == true)
+    }
+
+    @Test func secondPushOfTheSameCommitDoesNoWork() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        let again = try fixture.git(["push", "origin", "main:refs/heads/copy"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("(cached)"))
+        #expect(!again.stderr.contains("started"))
+        // Nothing new to share: the notes are not pushed again, so no second network round trip.
+        #expect(!again.stderr.contains("refs/notes/greenlight"))
+    }
+
+    @Test func pushOfTwoBranchesWhereTheSecondFailsIsRefused() throws {
+        let fixture = try PushFixture()
+        try fixture.work.git("branch", "good")
+        try fixture.work.git("checkout", "-q", "-b", "bad")
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.commitAll("broken")
+        let push = try fixture.git(["push", "origin", "good", "bad"])
+        #expect(push.status != 0)
+        #expect(push.stderr.contains("refs/heads/bad"))
+        #expect(push.stderr.contains("1 of 2 commits did not pass"))
+        #expect(try fixture.remoteRef("refs/heads/good") == nil)
+        #expect(try fixture.remoteRef("refs/heads/bad") == nil)
+    }
+
+    @Test func deletionsGoThroughWithoutAGate() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main", "main:refs/heads/old"]).status == 0)
+        // Break the config: a deletion must not even need it to be valid.
+        try fixture.work.write(".greenlight.yml", "fast: {steps: [{name: a, run: 'exit 1'}]}\n")
+        let delete = try fixture.git(["push", "origin", "--delete", "old"])
+        #expect(delete.status == 0, "\(delete.stderr)")
+        #expect(try fixture.remoteRef("refs/heads/old") == nil)
+    }
+
+    @Test func tagsAreGatedOnlyWhenConfigured() throws {
+        let fixture = try PushFixture()
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.commitAll("broken")
+        try fixture.work.git("tag", "v0-broken")
+        #expect(try fixture.git(["push", "origin", "v0-broken"]).status == 0)
+        try fixture.work.git("tag", "v1-broken")
+        try fixture.work.write(".greenlight.yml", PushFixture.config + "\nhooks:\n  pre_push:\n    refs: ['refs/heads/*', 'refs/tags/v*']\n")
+        let refused = try fixture.git(["push", "origin", "v1-broken"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("refs/tags/v1-broken"))
+    }
+
+    @Test func aSecondCloneReusesTheFirstClonesCleanRoomVerdict() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        let second = try fixture.clone("second")
+        let push = try fixture.git(["push", "origin", "main:refs/heads/from-second"], in: second.url)
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(!push.stderr.contains("clean-room: test started"))
+        #expect(push.stderr.contains("clean-room tier: pass (cached"))
+    }
+
+    @Test func notesPushedConcurrentlyFromTwoClonesBothSurvive() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        let clones = try ["a", "b"].map { try fixture.clone($0) }
+        var commits: [String] = []
+        for (index, clone) in clones.enumerated() {
+            try clone.write("file-\(index).txt", "\(index)\n")
+            commits.append(try clone.commitAll("change \(index)"))
+        }
+        let group = DispatchGroup()
+        let results = ResultBox()
+        for (index, clone) in clones.enumerated() {
+            group.enter()
+            DispatchQueue.global().async {
+                let result = try? fixture.git(["push", "origin", "HEAD:refs/heads/branch-\(index)"], in: clone.url)
+                results.set(index, result?.status ?? -1)
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(results.values == [0: 0, 1: 0])
+        for commit in commits {
+            let note = try #require(try fixture.remoteNote(commit), "no note for \(commit) on the remote")
+            #expect(NoteCodec().decode(note).records.count == 2)
+        }
+        // The first push's verdict is still there too.
+        let initial = try fixture.work.git("rev-parse", "HEAD")
+        #expect(try fixture.remoteNote(initial) != nil)
+    }
+
+    @Test func linkedWorktreePushesAreGated() throws {
+        let fixture = try PushFixture(installHook: false)
+        let worktree = fixture.scratch.path("wt")
+        try fixture.work.git("worktree", "add", "-q", "-b", "feature", worktree.path)
+        let install = try fixture.greenlight(["install"], in: worktree)
+        #expect(install.stdout.contains(fixture.work.url.appendingPathComponent(".git/hooks/pre-push").path))
+        try String(PushFixture.failing).write(to: worktree.appendingPathComponent("test.sh"), atomically: false, encoding: .utf8)
+        _ = try fixture.git(["commit", "-qam", "broken in worktree"], in: worktree)
+        let push = try fixture.git(["push", "origin", "feature"], in: worktree)
+        #expect(push.status != 0)
+        #expect(push.stderr.contains("TestBroken"))
+    }
+
+    @Test func greenlightPushGatesFirstThenPushesWithTheHookFindingTheCache() throws {
+        let fixture = try PushFixture()
+        let push = try fixture.greenlight(["push", "origin", "main"])
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(try fixture.remoteRef("refs/heads/main") == (try fixture.work.git("rev-parse", "HEAD")))
+        // The gate ran once, before git push; the hook answered from the cache.
+        #expect(push.stderr.components(separatedBy: "unit started").count == 2)
+        #expect(push.stderr.contains("(cached)"))
+
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.commitAll("broken")
+        let refused = try fixture.greenlight(["push"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("TestBroken"))
+    }
+
+    @Test func bypassedPushIsCaughtByVerify() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        let verifiedClone = try fixture.clone("ci")
+        let verified = try fixture.greenlight(["verify", "HEAD"], in: verifiedClone.url)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("verified"))
+
+        try fixture.work.write("extra.txt", "x\n")
+        let sneaky = try fixture.work.commitAll("pushed with --no-verify")
+        #expect(try fixture.git(["push", "--no-verify", "origin", "main"]).status == 0)
+        _ = try fixture.git(["pull", "-q", "--ff-only"], in: verifiedClone.url)
+        let refused = try fixture.greenlight(["verify", sneaky, "--json"], in: verifiedClone.url)
+        #expect(refused.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(refused.stdout.utf8)) as? [String: Any])
+        #expect(document["verified"] as? Bool == false)
+        let tiers = try #require(document["tiers"] as? [[String: Any]])
+        #expect(tiers.map { $0["status"] as? String } == ["missing", "missing"])
+
+        // A changed gate definition makes old verdicts stale.
+        let initial = try fixture.work.git("rev-parse", "HEAD~1")
+        try verifiedClone.write(".greenlight.yml", PushFixture.config.replacingOccurrences(of: "./test.sh clean", with: "./test.sh clean-v2"))
+        let stale = try fixture.greenlight(["verify", initial], in: verifiedClone.url)
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("clean-room: stale"))
+        #expect(stale.stdout.contains("fast: pass"))
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Int: Int32] = [:]
+    func set(_ key: Int, _ value: Int32) { lock.withLock { values[key] = value } }
+}
