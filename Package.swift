@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // libgit2, found through pkg-config; Debian's libgit2-dev provides it.
@@ -30,6 +33,10 @@ let package = Package(
                 "CProcessSpawn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // The command line: argument parsing and exit codes over GreenlightCore.
@@ -46,15 +53,28 @@ let package = Package(
             dependencies: ["GreenlightCore"],
             path: "Tests/TestSupport"
         ),
+        // A fake Kubernetes API server speaking the real wire protocol over real sockets (HTTP and
+        // HTTPS), with a small Job controller and kubelet that run containers as local processes.
+        .target(
+            name: "FakeKubernetes",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            path: "Tests/FakeKubernetes"
+        ),
         // Library tests against real repositories in temporary directories.
         .testTarget(
             name: "GreenlightCoreTests",
-            dependencies: ["GreenlightCore", "GreenlightTestSupport"]
+            dependencies: ["GreenlightCore", "GreenlightTestSupport", "FakeKubernetes"]
         ),
         // The built binary driven as a user would, with real git.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GreenlightCore", "GreenlightTestSupport"]
+            dependencies: ["GreenlightCore", "GreenlightTestSupport", "FakeKubernetes"]
         ),
     ]
 )

@@ -1,0 +1,2 @@
+/// Placeholder; the fake API server is being written.
+public enum FakeKubernetesPlaceholder {}
