@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
@@ -69,7 +70,7 @@ let package = Package(
         // Library tests against real repositories in temporary directories.
         .testTarget(
             name: "GreenlightCoreTests",
-            dependencies: ["GreenlightCore", "GreenlightTestSupport", "FakeKubernetes"]
+            dependencies: ["GreenlightCore", "GreenlightTestSupport", "FakeKubernetes", .product(name: "Yams", package: "Yams")]
         ),
         // The built binary driven as a user would, with real git.
         .testTarget(

@@ -33,6 +33,19 @@ say "building greenlight (swift build -c release; the first build fetches and co
 binary="$(cd "$here" && swift build -c release --show-bin-path)/greenlight"
 [ -x "$binary" ] || die "the build finished but $binary is missing"
 
+# Test tooling: `swift test` validates every manifest greenlight renders with
+# kubernetes-validate --strict (PyPI), kept in an ignored virtualenv in this checkout.
+tools="$here/.build-tools/venv"
+if [ ! -x "$tools/bin/kubernetes-validate" ]; then
+    say "installing kubernetes-validate (for swift test) into $tools"
+    if command -v python3 >/dev/null 2>&1 && python3 -m venv "$tools" >/dev/null 2>&1; then
+        "$tools/bin/pip" install -q --disable-pip-version-check kubernetes-validate==1.37.0 \
+            || say "warning: could not install kubernetes-validate; the manifest validation test will fail until it is installed"
+    else
+        say "warning: python3 with venv is missing (apt-get install python3-venv); the manifest validation test needs it"
+    fi
+fi
+
 if [ -n "${PREFIX:-}" ]; then
     bindir="$PREFIX/bin"
 elif [ "$(id -u)" -eq 0 ]; then
@@ -57,4 +70,10 @@ Next steps, in the repository you want to guard:
   git add .greenlight.yml && git commit -m "Add greenlight gate"
   greenlight check         # fast tier, then the clean room; verdict in git notes
   greenlight status        # the recorded verdicts (also: git log --notes=greenlight)
+  greenlight install       # gate every git push from this repository
+  greenlight push          # gate, then push (recommended for coder agents)
+
+Optional: gate `gh pr create` too, with the gh shim before the real gh on PATH:
+  greenlight install --gh-shim "$HOME/.local/greenlight-shims"
+  export PATH="$HOME/.local/greenlight-shims:$PATH"
 NEXT

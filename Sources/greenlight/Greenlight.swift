@@ -16,6 +16,7 @@ struct Greenlight: AsyncParsableCommand {
             """,
         version: GreenlightVersion.current,
         subcommands: [CheckCommand.self, StatusCommand.self, InitCommand.self, InstallCommand.self, UninstallCommand.self,
-                      PrePushCommand.self, PushCommand.self, PullRequestCommand.self, VerifyCommand.self]
+                      PrePushCommand.self, PushCommand.self, PullRequestCommand.self, VerifyCommand.self,
+                      CancelCommand.self, DoctorCommand.self]
     )
 }

@@ -8,6 +8,8 @@ public struct ConfigLoader: Sendable {
 
     /// Loads `.greenlight.yml` from the root of a working tree.
     public func load(fromRoot root: URL) throws(ConfigError) -> GateConfig {
+        var loader = self
+        loader.root = root
         let file = root.appendingPathComponent(GateConfig.fileName)
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ConfigError(file: file.path, line: nil, column: nil, key: "",
@@ -16,8 +18,11 @@ public struct ConfigLoader: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: file.path, line: nil, column: nil, key: "", message: "not valid UTF-8")
         }
-        return try parse(text, file: file.path)
+        return try loader.parse(text, file: file.path)
     }
+
+    /// The repository root, for files the configuration names (`pod_template`).
+    var root: URL?
 
     /// Parses configuration text; `file` names it in errors.
     public func parse(_ text: String, file: String) throws(ConfigError) -> GateConfig {
@@ -74,7 +79,7 @@ public struct ConfigLoader: Sendable {
         let prefix = tier == .fast ? "fast" : "clean_room"
         let allowed: Set<String> = tier == .fast
             ? ["parallel", "fail_fast", "timeout", "env", "steps"]
-            : ["backend", "timeout", "env", "pass_env", "steps"]
+            : ["backend", "timeout", "env", "pass_env", "steps", "kubernetes"]
         let fields = try reader.mapping(node, key: prefix, allowed: allowed)
         var definition = TierDefinition(tier: tier, parallel: tier == .fast)
         if let value = fields["parallel"] { definition.parallel = try reader.bool(value, key: "\(prefix).parallel") }
@@ -93,11 +98,16 @@ public struct ConfigLoader: Sendable {
         if let value = fields["backend"] {
             let name = try reader.string(value, key: "\(prefix).backend")
             guard let backend = BackendKind(rawValue: name) else {
-                let hint = name == "kubernetes" ? " (the kubernetes backend is not in this version yet)" : ""
                 throw reader.error(value, key: "\(prefix).backend",
-                                   "unknown backend '\(name)'\(hint); known: \(BackendKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                   "unknown backend '\(name)'; known: \(BackendKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             definition.backend = backend
+        }
+        if let value = fields["kubernetes"] {
+            definition.kubernetes = try KubernetesSettingsReader(reader: reader, root: root).parse(value, key: "\(prefix).kubernetes")
+        }
+        if definition.backend == .kubernetes, definition.kubernetes == nil {
+            throw reader.error(node, key: "\(prefix).kubernetes", "missing: backend kubernetes needs at least `kubernetes.image`")
         }
         if let value = fields["steps"] {
             let items = try reader.sequence(value, key: "\(prefix).steps")

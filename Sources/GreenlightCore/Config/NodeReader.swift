@@ -79,6 +79,44 @@ struct NodeReader {
         return result
     }
 
+    /// Any YAML value as JSON (for Kubernetes fields passed through as they are).
+    func json(_ node: Node, key: String) throws(ConfigError) -> JSONValue {
+        switch node {
+        case let .mapping(mapping):
+            var object: [String: JSONValue] = [:]
+            for (keyNode, value) in mapping {
+                guard let name = keyNode.string else { throw error(keyNode, key: key, "keys must be strings") }
+                object[name] = try json(value, key: "\(key).\(name)")
+            }
+            return .object(object)
+        case let .sequence(sequence):
+            var items: [JSONValue] = []
+            for (index, item) in sequence.enumerated() { items.append(try json(item, key: "\(key)[\(index)]")) }
+            return .array(items)
+        case let .scalar(scalar):
+            if node.tag == Tag(.null) { return .null }
+            if node.tag == Tag(.bool), let value = node.bool { return .bool(value) }
+            if node.tag == Tag(.int), let value = node.int { return .number(Double(value)) }
+            if node.tag == Tag(.float), let value = node.float { return .number(value) }
+            return .string(scalar.string)
+        case .alias:
+            throw error(node, key: key, "YAML aliases are not supported here")
+        }
+    }
+
+    /// A mapping of strings to strings (labels, node selectors).
+    func stringMap(_ node: Node, key: String) throws(ConfigError) -> [String: String] {
+        guard case let .mapping(mapping) = node else {
+            throw error(node, key: key, "expected a mapping, found \(describe(node))")
+        }
+        var result: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.string else { throw error(keyNode, key: key, "keys must be strings") }
+            result[name] = try string(value, key: "\(key).\(name)")
+        }
+        return result
+    }
+
     private func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"

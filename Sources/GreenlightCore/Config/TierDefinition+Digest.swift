@@ -16,7 +16,8 @@ extension TierDefinition {
             timeout_s: timeout,
             env: env,
             pass_env: tier == .cleanRoom ? passEnv.sorted() : nil,
-            steps: steps.map { .init(name: $0.name, run: $0.run, timeout_s: $0.timeout, env: $0.env) }
+            steps: steps.map { .init(name: $0.name, run: $0.run, timeout_s: $0.timeout, env: $0.env) },
+            kubernetes: tier == .cleanRoom && backend == .kubernetes ? kubernetes.map(Self.canonical) : nil
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -38,5 +39,22 @@ extension TierDefinition {
         let env: [String: String]
         let pass_env: [String]?
         let steps: [Step]
+        let kubernetes: JSONValue?
+    }
+
+    /// What in the Job changes what a pass means: the image, resources, scheduling, the pod overlay.
+    /// Where it runs (kubeconfig, context, namespace) and how code travels do not.
+    private static func canonical(_ settings: KubernetesSettings) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "image": .string(settings.image),
+            "node_selector": .object(settings.nodeSelector.mapValues(JSONValue.string)),
+            "automount_service_account_token": .bool(settings.automountServiceAccountToken),
+        ]
+        object["resources"] = settings.resources
+        object["tolerations"] = settings.tolerations
+        object["service_account"] = settings.serviceAccount.map(JSONValue.string)
+        object["cache_pvc"] = settings.cachePVC.map(JSONValue.string)
+        object["pod_template"] = settings.podTemplateOverlay
+        return .object(object)
     }
 }

@@ -14,10 +14,12 @@ public struct TierDefinition: Equatable, Sendable {
     /// Clean room only: names of workspace environment variables let through the scrub.
     public var passEnv: [String]
     public var backend: BackendKind
+    /// `clean_room.kubernetes`, required with `backend: kubernetes`.
+    public var kubernetes: KubernetesSettings?
 
     public init(tier: Tier, steps: [StepDefinition] = [], parallel: Bool = true, failFast: Bool = false,
                 timeout: TimeInterval = 30 * 60, env: [String: String] = [:], passEnv: [String] = [],
-                backend: BackendKind = .local) {
+                backend: BackendKind = .local, kubernetes: KubernetesSettings? = nil) {
         self.tier = tier
         self.steps = steps
         self.parallel = parallel
@@ -26,6 +28,7 @@ public struct TierDefinition: Equatable, Sendable {
         self.env = env
         self.passEnv = passEnv
         self.backend = backend
+        self.kubernetes = kubernetes
     }
 
     /// A tier without steps is not part of the gate.

@@ -81,6 +81,7 @@ public struct Gate: Sendable {
     private func backend(for definition: TierDefinition) -> CleanRoomBackend {
         switch definition.backend {
         case .local: LocalCleanRoom(context: context)
+        case .kubernetes: KubernetesCleanRoom(context: context, settings: definition.kubernetes ?? KubernetesSettings(image: ""))
         }
     }
 }

@@ -49,6 +49,14 @@ public struct TierOutcome: Sendable {
         failingTests = tests
     }
 
+    /// An outcome whose verdict was decided elsewhere (a remote Job's conditions), not by the steps alone.
+    init(tier: Tier, verdict: Verdict, summary: String, steps: [StepResult], log: String?, backend: String,
+         startedAt: Date, finishedAt: Date) {
+        self.init(tier: tier, steps: steps, problem: nil, log: log, backend: backend, startedAt: startedAt, finishedAt: finishedAt)
+        self.verdict = verdict
+        if !summary.isEmpty || verdict == .pass { self.summary = verdict == .pass ? "" : summary }
+    }
+
     func record(for commit: ResolvedCommit, digest: String) -> VerdictRecord {
         VerdictRecord(verdict: verdict, tier: tier, commit: commit.commit, tree: commit.tree, digest: digest,
                       backend: backend, startedAt: startedAt, finishedAt: finishedAt, steps: steps.map(\.record),

@@ -8,6 +8,7 @@ public final class ProcessGroupSet: @unchecked Sendable {
     private var nextToken = 0
     private var stopped = false
     private var children: [ProcessGroupSet] = []
+    private var stopHandlers: [@Sendable () -> Void] = []
 
     public init() {}
 
@@ -40,15 +41,28 @@ public final class ProcessGroupSet: @unchecked Sendable {
         return child
     }
 
+    /// Runs `handler` when the set is stopped (at once if it already was): for work that is
+    /// not a child process, such as watching a remote Job.
+    public func onStop(_ handler: @escaping @Sendable () -> Void) {
+        lock.lock()
+        let alreadyStopped = stopped
+        if !alreadyStopped { stopHandlers.append(handler) }
+        lock.unlock()
+        if alreadyStopped { handler() }
+    }
+
     /// Terminates every running member and every one added later, in this set and its children.
     public func stopAll() {
         lock.lock()
         stopped = true
         let running = Array(members.values)
         let nested = children
+        let handlers = stopHandlers
+        stopHandlers = []
         lock.unlock()
         for process in running { process.terminate() }
         for child in nested { child.stopAll() }
+        for handler in handlers { handler() }
     }
 
     /// Whether `stopAll()` was called.

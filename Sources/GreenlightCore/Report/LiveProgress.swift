@@ -69,6 +69,10 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
         say("greenlight: warning: \(message)")
     }
 
+    public func status(_ message: String) {
+        say("greenlight: \(message)")
+    }
+
     private func say(_ line: String) {
         lock.lock()
         defer { lock.unlock() }

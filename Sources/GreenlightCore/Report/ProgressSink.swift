@@ -10,6 +10,12 @@ public protocol ProgressSink: Sendable {
     func tierFinished(tier: Tier, verdict: Verdict, duration: TimeInterval)
     /// Something the user should know that does not stop the gate (a corrupt note line).
     func warning(_ message: String)
+    /// Where a long-running tier is (a Job's phase); shown, not recorded.
+    func status(_ message: String)
+}
+
+extension ProgressSink {
+    public func status(_ message: String) {}
 }
 
 /// Says nothing.

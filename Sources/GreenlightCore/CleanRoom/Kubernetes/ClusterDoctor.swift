@@ -1,0 +1,84 @@
+import Foundation
+
+/// `greenlight doctor`: can greenlight reach the API server, which version is it, and
+/// may it do every call the clean room needs (SelfSubjectAccessReview for each)?
+public struct ClusterDoctor: Sendable {
+    /// Every call greenlight makes, as RBAC sees them (deploy/role.yaml grants exactly these).
+    public static let requiredCalls: [APICall] = [
+        APICall(verb: "create", group: "batch", resource: "jobs"),
+        APICall(verb: "get", group: "batch", resource: "jobs"),
+        APICall(verb: "list", group: "batch", resource: "jobs"),
+        APICall(verb: "watch", group: "batch", resource: "jobs"),
+        APICall(verb: "delete", group: "batch", resource: "jobs"),
+        APICall(verb: "get", group: "", resource: "pods"),
+        APICall(verb: "list", group: "", resource: "pods"),
+        APICall(verb: "watch", group: "", resource: "pods"),
+        APICall(verb: "get", group: "", resource: "pods", subresource: "log"),
+        APICall(verb: "create", group: "", resource: "configmaps"),
+        APICall(verb: "get", group: "", resource: "configmaps"),
+        APICall(verb: "delete", group: "", resource: "configmaps"),
+    ]
+
+    public struct Check: Sendable {
+        public let name: String
+        public let ok: Bool
+        public let detail: String
+    }
+
+    public let settings: KubernetesSettings
+    public let context: GateContext
+
+    public init(context: GateContext, settings: KubernetesSettings) {
+        self.context = context
+        self.settings = settings
+    }
+
+    public func run() async -> [Check] {
+        var checks: [Check] = []
+        let connection: ClusterConnection
+        let client: KubernetesClient
+        do {
+            connection = try KubernetesConnector(context: context, settings: settings).connection()
+            client = try KubernetesClient(connection: connection, environment: context.environment)
+        } catch {
+            return [Check(name: "kubeconfig", ok: false, detail: "\(error)")]
+        }
+        checks.append(Check(name: "kubeconfig", ok: true, detail: "\(connection.source) → \(connection.server.absoluteString), namespace \(connection.namespace)"))
+        do {
+            let version = try await client.send(APICall(verb: "get", group: "", resource: "version"), method: .GET, path: "/version", timeout: 10)
+            let text = version["gitVersion"]?.string ?? "?"
+            let minor = Int(version["minor"]?.string?.filter(\.isNumber) ?? "") ?? 0
+            let note = minor > 0 && minor < 31 ? " (before 1.31: Job conditions arrive in the older order; still supported)" : ""
+            checks.append(Check(name: "API server", ok: true, detail: "reachable, Kubernetes \(text)\(note)"))
+        } catch {
+            checks.append(Check(name: "API server", ok: false, detail: "\(error)"))
+            await client.shutdown()
+            return checks
+        }
+        for var call in Self.requiredCalls {
+            call.namespace = connection.namespace
+            let review: JSONValue = [
+                "apiVersion": "authorization.k8s.io/v1",
+                "kind": "SelfSubjectAccessReview",
+                "spec": ["resourceAttributes": [
+                    "namespace": .string(connection.namespace), "verb": .string(call.verb), "group": .string(call.group),
+                    "resource": .string(call.resource), "subresource": .string(call.subresource ?? ""),
+                ]],
+            ]
+            do {
+                let answer = try await client.send(APICall(verb: "create", group: "authorization.k8s.io", resource: "selfsubjectaccessreviews"),
+                                                   method: .POST, path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: review)
+                let allowed = answer.at("status.allowed")?.bool ?? false
+                checks.append(Check(name: call.description, ok: allowed,
+                                    detail: allowed ? "allowed" : "DENIED: add the Role rule \(call.rbacRule) (see deploy/role.yaml)"))
+            } catch {
+                checks.append(Check(name: call.description, ok: false, detail: "\(error)"))
+            }
+        }
+        if let secret = settings.gitSecret {
+            checks.append(Check(name: "git credentials", ok: true, detail: "the Job mounts Secret \"\(secret)\" (not checked: greenlight does not read Secrets)"))
+        }
+        await client.shutdown()
+        return checks
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Gets exactly the commit to the Job before the branch is on the remote.
+///
+/// - `bundle`: an incremental `git bundle` of the commit against the remote-tracking
+///   refs (what the remote is known to have), in a ConfigMap; the Job clones
+///   `clone_url` for the base and fetches the commit from the bundle.
+/// - `ref`: the commit is pushed (`--no-verify`) to `refs/greenlight/<sha>` on the
+///   remote and deleted after the verdict.
+/// The git CLI does both: libgit2 has no bundles, and pushes need the user's transport setup.
+struct CodeTransport: Sendable {
+    /// Raw bundle bytes that still fit a ConfigMap (1 MiB object limit, base64 grows by 4/3).
+    static let bundleLimit = 700 * 1024
+
+    let repository: Repository
+    let settings: KubernetesSettings
+    let environment: [String: String]
+
+    struct Prepared: Sendable {
+        var environment: [String: String]
+        var configMap: JSONValue?
+        var cloneURL: String
+    }
+
+    struct TransportError: Error, CustomStringConvertible, LocalizedError {
+        let message: String
+        var description: String { message }
+        var errorDescription: String? { message }
+    }
+
+    func cloneURL() throws -> String {
+        if let url = settings.cloneURL { return url }
+        guard let url = try repository.configString("remote.\(settings.remote).url") else {
+            throw TransportError(message: "no clone URL: remote '\(settings.remote)' has no url; set clean_room.kubernetes.clone_url or .remote")
+        }
+        return url
+    }
+
+    func prepare(commit: ResolvedCommit, configMapName: String, namespace: String) throws -> Prepared {
+        let url = try cloneURL()
+        switch settings.transport {
+        case .ref:
+            let ref = "refs/greenlight/\(commit.commit.hex)"
+            let push = try git(["push", "--no-verify", "--quiet", settings.remote, "\(commit.commit.hex):\(ref)"], timeout: 600)
+            guard push.succeeded else {
+                throw TransportError(message: "cannot push \(commit.commit.short()) to \(ref) on \(settings.remote): \(NotesSync.firstLine(push))")
+            }
+            return Prepared(environment: ["GREENLIGHT_CLONE_URL": url, "GREENLIGHT_FETCH_REF": ref], configMap: nil, cloneURL: url)
+        case .bundle:
+            let bundle = try makeBundle(commit)
+            guard bundle.data.count <= Self.bundleLimit else {
+                throw TransportError(message: """
+                    the git bundle for \(commit.commit.short()) is \(bundle.data.count / 1024) KiB, more than a ConfigMap can carry \
+                    (\(Self.bundleLimit / 1024) KiB); push the base first, or set clean_room.kubernetes.transport: ref
+                    """)
+            }
+            let configMap: JSONValue = [
+                "apiVersion": "v1",
+                "kind": "ConfigMap",
+                "metadata": [
+                    "name": .string(configMapName), "namespace": .string(namespace),
+                    "labels": ["app.kubernetes.io/name": "greenlight", "app.kubernetes.io/managed-by": "greenlight"],
+                    "annotations": ["greenlight.dev/commit": .string(commit.commit.hex)],
+                ],
+                "binaryData": ["commit.bundle": .string(bundle.data.base64EncodedString())],
+            ]
+            return Prepared(environment: [
+                "GREENLIGHT_CLONE_URL": url,
+                "GREENLIGHT_BUNDLE_REF": bundle.ref,
+                "GREENLIGHT_BUNDLE_NEEDS_BASE": bundle.needsBase ? "1" : "0",
+            ], configMap: configMap, cloneURL: url)
+        }
+    }
+
+    /// Removes what `prepare` left on the remote (the `ref` transport's ref).
+    func cleanUp(commit: ResolvedCommit) {
+        guard settings.transport == .ref else { return }
+        _ = try? git(["push", "--no-verify", "--quiet", settings.remote, ":refs/greenlight/\(commit.commit.hex)"], timeout: 120)
+    }
+
+    private func makeBundle(_ commit: ResolvedCommit) throws -> (data: Data, ref: String, needsBase: Bool) {
+        let ref = "refs/greenlight/bundle/\(commit.commit.hex)"
+        try repository.setReference(ref, to: commit.commit, message: "greenlight: bundle")
+        defer { try? repository.setReference(ref, to: nil, message: "greenlight: bundle done") }
+        let known = try repository.references(matching: "refs/remotes/\(settings.remote)/*").map(\.commit.hex)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-\(UUID().uuidString).bundle")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var exclusions = known.map { "^\($0)" }
+        var result = try git(["bundle", "create", "--quiet", file.path, ref] + exclusions, timeout: 600)
+        if !result.succeeded, result.stderr.contains("empty bundle") {
+            // The remote already has the commit: a bundle of just it, on top of its parents.
+            exclusions = ["\(commit.commit.hex)^@"]
+            result = try git(["bundle", "create", "--quiet", file.path, ref, "--not", "\(commit.commit.hex)^@"], timeout: 600)
+        }
+        guard result.succeeded, let data = FileManager.default.contents(atPath: file.path) else {
+            throw TransportError(message: "cannot create a git bundle of \(commit.commit.short()): \(NotesSync.firstLine(result))")
+        }
+        return (data, ref, !exclusions.isEmpty)
+    }
+
+    private func git(_ arguments: [String], timeout: TimeInterval) throws -> CommandRunner.Result {
+        var environment = self.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        return try CommandRunner().run(["git"] + arguments, in: repository.workingDirectory ?? repository.gitDirectory,
+                                       environment: environment, timeout: timeout)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// `greenlight cancel`: deletes the clean-room Job of a commit (and its pods, with
+/// Background propagation) and its bundle ConfigMap.
+public struct JobCanceller: Sendable {
+    public let context: GateContext
+    public let definition: TierDefinition
+
+    public init(context: GateContext, definition: TierDefinition) {
+        self.context = context
+        self.definition = definition
+    }
+
+    public enum Result: Equatable, Sendable {
+        case deleted(name: String, namespace: String)
+        case notFound(name: String, namespace: String)
+    }
+
+    public func cancel(_ commit: ResolvedCommit) async throws -> Result {
+        guard definition.backend == .kubernetes, let settings = definition.kubernetes else {
+            throw KubernetesError(code: .configuration, status: 0, call: "cancel",
+                                  message: "clean_room.backend is \(definition.backend.rawValue); only Kubernetes Jobs can be cancelled")
+        }
+        let connection = try KubernetesConnector(context: context, settings: settings).connection()
+        let client = try KubernetesClient(connection: connection, environment: context.environment)
+        let name = JobName.make(commit: commit.commit, digest: definition.digest)
+        let namespace = connection.namespace
+        do {
+            let call = APICall(verb: "delete", group: "batch", resource: "jobs", namespace: namespace, name: name)
+            try await client.send(call, method: .DELETE, path: "/apis/batch/v1/namespaces/\(namespace)/jobs/\(name)",
+                                  query: [URLQueryItem(name: "propagationPolicy", value: "Background")])
+            let configMap = APICall(verb: "delete", group: "", resource: "configmaps", namespace: namespace, name: name)
+            _ = try? await client.send(configMap, method: .DELETE, path: "/api/v1/namespaces/\(namespace)/configmaps/\(name)")
+            await client.shutdown()
+            return .deleted(name: name, namespace: namespace)
+        } catch let error as KubernetesError where error.code == .notFound {
+            await client.shutdown()
+            return .notFound(name: name, namespace: namespace)
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+}

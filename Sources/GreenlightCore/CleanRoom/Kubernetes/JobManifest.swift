@@ -1,0 +1,117 @@
+import Foundation
+
+/// Renders the clean-room Job for one commit: exactly the fields greenlight owns, then
+/// the user's `pod_template` overlay merged into the pod template.
+struct JobManifest {
+    static let containerName = "greenlight"
+    static let workspacePath = "/workspace"
+    static let transportPath = "/greenlight/transport"
+    static let gitAuthPath = "/greenlight/git-auth"
+    static let cachePath = "/cache"
+
+    let name: String
+    let namespace: String
+    let commit: ResolvedCommit
+    let definition: TierDefinition
+    let settings: KubernetesSettings
+    /// `repository` annotation: where the commit comes from.
+    let repositoryURL: String
+    /// Environment the transport adds (clone URL, bundle or fetch ref).
+    let transportEnvironment: [String: String]
+    /// The ConfigMap that holds the bundle, for `transport: bundle`.
+    let bundleConfigMap: String?
+
+    func render() -> JSONValue {
+        let labels: JSONValue = [
+            "app.kubernetes.io/name": "greenlight",
+            "app.kubernetes.io/managed-by": "greenlight",
+            "greenlight.dev/commit": .string(commit.commit.short(12)),
+            "greenlight.dev/digest": .string(String(definition.digest.prefix(8))),
+        ]
+        let annotations: JSONValue = [
+            "greenlight.dev/commit": .string(commit.commit.hex),
+            "greenlight.dev/tree": .string(commit.tree.hex),
+            "greenlight.dev/digest": .string(definition.digest),
+            "greenlight.dev/repository": .string(repositoryURL),
+            "greenlight.dev/version": .string(GreenlightVersion.current),
+        ]
+        var container: [String: JSONValue] = [
+            "name": .string(Self.containerName),
+            "image": .string(settings.image),
+            "command": ["/bin/sh", "-c", .string(JobScript.text)],
+            "workingDir": .string(Self.workspacePath),
+            "env": .array(environment().sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string($0.value)] }),
+            "volumeMounts": .array(volumeMounts()),
+        ]
+        if let resources = settings.resources { container["resources"] = resources }
+        var podSpec: [String: JSONValue] = [
+            "restartPolicy": "Never",
+            "automountServiceAccountToken": .bool(settings.automountServiceAccountToken),
+            "containers": [.object(container)],
+            "volumes": .array(volumes()),
+        ]
+        if let serviceAccount = settings.serviceAccount { podSpec["serviceAccountName"] = .string(serviceAccount) }
+        if !settings.nodeSelector.isEmpty { podSpec["nodeSelector"] = .object(settings.nodeSelector.mapValues(JSONValue.string)) }
+        if let tolerations = settings.tolerations { podSpec["tolerations"] = tolerations }
+        var template: JSONValue = ["metadata": ["labels": labels, "annotations": annotations], "spec": .object(podSpec)]
+        if let overlay = settings.podTemplateOverlay { template = PodTemplateOverlay.merge(overlay, into: template) }
+        return [
+            "apiVersion": "batch/v1",
+            "kind": "Job",
+            "metadata": ["name": .string(name), "namespace": .string(namespace), "labels": labels, "annotations": annotations],
+            "spec": [
+                "backoffLimit": 0,
+                "activeDeadlineSeconds": .number(Double(max(1, Int(definition.timeout.rounded())))),
+                "ttlSecondsAfterFinished": .number(Double(settings.ttlSecondsAfterFinished)),
+                "template": template,
+            ],
+        ]
+    }
+
+    private func environment() -> [String: String] {
+        var environment = definition.env
+        for (key, value) in GateEnvironment.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
+        environment["GREENLIGHT_WORKSPACE"] = Self.workspacePath
+        environment["GREENLIGHT_TRANSPORT"] = settings.transport.rawValue
+        environment["GREENLIGHT_STEP_COUNT"] = String(definition.steps.count)
+        for (index, step) in definition.steps.enumerated() {
+            environment["GREENLIGHT_STEP_\(index)_NAME"] = step.name
+            // Step-level env is applied inside the step's own shell.
+            let exports = step.env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(ShellQuote.quote($0.value)); " }.joined()
+            environment["GREENLIGHT_STEP_\(index)_RUN"] = exports + step.run
+        }
+        if bundleConfigMap != nil { environment["GREENLIGHT_TRANSPORT_DIR"] = Self.transportPath }
+        if settings.gitSecret != nil { environment["GREENLIGHT_GIT_AUTH"] = Self.gitAuthPath }
+        for (key, value) in transportEnvironment { environment[key] = value }
+        return environment
+    }
+
+    private func volumeMounts() -> [JSONValue] {
+        var mounts: [JSONValue] = [["name": "workspace", "mountPath": .string(Self.workspacePath)]]
+        if bundleConfigMap != nil { mounts.append(["name": "transport", "mountPath": .string(Self.transportPath), "readOnly": true]) }
+        if settings.gitSecret != nil { mounts.append(["name": "git-auth", "mountPath": .string(Self.gitAuthPath), "readOnly": true]) }
+        if settings.cachePVC != nil { mounts.append(["name": "cache", "mountPath": .string(Self.cachePath)]) }
+        return mounts
+    }
+
+    private func volumes() -> [JSONValue] {
+        var volumes: [JSONValue] = [["name": "workspace", "emptyDir": [:]]]
+        if let bundleConfigMap {
+            volumes.append(["name": "transport", "configMap": ["name": .string(bundleConfigMap)]])
+        }
+        if let secret = settings.gitSecret {
+            volumes.append(["name": "git-auth", "secret": ["secretName": .string(secret), "defaultMode": .number(0o400)]])
+        }
+        if let claim = settings.cachePVC {
+            volumes.append(["name": "cache", "persistentVolumeClaim": ["claimName": .string(claim)]])
+        }
+        return volumes
+    }
+}
+
+/// POSIX shell single quoting.
+enum ShellQuote {
+    static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// One clean-room run on Kubernetes: ship the commit, create (or attach to) the Job,
+/// watch it to a decision, read the step results back from the log, clean up.
+struct JobSession: Sendable {
+    let context: GateContext
+    let settings: KubernetesSettings
+    let client: KubernetesClient
+    let namespace: String
+    let commit: ResolvedCommit
+    let definition: TierDefinition
+    let log: LogFile
+    let logURL: URL
+    let startedAt: Date
+
+    var name: String { JobName.make(commit: commit.commit, digest: definition.digest) }
+    private var jobsPath: String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
+    private var configMapsPath: String { "/api/v1/namespaces/\(namespace)/configmaps" }
+
+    func run() async -> TierOutcome {
+        let transport = CodeTransport(repository: context.repository, settings: settings, environment: context.environment)
+        let result = await attempt(transport)
+        // Clean up what was shipped, on every path; the pod mounted the ConfigMap when it started.
+        transport.cleanUp(commit: commit)
+        let call = APICall(verb: "delete", group: "", resource: "configmaps", namespace: namespace, name: name)
+        if settings.transport == .bundle { _ = try? await client.send(call, method: .DELETE, path: "\(configMapsPath)/\(name)") }
+        return result
+    }
+
+    private func attempt(_ transport: CodeTransport) async -> TierOutcome {
+        let logStart = (try? FileManager.default.attributesOfItem(atPath: logURL.path)[.size] as? Int) ?? 0
+        let prepared: CodeTransport.Prepared
+        do {
+            prepared = try transport.prepare(commit: commit, configMapName: name, namespace: namespace)
+        } catch {
+            return outcome(.error, "\(error)", steps: [])
+        }
+        context.progress.tierStarted(tier: .cleanRoom, steps: definition.steps.map(\.name),
+                                     location: "as Kubernetes Job \(namespace)/\(name) (image \(settings.image))")
+        let job: JSONValue
+        do {
+            if let configMap = prepared.configMap { try await createConfigMap(configMap) }
+            job = try await createOrAttach(prepared: prepared)
+        } catch {
+            log.write("cannot start the Job: \(error)\n")
+            return outcome(.error, "\(error)", steps: [])
+        }
+
+        let capture = OutputCapture()
+        context.progress.stepStarted(tier: .cleanRoom, step: "job \(name)", output: capture)
+        let watcher = JobWatcher(client: client, namespace: namespace, name: name,
+                                 classifier: JobClassifier(scheduleTimeout: settings.scheduleTimeout),
+                                 progress: context.progress, log: log, capture: capture,
+                                 waitLimit: definition.timeout + settings.scheduleTimeout + KubernetesCleanRoom.waitGrace)
+        let result = await watcher.run(initial: job, stop: context.processes)
+        if result.detached {
+            context.progress.warning("""
+                detached from Job \(namespace)/\(name); it keeps running. Re-attach with `greenlight check \(commit.commit.short())`, \
+                stop it with `greenlight cancel \(commit.commit.short())`
+                """)
+            return outcome(.error, "detached from the running Job \(namespace)/\(name)", steps: [])
+        }
+        guard case let .finished(verdict, summary, _) = result.decision else {
+            return outcome(.error, "the Job's outcome is unknown", steps: [])
+        }
+        if verdict == .error, !summary.contains("deleted") {
+            // Never leave a broken attempt behind: the next check starts a fresh Job.
+            try? await deleteJob()
+        }
+        let text = Self.readSection(of: logURL, from: logStart)
+        let parsed = JobLogParser().parse(text, stepNames: definition.steps.map(\.name), logPath: logURL.path,
+                                          unfinished: verdict == .fail ? .fail : .error)
+        if let checkout = parsed.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
+            return outcome(.error, "the Job checked out \(checkout.head) (tree \(checkout.tree)), not \(commit.commit.hex)", steps: parsed.steps)
+        }
+        var finalSummary = summary
+        if verdict == .fail, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
+            finalSummary = "step '\(failed.name)' \(StepExecutor.describe(failed))" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
+        }
+        return outcome(verdict, finalSummary, steps: parsed.steps)
+    }
+
+    private func outcome(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierOutcome {
+        TierOutcome(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
+                    backend: BackendKind.kubernetes.rawValue, startedAt: startedAt, finishedAt: Date())
+    }
+
+    private func createConfigMap(_ configMap: JSONValue) async throws {
+        let call = APICall(verb: "create", group: "", resource: "configmaps", namespace: namespace, name: name)
+        do {
+            try await client.send(call, method: .POST, path: configMapsPath, body: configMap)
+        } catch let error as KubernetesError where error.code == .conflict {
+            // Another push of the same commit made it already: same name, same commit.
+        }
+    }
+
+    /// Creates the Job, or attaches to the one another push already created. A finished
+    /// Job whose outcome was an `error` is deleted and created anew.
+    private func createOrAttach(prepared: CodeTransport.Prepared) async throws -> JSONValue {
+        let manifest = JobManifest(name: name, namespace: namespace, commit: commit, definition: definition, settings: settings,
+                                   repositoryURL: prepared.cloneURL, transportEnvironment: prepared.environment,
+                                   bundleConfigMap: prepared.configMap == nil ? nil : name).render()
+        let create = APICall(verb: "create", group: "batch", resource: "jobs", namespace: namespace)
+        for _ in 0..<3 {
+            do {
+                let created = try await client.send(create, method: .POST, path: jobsPath, body: manifest)
+                log.write("created Job \(namespace)/\(name)\n")
+                return created
+            } catch let error as KubernetesError where error.code == .conflict {
+                let get = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
+                let existing: JSONValue
+                do {
+                    existing = try await client.send(get, method: .GET, path: "\(jobsPath)/\(name)")
+                } catch let error as KubernetesError where error.code == .notFound {
+                    continue  // deleted in between: create again
+                }
+                let decision = JobClassifier(scheduleTimeout: settings.scheduleTimeout)
+                    .decide(job: existing, pods: try await pods(of: existing), now: Date(), unschedulableSince: nil)
+                if case let .finished(verdict, _, _) = decision, verdict == .error || existing.at("metadata.deletionTimestamp") != nil {
+                    log.write("Job \(namespace)/\(name) exists from an attempt that could not decide; starting a new one\n")
+                    try await deleteJob()
+                    try await waitUntilGone()
+                    continue
+                }
+                log.write("attached to the existing Job \(namespace)/\(name)\n")
+                context.progress.status("attached to the existing Job \(namespace)/\(name)")
+                return existing
+            }
+        }
+        throw KubernetesError(code: .conflict, status: 409, call: create.description, message: "the Job \(name) kept being replaced; try again")
+    }
+
+    private func pods(of job: JSONValue) async throws -> [JSONValue] {
+        let call = APICall(verb: "list", group: "", resource: "pods", namespace: namespace)
+        let uid = job.at("metadata.uid")?.string ?? ""
+        let list = try await client.send(call, method: .GET, path: "/api/v1/namespaces/\(namespace)/pods",
+                                         query: [URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")])
+        return list["items"]?.array ?? []
+    }
+
+    /// Deletes the Job and its pods (Background propagation: the default for Jobs orphans pods).
+    func deleteJob() async throws {
+        let call = APICall(verb: "delete", group: "batch", resource: "jobs", namespace: namespace, name: name)
+        do {
+            try await client.send(call, method: .DELETE, path: "\(jobsPath)/\(name)",
+                                  query: [URLQueryItem(name: "propagationPolicy", value: "Background")])
+        } catch let error as KubernetesError where error.code == .notFound {}
+    }
+
+    private func waitUntilGone() async throws {
+        let call = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
+        for _ in 0..<120 {
+            do {
+                _ = try await client.send(call, method: .GET, path: "\(jobsPath)/\(name)")
+            } catch let error as KubernetesError where error.code == .notFound {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
+    /// This run's part of the (append-only) log, at most its last 8 MiB.
+    static func readSection(of url: URL, from offset: Int) -> String {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return "" }
+        defer { try? handle.close() }
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        let start = max(offset, size - 8 * 1024 * 1024)
+        try? handle.seek(toOffset: UInt64(start))
+        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    }
+}

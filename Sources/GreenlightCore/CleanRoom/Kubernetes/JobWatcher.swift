@@ -1,0 +1,274 @@
+import Foundation
+import NIOCore
+
+/// Watches one Job and its pod to a decision — no polling loop: watch streams on the Job
+/// (by `metadata.name`) and on its pods (by `batch.kubernetes.io/controller-uid`), each
+/// resumed from its last resourceVersion when the connection drops and relisted on
+/// 410 Expired; a periodic GET as a safety net; the pod log followed into the log file.
+struct JobWatcher: Sendable {
+    let client: KubernetesClient
+    let namespace: String
+    let name: String
+    let classifier: JobClassifier
+    let progress: ProgressSink
+    let log: LogFile
+    let capture: OutputCapture
+    /// greenlight's own limit, longer than the Job's activeDeadlineSeconds.
+    let waitLimit: TimeInterval
+    var watchTimeoutSeconds = 60
+    var safetyInterval: TimeInterval = 30
+
+    enum Update: Sendable {
+        case job(JSONValue)
+        case jobDeleted
+        case pod(JSONValue)
+        case podDeleted(String)
+        case pods([JSONValue])
+        case tick
+        case logEnded(complete: Bool)
+        case failure(KubernetesError)
+        case stopped
+    }
+
+    struct Result: Sendable {
+        let decision: JobClassifier.Decision
+        let job: JSONValue?
+        let detached: Bool
+    }
+
+    private var jobsPath: String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
+    private var podsPath: String { "/api/v1/namespaces/\(namespace)/pods" }
+
+    func run(initial job: JSONValue, stop: ProcessGroupSet) async -> Result {
+        let (updates, continuation) = AsyncStream<Update>.makeStream()
+        let uid = job.at("metadata.uid")?.string ?? ""
+        stop.onStop { continuation.yield(.stopped) }
+        let tasks = [
+            Task { await watchJob(from: job.at("metadata.resourceVersion")?.string ?? "", into: continuation) },
+            Task { await watchPods(uid: uid, into: continuation) },
+            Task { await tick(into: continuation) },
+            Task { await safetyNet(into: continuation) },
+        ]
+        var logTask: Task<Void, Never>?
+        defer {
+            tasks.forEach { $0.cancel() }
+            continuation.finish()
+        }
+
+        var current: JSONValue? = job
+        var pods: [String: JSONValue] = [:]
+        var unschedulableSince: Date?
+        var lastStatus = ""
+        var logComplete = false
+        var logStarted = false
+        let deadline = Date().addingTimeInterval(waitLimit)
+        var decision = JobClassifier.Decision.waiting("starting")
+
+        loop: for await update in updates {
+            switch update {
+            case let .job(object): current = object
+            case .jobDeleted: current = nil
+            case let .pod(object): pods[object.at("metadata.name")?.string ?? ""] = object
+            case let .podDeleted(podName): pods[podName] = nil
+            case let .pods(list): pods = Dictionary(list.map { ($0.at("metadata.name")?.string ?? "", $0) }, uniquingKeysWith: { $1 })
+            case .tick: break
+            case let .logEnded(complete): logComplete = complete
+            case let .failure(error):
+                decision = .finished(verdict: .error, summary: error.message, exitCode: nil)
+                break loop
+            case .stopped:
+                logTask?.cancel()
+                return Result(decision: .waiting("detached"), job: current, detached: true)
+            }
+            if let pod = pods.values.first(where: { JobClassifier.unschedulable($0) != nil }) {
+                _ = pod
+                if unschedulableSince == nil { unschedulableSince = Date() }
+            } else {
+                unschedulableSince = nil
+            }
+            if !logStarted, let podName = startedPod(pods) {
+                logStarted = true
+                logTask = Task { await followLog(pod: podName, into: continuation) }
+            }
+            decision = classifier.decide(job: current, pods: Array(pods.values), now: Date(), unschedulableSince: unschedulableSince)
+            if case let .waiting(status) = decision, status != lastStatus {
+                lastStatus = status
+                progress.status("job \(name): \(status)")
+            }
+            if case .finished = decision { break }
+            if Date() >= deadline {
+                decision = .finished(verdict: .error, summary: """
+                    greenlight stopped waiting after \(DurationParser.format(waitLimit.rounded())), longer than the Job's own \
+                    deadline, and the Job still had not ended (\(lastStatus)); is the Job controller running?
+                    """, exitCode: nil)
+                break
+            }
+        }
+
+        // Let the log follow drain, so the file has everything the container printed.
+        if logStarted, !logComplete, let logTask {
+            let drained = await withTaskGroup(of: Bool.self) { group in
+                group.addTask { await logTask.value; return true }
+                group.addTask { try? await Task.sleep(for: .seconds(10)); return false }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            logComplete = drained && logComplete
+            if !drained { logTask.cancel() }
+        }
+        if !logComplete, let podName = pods.keys.sorted().last {
+            await fetchWholeLog(pod: podName, after: logStarted)
+        }
+        return Result(decision: decision, job: current, detached: false)
+    }
+
+    private func startedPod(_ pods: [String: JSONValue]) -> String? {
+        pods.first { _, pod in
+            (pod.at("status.containerStatuses")?.array ?? []).contains { $0.at("state.running") != nil || $0.at("state.terminated") != nil }
+        }?.key
+    }
+
+    // MARK: - Watches
+
+    private func watchJob(from resourceVersion: String, into continuation: AsyncStream<Update>.Continuation) async {
+        var version = resourceVersion
+        let call = APICall(verb: "watch", group: "batch", resource: "jobs", namespace: namespace, name: name)
+        while !Task.isCancelled {
+            let started = Date()
+            do {
+                let events = client.watch(call, path: jobsPath, query: [
+                    URLQueryItem(name: "fieldSelector", value: "metadata.name=\(name)"),
+                    URLQueryItem(name: "resourceVersion", value: version),
+                    URLQueryItem(name: "allowWatchBookmarks", value: "true"),
+                ], timeoutSeconds: watchTimeoutSeconds)
+                for try await event in events {
+                    if let next = event.resourceVersion { version = next }
+                    switch event.kind {
+                    case .added, .modified: continuation.yield(.job(event.object))
+                    case .deleted: continuation.yield(.jobDeleted)
+                    case .bookmark, .error: break
+                    }
+                }
+            } catch let error as KubernetesError where error.code == .expired {
+                // Too old: list again and watch from what the list says.
+                if let fresh = await getJob(into: continuation) { version = fresh }
+                continue
+            } catch let error as KubernetesError where error.code == .forbidden || error.code == .unauthorized {
+                continuation.yield(.failure(error))
+                return
+            } catch {
+                progress.status("job \(name): watch interrupted (\(error)); resuming")
+            }
+            if Date().timeIntervalSince(started) < 1 { try? await Task.sleep(for: .seconds(1)) }
+        }
+    }
+
+    private func watchPods(uid: String, into continuation: AsyncStream<Update>.Continuation) async {
+        let selector = URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")
+        let listCall = APICall(verb: "list", group: "", resource: "pods", namespace: namespace)
+        let watchCall = APICall(verb: "watch", group: "", resource: "pods", namespace: namespace)
+        var version: String?
+        while !Task.isCancelled {
+            let started = Date()
+            do {
+                if version == nil {
+                    let list = try await client.send(listCall, method: .GET, path: podsPath, query: [selector])
+                    continuation.yield(.pods(list["items"]?.array ?? []))
+                    version = list.at("metadata.resourceVersion")?.string ?? ""
+                }
+                let events = client.watch(watchCall, path: podsPath, query: [
+                    selector, URLQueryItem(name: "resourceVersion", value: version), URLQueryItem(name: "allowWatchBookmarks", value: "true"),
+                ], timeoutSeconds: watchTimeoutSeconds)
+                for try await event in events {
+                    if let next = event.resourceVersion { version = next }
+                    switch event.kind {
+                    case .added, .modified: continuation.yield(.pod(event.object))
+                    case .deleted: continuation.yield(.podDeleted(event.object.at("metadata.name")?.string ?? ""))
+                    case .bookmark, .error: break
+                    }
+                }
+            } catch let error as KubernetesError where error.code == .expired {
+                version = nil
+                continue
+            } catch let error as KubernetesError where error.code == .forbidden || error.code == .unauthorized {
+                continuation.yield(.failure(error))
+                return
+            } catch {
+                progress.status("job \(name): pod watch interrupted (\(error)); resuming")
+            }
+            if Date().timeIntervalSince(started) < 1 { try? await Task.sleep(for: .seconds(1)) }
+        }
+    }
+
+    /// GET the Job; reports it (or its deletion) and returns its resourceVersion.
+    @discardableResult
+    private func getJob(into continuation: AsyncStream<Update>.Continuation) async -> String? {
+        let call = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
+        do {
+            let job = try await client.send(call, method: .GET, path: "\(jobsPath)/\(name)")
+            continuation.yield(.job(job))
+            return job.at("metadata.resourceVersion")?.string
+        } catch let error as KubernetesError where error.code == .notFound {
+            continuation.yield(.jobDeleted)
+        } catch let error as KubernetesError where error.code == .forbidden || error.code == .unauthorized {
+            continuation.yield(.failure(error))
+        } catch {}
+        return nil
+    }
+
+    private func tick(into continuation: AsyncStream<Update>.Continuation) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            continuation.yield(.tick)
+        }
+    }
+
+    private func safetyNet(into continuation: AsyncStream<Update>.Continuation) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(safetyInterval))
+            if Task.isCancelled { return }
+            await getJob(into: continuation)
+        }
+    }
+
+    // MARK: - Log
+
+    private func followLog(pod: String, into continuation: AsyncStream<Update>.Continuation) async {
+        let call = APICall(verb: "get", group: "", resource: "pods", subresource: "log", namespace: namespace, name: pod)
+        for attempt in 0..<300 where !Task.isCancelled {
+            do {
+                try await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
+                    URLQueryItem(name: "container", value: JobManifest.containerName),
+                    URLQueryItem(name: "follow", value: "true"),
+                ], timeout: waitLimit) { chunk in
+                    chunk.withUnsafeReadableBytes { bytes in
+                        log.write(bytes)
+                        capture.append(bytes)
+                    }
+                }
+                continuation.yield(.logEnded(complete: true))
+                return
+            } catch let error as KubernetesError where error.status == 400 && attempt < 299 {
+                try? await Task.sleep(for: .seconds(1))  // the container is not running yet
+            } catch {
+                continuation.yield(.logEnded(complete: false))
+                return
+            }
+        }
+    }
+
+    /// When following broke off, the whole log once more, so the file misses nothing.
+    private func fetchWholeLog(pod: String, after partial: Bool) async {
+        let call = APICall(verb: "get", group: "", resource: "pods", subresource: "log", namespace: namespace, name: pod)
+        if partial { log.write("\n==> greenlight: the log stream broke off; the whole log follows\n") }
+        try? await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
+            URLQueryItem(name: "container", value: JobManifest.containerName),
+        ], timeout: 120) { chunk in
+            chunk.withUnsafeReadableBytes { bytes in
+                log.write(bytes)
+                if !partial { capture.append(bytes) }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The clean-room tier as a Kubernetes Job for exactly one commit: one Job per commit and
+/// tier digest (a second push, worktree or restarted hook attaches to it), watched to a
+/// verdict, its pod log streamed to the local log file.
+struct KubernetesCleanRoom: CleanRoomBackend {
+    let context: GateContext
+    let settings: KubernetesSettings
+
+    /// How much longer than the Job's own deadline greenlight waits before giving up.
+    static let waitGrace: TimeInterval = 120
+
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, keep: Bool) async -> TierOutcome {
+        let startedAt = Date()
+        let logURL = context.logFile(commit: commit.commit, digest: definition.digest)
+        let log: LogFile
+        do { log = try LogFile(url: logURL) } catch {
+            return failure("cannot open the clean-room log: \(error)", log: nil, startedAt: startedAt)
+        }
+        log.write("=== greenlight \(GreenlightVersion.current): clean-room tier (kubernetes) for \(commit.commit.hex) at \(NoteCodec.formatDate(startedAt))\n")
+        let connection: ClusterConnection
+        let client: KubernetesClient
+        do {
+            connection = try KubernetesConnector(context: context, settings: settings).connection()
+            client = try KubernetesClient(connection: connection, environment: context.environment)
+        } catch {
+            log.write("cannot connect: \(error)\n")
+            return failure("\(error)", log: logURL.path, startedAt: startedAt)
+        }
+        let session = JobSession(context: context, settings: settings, client: client, namespace: connection.namespace,
+                                 commit: commit, definition: definition, log: log, logURL: logURL, startedAt: startedAt)
+        let outcome = await session.run()
+        await client.shutdown()
+        log.write("=== verdict: \(outcome.verdict.rawValue)\(outcome.summary.isEmpty ? "" : ": \(outcome.summary)")\n")
+        context.progress.tierFinished(tier: .cleanRoom, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
+        return outcome
+    }
+
+    private func failure(_ problem: String, log: String?, startedAt: Date) -> TierOutcome {
+        TierOutcome(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.kubernetes.rawValue,
+                    startedAt: startedAt, finishedAt: Date())
+    }
+}
+
+/// Resolves which cluster and namespace the settings point at.
+struct KubernetesConnector {
+    let context: GateContext
+    let settings: KubernetesSettings
+
+    func connection() throws(KubernetesError) -> ClusterConnection {
+        var explicit = settings.kubeconfig
+        if let path = explicit, !path.hasPrefix("/"), let root = context.repository.workingDirectory {
+            explicit = root.appendingPathComponent(path).path
+        }
+        return try KubeConfigLoader(environment: context.environment)
+            .load(explicitPath: explicit, context: settings.context, namespace: settings.namespace)
+    }
+}
