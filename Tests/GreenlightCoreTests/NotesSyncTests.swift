@@ -1,0 +1,31 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+@Suite("notes sync")
+struct NotesSyncTests {
+    @Test func offlineRemoteAndRemoteWithoutNotesAreWarningsNotErrors() throws {
+        let repo = try ScratchRepository()
+        let sha = try repo.commitAll("first")
+        let repository = try repo.open()
+        try repository.appendToNote(on: #require(ObjectID(hex: sha)), lines: ["local record"])
+
+        let offline = NotesSync(repository: repository, remote: repo.scratch.path("no-such-remote.git").path, environment: TestEnvironment.base)
+        let fetchWarnings = try offline.fetchAndMerge()
+        #expect(fetchWarnings.count == 1)
+        #expect(fetchWarnings.first?.contains("could not fetch verdict notes") == true)
+        let pushWarnings = try offline.push()
+        #expect(pushWarnings.contains { $0.contains("stay local") })
+        #expect(try repository.note(on: #require(ObjectID(hex: sha))) == "local record\n")
+
+        let bare = try ScratchRepository("bare", in: repo.scratch, bare: true)
+        let empty = NotesSync(repository: repository, remote: bare.url.path, environment: TestEnvironment.base)
+        #expect(try empty.fetchAndMerge().isEmpty)
+        #expect(try empty.hasUnpushedNotes())
+        #expect(try empty.push().isEmpty)
+        #expect(try !empty.hasUnpushedNotes())
+        let remoteNote = try Command.run(["git", "notes", "--ref=greenlight", "show", sha], in: bare.url)
+        #expect(remoteNote.stdout == "local record\n")
+    }
+}
