@@ -25,8 +25,8 @@ struct InstallCommand: ParsableCommand {
     func run() throws {
         do {
             let repository = try repository.open()
-            let location = try HookLocation.resolve(for: repository, home: ProcessInfo.processInfo.environment["HOME"])
-            let installer = HookInstaller(location: location, binary: currentExecutable())
+            let installer = try HookInstaller.forRepository(repository, binary: currentExecutable(), home: ProcessInfo.processInfo.environment["HOME"])
+            let location = installer.location
             let action = try installer.install(force: force)
             let path = installer.hookFile.path
             switch action {
@@ -60,8 +60,7 @@ struct UninstallCommand: ParsableCommand {
     func run() throws {
         do {
             let repository = try repository.open()
-            let location = try HookLocation.resolve(for: repository, home: ProcessInfo.processInfo.environment["HOME"])
-            let installer = HookInstaller(location: location, binary: currentExecutable())
+            let installer = try HookInstaller.forRepository(repository, binary: currentExecutable(), home: ProcessInfo.processInfo.environment["HOME"])
             switch try installer.uninstall() {
             case .removed: print("removed the pre-push hook at \(installer.hookFile.path)")
             case .restored: print("removed greenlight's pre-push hook; the previous hook is back at \(installer.hookFile.path)")

@@ -37,6 +37,11 @@ public struct HookInstaller: Sendable {
         self.binary = binary
     }
 
+    /// The installer for where git runs `repository`'s hooks.
+    public static func forRepository(_ repository: Repository, binary: String, home: String?) throws(GitError) -> HookInstaller {
+        HookInstaller(location: try HookLocation.resolve(for: repository, home: home), binary: binary)
+    }
+
     public var hookFile: URL { location.directory.appendingPathComponent("pre-push") }
     public var chainedFile: URL { location.directory.appendingPathComponent("pre-push.greenlight-chained") }
     public var replacedFile: URL { location.directory.appendingPathComponent("pre-push.greenlight-replaced") }

@@ -22,7 +22,7 @@ public struct RemoteBranch: Sendable {
     public func commit(of branch: String) throws -> ObjectID? {
         let result = try git(["ls-remote", "--heads", remote, "refs/heads/\(branch)"])
         guard result.succeeded else {
-            throw NotPushed(message: "cannot ask \(remote) for \(branch) (git ls-remote): \(NotesSync.firstLine(result))")
+            throw NotPushed(message: "cannot ask \(remote) for \(branch) (git ls-remote): \(GitCLI.firstLine(result))")
         }
         let line = result.stdout.split(separator: "\n").first { $0.hasSuffix("\trefs/heads/\(branch)") }
         return line.flatMap { ObjectID(hex: String($0.prefix(40))) }
@@ -52,9 +52,6 @@ public struct RemoteBranch: Sendable {
     }
 
     private func git(_ arguments: [String], timeout: TimeInterval = 60) throws -> CommandRunner.Result {
-        var environment = self.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        return try CommandRunner().run(["git"] + arguments, in: repository.workingDirectory ?? repository.gitDirectory,
-                                       environment: environment, timeout: timeout)
+        try GitCLI(repository: repository, environment: environment).run(arguments, timeout: timeout)
     }
 }

@@ -13,7 +13,6 @@ public struct NotesSync: Sendable {
     public let notesRef: String
     /// Limit for each network call.
     public let timeout: TimeInterval
-    private let runner = CommandRunner()
 
     public init(repository: Repository, remote: String, environment: [String: String],
                 notesRef: String = Repository.defaultNotesRef, timeout: TimeInterval = 60) {
@@ -35,7 +34,7 @@ public struct NotesSync: Sendable {
         let result = try git(["fetch", "--no-tags", "--no-write-fetch-head", "--quiet", remote, "+\(notesRef):\(fetchedRef)"])
         if !result.succeeded {
             if Self.isMissingRemoteRef(result.stderr) { return [] }
-            return ["could not fetch verdict notes from \(remote): \(Self.firstLine(result))"]
+            return ["could not fetch verdict notes from \(remote): \(GitCLI.firstLine(result))"]
         }
         guard let fetched = try repository.referenceTarget(fetchedRef) else { return [] }
         _ = try repository.mergeNotes(from: fetched, into: notesRef)
@@ -66,20 +65,13 @@ public struct NotesSync: Sendable {
                 warnings = []
                 continue
             }
-            return ["could not push verdict notes to \(remote): \(Self.firstLine(result))"]
+            return ["could not push verdict notes to \(remote): \(GitCLI.firstLine(result))"]
         }
         return ["could not push verdict notes to \(remote): the remote kept changing; run `git push \(remote) \(notesRef)` later"]
     }
 
     private func git(_ arguments: [String]) throws -> CommandRunner.Result {
-        let directory = repository.workingDirectory ?? repository.gitDirectory
-        var environment = self.environment
-        // Never prompt for credentials inside a hook: fail and warn instead.
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        if environment["GIT_SSH_COMMAND"] == nil, environment["GIT_SSH"] == nil {
-            environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
-        }
-        return try runner.run(["git"] + arguments, in: directory, environment: environment, timeout: timeout)
+        try GitCLI(repository: repository, environment: environment).run(arguments, timeout: timeout)
     }
 
     static func isMissingRemoteRef(_ stderr: String) -> Bool {
@@ -89,12 +81,6 @@ public struct NotesSync: Sendable {
     static func isRejectedAsStale(_ stderr: String) -> Bool {
         stderr.contains("non-fast-forward") || stderr.contains("fetch first") || stderr.contains("stale info")
             || stderr.contains("[rejected]") || stderr.contains("cannot lock ref")
-    }
-
-    static func firstLine(_ result: CommandRunner.Result) -> String {
-        if result.timedOut { return "timed out" }
-        let text = result.stderr.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        return text.map(String.init) ?? "git exited with status \(result.status)"
     }
 
     /// A remote name or URL turned into one safe ref component.

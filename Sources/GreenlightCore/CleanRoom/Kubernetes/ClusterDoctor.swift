@@ -38,8 +38,7 @@ public struct ClusterDoctor: Sendable {
         let connection: ClusterConnection
         let client: KubernetesClient
         do {
-            connection = try KubernetesConnector(context: context, settings: settings).connection()
-            client = try KubernetesClient(connection: connection, environment: context.environment)
+            (connection, client) = try KubernetesConnector(context: context, settings: settings).client()
         } catch {
             return [Check(name: "kubeconfig", ok: false, detail: "\(error)")]
         }

@@ -43,7 +43,7 @@ struct CodeTransport: Sendable {
             let ref = "refs/greenlight/\(commit.commit.hex)"
             let push = try git(["push", "--no-verify", "--quiet", settings.remote, "\(commit.commit.hex):\(ref)"], timeout: 600)
             guard push.succeeded else {
-                throw TransportError(message: "cannot push \(commit.commit.short()) to \(ref) on \(settings.remote): \(NotesSync.firstLine(push))")
+                throw TransportError(message: "cannot push \(commit.commit.short()) to \(ref) on \(settings.remote): \(GitCLI.firstLine(push))")
             }
             return Prepared(environment: ["GREENLIGHT_CLONE_URL": url, "GREENLIGHT_FETCH_REF": ref], configMap: nil, cloneURL: url)
         case .bundle:
@@ -93,15 +93,12 @@ struct CodeTransport: Sendable {
             result = try git(["bundle", "create", "--quiet", file.path, ref, "--not", "\(commit.commit.hex)^@"], timeout: 600)
         }
         guard result.succeeded, let data = FileManager.default.contents(atPath: file.path) else {
-            throw TransportError(message: "cannot create a git bundle of \(commit.commit.short()): \(NotesSync.firstLine(result))")
+            throw TransportError(message: "cannot create a git bundle of \(commit.commit.short()): \(GitCLI.firstLine(result))")
         }
         return (data, ref, !exclusions.isEmpty)
     }
 
     private func git(_ arguments: [String], timeout: TimeInterval) throws -> CommandRunner.Result {
-        var environment = self.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        return try CommandRunner().run(["git"] + arguments, in: repository.workingDirectory ?? repository.gitDirectory,
-                                       environment: environment, timeout: timeout)
+        try GitCLI(repository: repository, environment: environment).run(arguments, timeout: timeout)
     }
 }

@@ -21,8 +21,7 @@ public struct JobCanceller: Sendable {
             throw KubernetesError(code: .configuration, status: 0, call: "cancel",
                                   message: "clean_room.backend is \(definition.backend.rawValue); only Kubernetes Jobs can be cancelled")
         }
-        let connection = try KubernetesConnector(context: context, settings: settings).connection()
-        let client = try KubernetesClient(connection: connection, environment: context.environment)
+        let (connection, client) = try KubernetesConnector(context: context, settings: settings).client()
         let name = JobName.make(commit: commit.commit, digest: definition.digest)
         let namespace = connection.namespace
         do {

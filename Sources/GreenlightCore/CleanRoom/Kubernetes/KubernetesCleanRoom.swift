@@ -21,8 +21,7 @@ struct KubernetesCleanRoom: CleanRoomBackend {
         let connection: ClusterConnection
         let client: KubernetesClient
         do {
-            connection = try KubernetesConnector(context: context, settings: settings).connection()
-            client = try KubernetesClient(connection: connection, environment: context.environment)
+            (connection, client) = try KubernetesConnector(context: context, settings: settings).client()
         } catch {
             log.write("cannot connect: \(error)\n")
             return failure("\(error)", log: logURL.path, startedAt: startedAt)
@@ -54,5 +53,11 @@ struct KubernetesConnector {
         }
         return try KubeConfigLoader(environment: context.environment)
             .load(explicitPath: explicit, context: settings.context, namespace: settings.namespace)
+    }
+
+    /// The connection and a client for it; the caller shuts the client down.
+    func client() throws(KubernetesError) -> (ClusterConnection, KubernetesClient) {
+        let connection = try connection()
+        return (connection, try KubernetesClient(connection: connection, environment: context.environment))
     }
 }
