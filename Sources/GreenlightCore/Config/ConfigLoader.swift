@@ -6,6 +6,10 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
+    /// Only the implicit types the configuration uses: every rule is a regular expression
+    /// compiled at first use, and floats and timestamps are never needed.
+    private static let resolver = Resolver.basic.appending(Resolver.Rule.bool).appending(Resolver.Rule.int).appending(Resolver.Rule.null)
+
     /// Loads `.greenlight.yml` from the root of a working tree.
     public func load(fromRoot root: URL) throws(ConfigError) -> GateConfig {
         var loader = self
@@ -28,7 +32,7 @@ public struct ConfigLoader: Sendable {
     public func parse(_ text: String, file: String) throws(ConfigError) -> GateConfig {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, Self.resolver)
         } catch let error as YamlError {
             throw Self.syntaxError(error, file: file)
         } catch {

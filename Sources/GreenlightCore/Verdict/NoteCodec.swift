@@ -25,8 +25,7 @@ public struct NoteCodec: Sendable {
             do {
                 records.append(try decoder.decode(VerdictRecord.self, from: Data(trimmed.utf8)))
             } catch {
-                let preview = trimmed.count > 60 ? trimmed.prefix(60) + "…" : Substring(trimmed)
-                warnings.append("note line \(index + 1) is not a greenlight verdict record, skipped: \(preview)")
+                warnings.append(Self.foreignLineWarning(line: index + 1, text: Substring(trimmed)))
             }
         }
         return (records, warnings)
@@ -45,17 +44,16 @@ public struct NoteCodec: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    static func foreignLineWarning(line: Int, text: Substring) -> String {
+        let preview = text.count > 60 ? text.prefix(60) + "…" : text
+        return "note line \(line) is not a greenlight verdict record, skipped: \(preview)"
+    }
+
     static func formatDate(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        Timestamp.format(date)
     }
 
     static func parseDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        Timestamp.parse(text)
     }
 }

@@ -20,8 +20,22 @@ public struct VerdictStore: Sendable {
     }
 
     /// The newest cacheable (`pass` or `fail`) record for this commit, tier and digest.
+    /// Only lines that mention the digest are decoded: a note with many old records costs
+    /// a substring search per line, not a JSON decode.
     public func cached(commit: ObjectID, tier: Tier, digest: String) throws(GitError) -> (record: VerdictRecord?, warnings: [String]) {
-        let found = try records(for: commit)
+        guard let note = try repository.note(on: commit, notesRef: notesRef) else { return (nil, []) }
+        let needle = "\"digest\":\"\(digest)\""
+        var relevant: [Substring] = []
+        var warnings: [String] = []
+        for (index, line) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.contains(needle) {
+                relevant.append(line)
+            } else if !line.allSatisfy(\.isWhitespace), !(line.hasPrefix("{") && line.contains("\"greenlight_version\"")) {
+                warnings.append(NoteCodec.foreignLineWarning(line: index + 1, text: line))
+            }
+        }
+        let decoded = codec.decode(relevant.joined(separator: "\n"))
+        let found = (records: decoded.records.filter { $0.commit == commit }, warnings: warnings + decoded.warnings)
         let match = found.records
             .filter { $0.tier == tier && $0.digest == digest && $0.verdict.isCacheable }
             .max { $0.finishedAt < $1.finishedAt }

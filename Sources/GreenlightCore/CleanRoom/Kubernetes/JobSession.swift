@@ -52,7 +52,22 @@ struct JobSession: Sendable {
                                  classifier: JobClassifier(scheduleTimeout: settings.scheduleTimeout),
                                  progress: context.progress, log: log, capture: capture,
                                  waitLimit: definition.timeout + settings.scheduleTimeout + KubernetesCleanRoom.waitGrace)
+        let watchStarted = Date()
         let result = await watcher.run(initial: job, stop: context.processes)
+        let jobVerdict: StepVerdict
+        switch result.decision {
+        case let .finished(verdict, _, _): jobVerdict = verdict == .pass ? .pass : (verdict == .fail ? .fail : .error)
+        case .waiting: jobVerdict = .skipped
+        }
+        var jobStep = StepResult(name: "job \(name)", verdict: jobVerdict, exitCode: nil, timedOut: false,
+                                 duration: Date().timeIntervalSince(watchStarted), output: "", log: logURL.path)
+        if case let .finished(_, summary, exitCode) = result.decision {
+            jobStep.exitCode = exitCode
+            jobStep.problem = summary.isEmpty ? nil : summary
+        } else {
+            jobStep.problem = "detached"
+        }
+        context.progress.stepFinished(tier: .cleanRoom, result: jobStep)
         if result.detached {
             context.progress.warning("""
                 detached from Job \(namespace)/\(name); it keeps running. Re-attach with `greenlight check \(commit.commit.short())`, \
