@@ -27,6 +27,15 @@ struct APIRouter: Sendable {
             await writer.respond(error: .injected(status: status))
             return
         }
+        if ["POST", "PUT", "PATCH"].contains(request.method), let contentType = request.header("Content-Type"),
+            !Self.isJSON(contentType)
+        {
+            await writer.respond(error: APIError(
+                code: 415, reason: "UnsupportedMediaType",
+                message: "the body of the request was in an unknown format - accepted media types include: "
+                    + "application/json, application/yaml, application/vnd.kubernetes.protobuf, application/cbor"))
+            return
+        }
         if request.bodyTooLarge {
             await writer.respond(error: APIError(code: 413, reason: "RequestEntityTooLarge",
                                                  message: "Request entity too large: limit is \(HTTPConnectionHandler.maximumBodySize)"))
@@ -37,6 +46,12 @@ struct APIRouter: Sendable {
         } catch {
             await writer.respond(error: error)
         }
+    }
+
+    /// This server reads JSON only (kube-apiserver also takes YAML, protobuf and CBOR).
+    private static func isJSON(_ contentType: String) -> Bool {
+        let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return media.isEmpty || media == "application/json" || media.hasSuffix("+json")
     }
 
     private func route(_ request: APIRequest, user: String, writer: ResponseWriter) async throws(APIError) {
@@ -132,8 +147,13 @@ struct APIRouter: Sendable {
         else { throw APIError.pathNotFound }
         let name = rest.count > 1 ? rest[1] : nil
         let subresource = rest.count > 2 ? rest[2] : nil
-        let query = request.query
+        var query = request.query
         let watch = watchPath || ["true", "1"].contains(query["watch"]?.lowercased() ?? "")
+        if watch, let name, subresource == nil {
+            // Watching one object is watching the collection with a name field selector.
+            let existing = query["fieldSelector"].flatMap { $0.isEmpty ? nil : $0 + "," } ?? ""
+            query["fieldSelector"] = existing + "metadata.name=\(name)"
+        }
 
         let verb: String
         switch (request.method, name) {
@@ -156,7 +176,7 @@ struct APIRouter: Sendable {
         }
 
         switch (verb, resource, subresource) {
-        case ("watch", _, nil) where name == nil:
+        case ("watch", _, nil):
             let parameters = try WatchStreamer.parameters(resource: resource, namespace: namespace, query: query)
             await WatchStreamer(store: store, faults: faults, bookmarkInterval: bookmarkInterval)
                 .serve(parameters, writer: writer)
@@ -201,11 +221,52 @@ struct APIRouter: Sendable {
             let (podNamespace, podName) = (namespace!, name!)
             Task { await controller.deletePod(namespace: podNamespace, name: podName) }
             await writer.respond(status: 200, json: marked)
+        case ("deletecollection", _, nil):
+            guard let namespace else { throw APIError.methodNotAllowed }
+            await writer.respond(status: 200, json: try await deleteCollection(resource, namespace: namespace, request: request))
         case (_, _, let sub?) where !["log", "status"].contains(sub):
             throw APIError.pathNotFound
         default:
             throw APIError.methodNotAllowed
         }
+    }
+
+    /// `DELETE` on a collection (with selectors): deletes each matching object as a single DELETE would
+    /// and answers with the list of what was deleted.
+    private func deleteCollection(_ resource: ResourceKind, namespace: String, request: APIRequest) async throws(APIError) -> JSONValue {
+        let query = request.query
+        let labelSelector = try LabelSelector(parsing: query["labelSelector"] ?? "")
+        let fieldSelector = try FieldSelector(parsing: query["fieldSelector"] ?? "", resource: resource)
+        let options = try DeleteOptions(query: query, body: request.body)
+        let matching = store.list(resource, namespace: namespace).items
+            .filter { labelSelector.matches($0.labels) && fieldSelector.matches($0) }
+        var deleted: [JSONValue] = []
+        for object in matching {
+            switch resource {
+            case .jobs:
+                var jobQuery = query
+                jobQuery["propagationPolicy"] = (options.propagationPolicy ?? .orphan).rawValue
+                _ = try? await JobsEndpoint(store: store, controller: controller)
+                    .delete(namespace: namespace, name: object.name, query: jobQuery, body: [])
+            case .pods:
+                let controller = self.controller
+                store.update(.pods, namespace: namespace, name: object.name) { pod in
+                    if pod[path: ["metadata", "deletionTimestamp"]] == nil {
+                        pod[path: ["metadata", "deletionTimestamp"]] = KubeTime.now()
+                        pod[path: ["metadata", "deletionGracePeriodSeconds"]] = 30
+                    }
+                }
+                Task { await controller.deletePod(namespace: namespace, name: object.name) }
+            case .configmaps, .secrets:
+                store.delete(resource, namespace: namespace, name: object.name)
+            }
+            var item = object
+            item["kind"] = nil
+            item["apiVersion"] = nil
+            deleted.append(item)
+        }
+        return ["kind": .string(resource.listKind), "apiVersion": .string(resource.apiVersion),
+                "metadata": ["resourceVersion": .string(String(store.currentRevision))], "items": .array(deleted)]
     }
 
     /// `{"kind":"JobList","apiVersion":"batch/v1","metadata":{"resourceVersion":"N"},"items":[...]}`, with

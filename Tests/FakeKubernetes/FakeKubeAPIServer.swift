@@ -54,6 +54,12 @@ public final class FakeKubeAPIServer: @unchecked Sendable {
         controller = JobController(store: store, kubelet: kubelet)
     }
 
+    deinit {
+        // A test that forgot shutdown() must not leave processes or sockets behind.
+        kubelet.killAllNow()
+        httpServer?.closeNow()
+    }
+
     /// Binds 127.0.0.1 on an ephemeral port and starts serving.
     public func start() async throws {
         try FileManager.default.createDirectory(at: options.workRoot, withIntermediateDirectories: true)

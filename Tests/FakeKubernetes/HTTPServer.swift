@@ -66,6 +66,13 @@ final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// Closes the listener and every connection without waiting.
+    func closeNow() {
+        let (listener, open) = lock.withLock { (serverChannel, Array(connections.values)) }
+        listener?.close(promise: nil)
+        for connection in open { connection.close(promise: nil) }
+    }
+
     /// Stops listening and closes every connection.
     func stop() async {
         let (listener, open) = lock.withLock { (serverChannel, Array(connections.values)) }

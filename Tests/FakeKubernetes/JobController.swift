@@ -20,6 +20,7 @@ actor JobController {
         let backoffLimit: Int
         let activeDeadlineSeconds: Int?
         let podFailurePolicy: [JSONValue]
+        let ttlSecondsAfterFinished: Int?
         var active: Set<String> = []
         var succeeded = 0
         var failed = 0
@@ -69,7 +70,8 @@ actor JobController {
             completions: max(1, spec["completions"]?.intValue ?? 1),
             backoffLimit: max(0, spec["backoffLimit"]?.intValue ?? 6),
             activeDeadlineSeconds: spec["activeDeadlineSeconds"]?.intValue,
-            podFailurePolicy: spec[path: ["podFailurePolicy", "rules"]]?.arrayValue ?? [])
+            podFailurePolicy: spec[path: ["podFailurePolicy", "rules"]]?.arrayValue ?? [],
+            ttlSecondsAfterFinished: spec["ttlSecondsAfterFinished"]?.intValue)
         records[job.uid] = record
         createPod(uid: job.uid)
     }
@@ -123,8 +125,7 @@ actor JobController {
         if firstStart, let deadline = record.activeDeadlineSeconds {
             let wake = startTime.addingTimeInterval(TimeInterval(deadline))
             records[uid]?.deadlineTask = Task { [weak self] in
-                let delay = max(0, wake.timeIntervalSinceNow)
-                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                await Pause.seconds(wake.timeIntervalSinceNow)
                 if Task.isCancelled { return }
                 await self?.deadlineReached(uid: uid)
             }
@@ -322,6 +323,26 @@ actor JobController {
             job[path: ["status", "terminating"]] = 0
             job[path: ["status", "completionTime"]] = KubeTime.now()
         }
+        scheduleCleanup(record)
+    }
+
+    /// The TTL-after-finished controller: deletes a finished Job (Background) `ttlSecondsAfterFinished` later.
+    private func scheduleCleanup(_ record: Record) {
+        guard let ttl = record.ttlSecondsAfterFinished else { return }
+        let (namespace, name, uid) = (record.namespace, record.name, record.uid)
+        background.append(Task { [weak self] in
+            await Pause.seconds(TimeInterval(ttl))
+            guard !Task.isCancelled, let self else { return }
+            await self.expire(namespace: namespace, name: name, uid: uid)
+        })
+    }
+
+    private func expire(namespace: String, name: String, uid: String) async {
+        guard let job = store.get(.jobs, namespace: namespace, name: name), job.uid == uid,
+            job[path: ["metadata", "deletionTimestamp"]] == nil
+        else { return }
+        store.delete(.jobs, namespace: namespace, name: name)
+        await jobDeleted(namespace: namespace, name: name, uid: uid, policy: .background)
     }
 
     private func fail(_ record: Record, reason: String, message: String) async {
@@ -338,6 +359,7 @@ actor JobController {
             job[path: ["status", "ready"]] = 0
             job[path: ["status", "terminating"]] = 0
         }
+        scheduleCleanup(record)
     }
 
     /// `activeDeadlineSeconds` passed: FailureTarget, kill and delete the active pods, then Failed.
@@ -365,6 +387,7 @@ actor JobController {
             job[path: ["status", "ready"]] = 0
             job[path: ["status", "terminating"]] = 0
         }
+        scheduleCleanup(record)
     }
 
     // MARK: Deletion and garbage collection
@@ -420,6 +443,4 @@ actor JobController {
         Task { await self.jobDeleted(namespace: namespace, name: name, uid: uid, policy: policy) }
     }
 
-    /// Whether a pod (by name) is one of a tracked Job's active pods; used when a pod is deleted directly.
-    func isTracking(uid: String) -> Bool { records[uid] != nil }
 }

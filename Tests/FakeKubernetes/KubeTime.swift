@@ -12,4 +12,11 @@ enum KubeTime {
     }
 
     static func now() -> JSONValue { .string(string()) }
+
+    /// RFC 3339 with nanoseconds, as log timestamps are written: `2025-01-02T03:04:05.123456789Z`.
+    static func nanosecondString(_ date: Date = Date()) -> String {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let nanoseconds = Int((date.timeIntervalSince1970 - seconds) * 1_000_000_000)
+        return String(string(date).dropLast()) + String(format: ".%09dZ", nanoseconds)
+    }
 }

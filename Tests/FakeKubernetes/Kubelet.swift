@@ -40,6 +40,15 @@ final class Kubelet: @unchecked Sendable {
         await worker(namespace: namespace, name: name)?.stop(reason)
     }
 
+    /// Kills every container at once, without waiting (for a server dropped without ``shutdown()``).
+    func killAllNow() {
+        let all = lock.withLock { () -> [PodWorker] in
+            shuttingDown = true
+            return Array(workers.values)
+        }
+        for worker in all { worker.killNow() }
+    }
+
     /// Kills every container and waits for the workers to end.
     func shutdown() async {
         let all = lock.withLock { () -> [PodWorker] in

@@ -29,6 +29,7 @@ struct LogStreamer: Sendable {
         let follow = ["true", "1"].contains(query["follow"]?.lowercased() ?? "")
         let limitBytes = query["limitBytes"].flatMap(Int.init)
         let tailLines = query["tailLines"].flatMap(Int.init)
+        var stamper = query["timestamps"].map { ["true", "1"].contains($0.lowercased()) } == true ? LineStamper() : nil
 
         let status = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? [])
             .first { $0["name"]?.stringValue == containerName }
@@ -59,7 +60,7 @@ struct LogStreamer: Sendable {
                 let kept = lines.suffix(max(0, tailLines)).map { Array($0) + [0x0A] }.flatMap { $0 }
                 let chunk = Array(kept.prefix(budget))
                 budget -= chunk.count
-                try await writer.write(chunk)
+                try await writer.write(stamper?.stamp(chunk) ?? chunk)
             }
             while budget > 0 {
                 let finishedBeforeRead = worker.isFinished
@@ -69,7 +70,7 @@ struct LogStreamer: Sendable {
                     offset += UInt64(bytes.count)
                     let chunk = Array(bytes.prefix(budget))
                     budget -= chunk.count
-                    try await writer.write(chunk)
+                    try await writer.write(stamper?.stamp(chunk) ?? chunk)
                 }
                 if !follow || finishedBeforeRead || !writer.isOpen { break }
                 if bytes.isEmpty { try await Task.sleep(nanoseconds: 50_000_000) }
@@ -77,6 +78,24 @@ struct LogStreamer: Sendable {
             await writer.endStream()
         } catch {
             await writer.abort()
+        }
+    }
+
+    /// `timestamps=true`: every line starts with an RFC 3339 timestamp with nanoseconds and a space
+    /// (the time this server read the line, which is close to when it was written).
+    struct LineStamper {
+        private var atLineStart = true
+
+        mutating func stamp(_ bytes: [UInt8]) -> [UInt8] {
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            let prefix = Array((KubeTime.nanosecondString() + " ").utf8)
+            for byte in bytes {
+                if atLineStart { output.append(contentsOf: prefix) }
+                output.append(byte)
+                atLineStart = byte == 0x0A
+            }
+            return output
         }
     }
 

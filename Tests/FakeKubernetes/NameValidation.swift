@@ -66,7 +66,3 @@ enum NameValidation {
         object[path: ["metadata", "managedFields"]] = nil
     }
 }
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

@@ -75,6 +75,14 @@ final class PodWorker: @unchecked Sendable {
         await task?.value
     }
 
+    /// Kills the container without waiting (the server is going away without a shutdown).
+    func killNow() {
+        lock.withLock {
+            if stopReason == nil { stopReason = .shutdown }
+            process?.killGroup()
+        }
+    }
+
     // MARK: Lifecycle
 
     private func run() async {
@@ -88,7 +96,6 @@ final class PodWorker: @unchecked Sendable {
             process = try ContainerProcess.spawn(arguments: plan.arguments, environment: plan.environment,
                                                  directory: plan.directory, logFile: plan.logFile)
         } catch {
-            try? Data("\(error)\n".utf8).write(to: plan.logFile)
             return finish(state: ["terminated": [
                 "exitCode": 128, "reason": "StartError", "message": .string("\(error)"),
                 "startedAt": "1970-01-01T00:00:00Z", "finishedAt": KubeTime.now(),

@@ -76,7 +76,7 @@ struct WatchStreamer: Sendable {
         }
         if let timeout = parameters.timeout {
             helpers.append(Task {
-                try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                await Pause.seconds(timeout)
                 if !Task.isCancelled { store.endWatch(id) }
             })
         }
@@ -84,7 +84,7 @@ struct WatchStreamer: Sendable {
             let interval = max(0.01, bookmarkInterval)
             helpers.append(Task {
                 while !Task.isCancelled {
-                    try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                    await Pause.seconds(interval)
                     if Task.isCancelled { break }
                     store.sendBookmark(to: id)
                 }

@@ -81,6 +81,24 @@ struct APISurfaceTests {
         }
     }
 
+    @Test func deleteCollectionWithASelectorAndNonJSONBodiesRejected() async throws {
+        try await withCluster { cluster in
+            for (name, run) in [("a", "1"), ("b", "1"), ("c", "2")] {
+                _ = try await cluster.post("/api/v1/namespaces/ci/configmaps", ["metadata": ["name": name, "labels": ["run": run]]])
+            }
+            let deleted = try await cluster.delete("/api/v1/namespaces/ci/configmaps?labelSelector=run%3D1")
+            #expect(deleted.status == 200)
+            #expect(string(deleted.json, "kind") == "ConfigMapList")
+            #expect((value(deleted.json, "items") as? [[String: Any]])?.compactMap { string($0, "metadata", "name") } == ["a", "b"])
+            #expect(cluster.server.configMaps(namespace: "ci").compactMap { string($0, "metadata", "name") } == ["c"])
+
+            let yaml = try await cluster.request(.POST, "/api/v1/namespaces/ci/configmaps",
+                                                 json: ["metadata": ["name": "y"]], headers: [("Content-Type", "text/plain")])
+            #expect(yaml.status == 415)
+            #expect(string(yaml.json, "reason") == "UnsupportedMediaType")
+        }
+    }
+
     @Test func forbiddenRulesGive403AndAccessReviewsAgree() async throws {
         try await withCluster { cluster in
             cluster.faults.forbid(verb: "create", resource: "jobs")

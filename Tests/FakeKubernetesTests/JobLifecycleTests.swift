@@ -179,6 +179,68 @@ struct JobLifecycleTests {
         }
     }
 
+    @Test func foregroundDeletionRemovesThePodsBeforeTheJob() async throws {
+        try await withCluster { cluster in
+            try await cluster.createJob("fg", script: "exec sleep 30")
+            try await cluster.eventually("running") { string(cluster.podOfJob("fg"), "status", "phase") == "Running" }
+            var watch = try await cluster.stream("/apis/batch/v1/namespaces/ci/jobs?watch=true&resourceVersion=\(cluster.server.currentResourceVersion)")
+            var pods = try await cluster.stream("/api/v1/namespaces/ci/pods?watch=true&resourceVersion=\(cluster.server.currentResourceVersion)")
+            let response = try await cluster.request(.DELETE, "/apis/batch/v1/namespaces/ci/jobs/fg",
+                                                    json: ["kind": "DeleteOptions", "apiVersion": "v1", "propagationPolicy": "Foreground"])
+            #expect(response.status == 200)
+            #expect(string(response.json, "kind") == "Job")
+            #expect(string(response.json, "metadata", "deletionTimestamp") != nil)
+            #expect((value(response.json, "metadata", "finalizers") as? [String]) == ["foregroundDeletion"])
+            var podDeletedVersion: Int?
+            while let event = try await pods.nextEvent() {
+                if event.type == "DELETED" {
+                    podDeletedVersion = Int(string(event.object, "metadata", "resourceVersion") ?? "")
+                    break
+                }
+            }
+            var jobDeletedVersion: Int?
+            while let event = try await watch.nextEvent() {
+                if event.type == "DELETED" {
+                    jobDeletedVersion = Int(string(event.object, "metadata", "resourceVersion") ?? "")
+                    break
+                }
+            }
+            let podVersion = try #require(podDeletedVersion)
+            let jobVersion = try #require(jobDeletedVersion)
+            #expect(jobVersion > podVersion, "the Job goes after its pod")
+            #expect(cluster.server.jobs(namespace: "ci").isEmpty)
+            #expect(cluster.server.pods(namespace: "ci").isEmpty)
+        }
+    }
+
+    @Test func finishedJobWithTTLIsDeletedWithItsPods() async throws {
+        try await withCluster { cluster in
+            try await cluster.createJob("ttl", script: "true") { job in
+                setValue(&job, ["spec", "ttlSecondsAfterFinished"], 0)
+            }
+            try await cluster.eventually("job and pod cleaned up") {
+                cluster.server.jobs(namespace: "ci").isEmpty && cluster.server.pods(namespace: "ci").isEmpty
+            }
+            #expect(cluster.server.jobsCreated == 1)
+        }
+    }
+
+    @Test func missingExecutableIsAStartError() async throws {
+        try await withCluster { cluster in
+            try await cluster.createJob("nocmd", script: "") { job in
+                setValue(&job, ["spec", "template", "spec", "containers", "0", "command"], ["definitely-not-a-command-xyz"])
+            }
+            try await cluster.eventually("job failed") {
+                condition(cluster.server.jobs(namespace: "ci").first ?? [:], "Failed") != nil
+            }
+            let pod = try #require(cluster.podOfJob("nocmd"))
+            #expect(string(pod, "status", "containerStatuses", "0", "state", "terminated", "reason") == "StartError")
+            #expect(int(pod, "status", "containerStatuses", "0", "state", "terminated", "exitCode") == 128)
+            #expect((string(pod, "status", "containerStatuses", "0", "state", "terminated", "message") ?? "")
+                .contains("exec: \"definitely-not-a-command-xyz\": executable file not found in $PATH"))
+        }
+    }
+
     @Test func backoffLimitRetriesWithANewPod() async throws {
         try await withCluster { cluster in
             try await cluster.createJob("retry", script: "exit 1") { job in

@@ -30,6 +30,10 @@ struct KubeletTests {
             #expect(whole.text == "first\nsecond\n")
             let tail = try await cluster.get("/api/v1/namespaces/ci/pods/\(podName)/log?tailLines=1")
             #expect(tail.text == "second\n")
+            let stamped = try await cluster.get("/api/v1/namespaces/ci/pods/\(podName)/log?timestamps=true")
+            let lines = stamped.text.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2)
+            #expect(lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z (first|second)$"#, options: .regularExpression) != nil })
             let wrongContainer = try await cluster.get("/api/v1/namespaces/ci/pods/\(podName)/log?container=sidecar")
             #expect(wrongContainer.status == 400)
         }

@@ -55,6 +55,15 @@ struct WatchTests {
             let only = try #require(try await byName.nextEvent())
             #expect(only.type == "ADDED")
             #expect(string(only.object, "metadata", "name") == "skip")
+
+            var single = try await cluster.stream("/api/v1/watch/namespaces/ci/configmaps/take")
+            let taken = try #require(try await single.nextEvent())
+            #expect(string(taken.object, "metadata", "name") == "take")
+            _ = try await cluster.delete("/api/v1/namespaces/ci/configmaps/skip")
+            _ = try await cluster.delete("/api/v1/namespaces/ci/configmaps/take")
+            let deleted = try #require(try await single.nextEvent())
+            #expect(deleted.type == "DELETED")
+            #expect(string(deleted.object, "metadata", "name") == "take")
         }
     }
 
