@@ -65,6 +65,14 @@ struct JobsEndpoint: Sendable {
                                     message: "Required value"))
             }
         }
+        for (index, volume) in (podSpec?["volumes"]?.arrayValue ?? []).enumerated() {
+            let name = volume["name"]?.stringValue ?? ""
+            if name.isEmpty || name.utf8.count > 63 || name.contains(".") || !NameValidation.isSubdomain(name) {
+                causes.append(.init(reason: "FieldValueInvalid", field: "spec.template.spec.volumes[\(index)].name",
+                                    message: "Invalid value: \"\(name)\": a lowercase RFC 1123 label must consist of lower case "
+                                        + "alphanumeric characters or '-', and must start and end with an alphanumeric character"))
+            }
+        }
         let restartPolicy = podSpec?["restartPolicy"]?.stringValue
         switch restartPolicy {
         case nil, "":

@@ -17,10 +17,23 @@ struct PodSandbox: Sendable {
 
     func logFile(container: String) -> URL { logs.appendingPathComponent("\(container).log") }
 
-    /// The host path for a path inside the container.
+    /// The host path for a path inside the container (`..` cannot climb out of the container's `/`).
     func hostPath(_ containerPath: String) -> String {
-        let trimmed = containerPath.hasPrefix("/") ? String(containerPath.dropFirst()) : containerPath
-        return trimmed.isEmpty ? filesystem.path : filesystem.appendingPathComponent(trimmed).path
+        let relative = Self.contained(containerPath)
+        return relative.isEmpty ? filesystem.path : filesystem.appendingPathComponent(relative).path
+    }
+
+    /// A path made relative, without `.`, `..` or empty components.
+    static func contained(_ path: String) -> String {
+        var components: [Substring] = []
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
     }
 
     /// Why a container cannot be created yet; the kubelet shows it as a waiting reason and retries.
@@ -68,7 +81,8 @@ struct PodSandbox: Sendable {
             homes[mount.name] = URL(fileURLWithPath: hostPath(mount.path), isDirectory: true)
         }
         for mount in mounts where homes[mount.name] == nil {
-            homes[mount.name] = volumes.appendingPathComponent(mount.name, isDirectory: true)
+            let safeName = mount.name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "..", with: "_")
+            homes[mount.name] = volumes.appendingPathComponent(safeName, isDirectory: true)
         }
         for (name, home) in homes.sorted(by: { $0.value.path.count < $1.value.path.count }) {
             guard let volume = volumeSpecs.first(where: { $0["name"]?.stringValue == name }) else {
@@ -83,7 +97,7 @@ struct PodSandbox: Sendable {
             if mount.subPath == nil && location.path == home.path { continue }
             var target = home
             if let subPath = mount.subPath {
-                target = home.appendingPathComponent(subPath)
+                target = home.appendingPathComponent(Self.contained(subPath))
                 if !fileManager.fileExists(atPath: target.path) {
                     try? fileManager.createDirectory(at: target, withIntermediateDirectories: true)
                 }
@@ -248,7 +262,7 @@ struct PodSandbox: Sendable {
             placements = files.map { ($0.key, $0.value, defaultMode) }
         }
         for placement in placements {
-            let relative = placement.path.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
+            let relative = Self.contained(placement.path)
             guard !relative.isEmpty else { continue }
             let file = directory.appendingPathComponent(relative)
             do {

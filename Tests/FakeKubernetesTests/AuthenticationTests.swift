@@ -11,11 +11,7 @@ struct AuthenticationTests {
             options.tls = try TestPKI.generate(in: directory.appendingPathComponent("pki"))
             options.requireClientCertificate = true
         }, clientTLS: { pki in
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .file(pki.caCertificate.path)
-            tls.certificateChain = (try? NIOSSLCertificate.fromPEMFile(pki.clientCertificate.path))?.map { .certificate($0) } ?? []
-            tls.privateKey = (try? NIOSSLPrivateKey(file: pki.clientKey.path, format: .pem)).map { .privateKey($0) }
-            return tls
+            (try? pki.clientTLSConfiguration()) ?? .makeClientConfiguration()
         }) { cluster in
             #expect(cluster.server.baseURL.scheme == "https")
             let version = try await cluster.get("/version")
@@ -29,8 +25,7 @@ struct AuthenticationTests {
 
             // Trusting the CA but presenting no certificate: the handshake works, the request is 401.
             let pki = try #require(cluster.server.options.tls)
-            var anonymousTLS = TLSConfiguration.makeClientConfiguration()
-            anonymousTLS.trustRoots = .file(pki.caCertificate.path)
+            let anonymousTLS = try pki.clientTLSConfiguration(presentingClientCertificate: false)
             let anonymous = HTTPClient(eventLoopGroupProvider: .singleton,
                                        configuration: HTTPClient.Configuration(tlsConfiguration: anonymousTLS))
             let rejected = try await cluster.request(.GET, "/version", client: anonymous)
@@ -46,6 +41,14 @@ struct AuthenticationTests {
             #expect(viaLocalhost.status.code == 200)
 
             #expect(cluster.server.requests.count == 4)
+
+            let kubeconfig = try cluster.server.kubeconfig(namespace: "ci", clientCertificate: true)
+            let caData = try Data(contentsOf: pki.caCertificate).base64EncodedString()
+            #expect(kubeconfig.contains("\n    server: \(cluster.server.baseURL.absoluteString)\n"))
+            #expect(kubeconfig.contains("\n    certificate-authority-data: \(caData)\n"))
+            #expect(kubeconfig.contains("\n    client-certificate-data: "))
+            #expect(kubeconfig.contains("\n    client-key-data: "))
+            #expect(kubeconfig.contains("\n    namespace: ci\n"))
         }
     }
 
