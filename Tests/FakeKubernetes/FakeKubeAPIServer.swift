@@ -5,6 +5,16 @@ import Foundation
 /// certificates and bearer tokens. Behind it a small Job controller and kubelet run each Job's
 /// container as a real local process in a sandbox directory, with faults injectable at any time.
 ///
+/// Implemented: `/version`, discovery, Jobs (create, get, list, watch, delete with propagation,
+/// deletecollection), Pods (get, list, watch, delete, `log` with `follow`/`tailLines`/`limitBytes`/
+/// `timestamps`), ConfigMaps and Secrets (create, get, list, watch, delete), SelfSubjectAccessReviews.
+/// Not implemented: PUT/PATCH (405), YAML or protobuf bodies (415), `parallelism` > 1 and indexed Jobs
+/// (pods run one at a time), `suspend`, `restartPolicy: OnFailure` restarts in place (a failed pod is
+/// replaced like with `Never`), init and sidecar containers (only the first container runs).
+///
+/// Note that, as in Kubernetes, `$(VAR)` in `command`/`args` expands container env vars and `$$`
+/// becomes `$`: a shell's `$$` must be written `$$$$`.
+///
 /// ```swift
 /// let server = FakeKubeAPIServer(options: .init(workRoot: scratch))
 /// try await server.start()

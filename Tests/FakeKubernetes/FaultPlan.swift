@@ -91,7 +91,8 @@ public final class FaultPlan: @unchecked Sendable {
     }
 
     /// While true, running containers (and containers that start) are OOM-killed:
-    /// `terminated {reason: "OOMKilled", exitCode: 137}`.
+    /// `terminated {reason: "OOMKilled", exitCode: 137}`. A container that starts while this is set is
+    /// doomed: it is reported OOMKilled even if it exits on its own within its first 0.2 s.
     public var oomKill: Bool {
         get { lock.withLock { _oomKill } }
         set { lock.withLock { _oomKill = newValue } }

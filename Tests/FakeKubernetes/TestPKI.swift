@@ -23,6 +23,9 @@ public struct TestPKI: Sendable {
     /// Creates `directory` if needed and writes `ca.crt`, `ca.key`, `server.crt`, `server.key`,
     /// `client.crt`, `client.key` into it.
     public static func generate(in directory: URL) throws -> TestPKI {
+        guard access("/usr/bin/openssl", X_OK) == 0 else {
+            throw GenerationError(description: "/usr/bin/openssl is missing (Debian package: openssl)")
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let pki = TestPKI(
             directory: directory,

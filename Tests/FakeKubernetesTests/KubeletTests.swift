@@ -105,7 +105,7 @@ struct KubeletTests {
             let pidFile = cluster.directory.appendingPathComponent("deadline.pid")
             var watch = try await cluster.stream("/apis/batch/v1/namespaces/ci/jobs?watch=true")
             try await cluster.createJob("slow", script: "echo $$$$ > \(pidFile.path); exec sleep 30") { job in
-                setValue(&job, ["spec", "activeDeadlineSeconds"], 1)
+                setValue(&job, ["spec", "activeDeadlineSeconds"], 2)
             }
             var sequence: [[String]] = []
             var final: [String: Any]?
@@ -133,7 +133,7 @@ struct KubeletTests {
         try await withCluster { cluster in
             cluster.faults.unschedulable = true
             try await cluster.createJob("stuck", script: "echo never") { job in
-                setValue(&job, ["spec", "activeDeadlineSeconds"], 1)
+                setValue(&job, ["spec", "activeDeadlineSeconds"], 3)
             }
             try await cluster.eventually("PodScheduled False") { condition(cluster.podOfJob("stuck") ?? [:], "PodScheduled") != nil }
             let pod = try #require(cluster.podOfJob("stuck"))

@@ -43,7 +43,7 @@ final class TestCluster: @unchecked Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: data))
         }
-        let response = try await (client ?? self.client).execute(request, timeout: .seconds(20))
+        let response = try await (client ?? self.client).execute(request, timeout: .seconds(30))
         var body = try await response.body.collect(upTo: 16 * 1024 * 1024)
         let bytes = body.readBytes(length: body.readableBytes) ?? []
         return Response(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
@@ -54,7 +54,7 @@ final class TestCluster: @unchecked Sendable {
     func delete(_ path: String) async throws -> Response { try await request(.DELETE, path) }
 
     /// Opens a streaming GET (watch or log follow).
-    func stream(_ path: String, timeout: Int64 = 20) async throws -> LineStream {
+    func stream(_ path: String, timeout: Int64 = 30) async throws -> LineStream {
         let request = HTTPClientRequest(url: server.baseURL.absoluteString + path)
         let response = try await client.execute(request, timeout: .seconds(timeout))
         return LineStream(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
@@ -78,7 +78,7 @@ final class TestCluster: @unchecked Sendable {
     }
 
     /// Polls until `condition` holds (or fails the expectation after `timeout`).
-    func eventually(_ what: String, timeout: TimeInterval = 10, _ condition: () async throws -> Bool) async throws {
+    func eventually(_ what: String, timeout: TimeInterval = 30, _ condition: () async throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try await condition() { return }
