@@ -67,6 +67,15 @@ let package = Package(
             ],
             path: "Tests/FakeKubernetes"
         ),
+        // The fake API server driven over real sockets with async-http-client, as greenlight's client will.
+        .testTarget(
+            name: "FakeKubernetesTests",
+            dependencies: [
+                "FakeKubernetes",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/FakeKubernetesTests"
+        ),
         // Library tests against real repositories in temporary directories.
         .testTarget(
             name: "GreenlightCoreTests",

@@ -1,2 +1,0 @@
-/// Placeholder; the fake API server is being written.
-public enum FakeKubernetesPlaceholder {}
