@@ -129,12 +129,16 @@ struct JobManifestTests {
         #expect(container["image"]?.string == "ghcr.io/acme/ci:1")
         // Untrusted values travel as environment variables; the script text is constant.
         let script = try #require(container["command"]?.array?.last?.string)
-        #expect(script == JobScript.text)
+        #expect(script == JobManifest.literal(JobScript.text))
         #expect(!script.contains(sha))
         let env = Dictionary(uniqueKeysWithValues: (container["env"]?.array ?? []).map { ($0["name"]!.string!, $0["value"]!.string!) })
         #expect(env["GREENLIGHT_COMMIT"] == sha)
         #expect(env["GREENLIGHT_CLONE_URL"] == "https://git.example/acme.git; rm -rf /")
         #expect(env["GREENLIGHT_STEP_0_RUN"] == "export V='it'\\''s'; make test")
+        let shellStep = render(TierDefinition(tier: .cleanRoom, steps: [StepDefinition(name: "t", run: "echo $HOME $(CI) $$")],
+                                              backend: .kubernetes, kubernetes: KubernetesSettings(image: "i")))
+        let shellEnv = (shellStep.at("spec.template.spec.containers")?.array?.first?["env"]?.array ?? []).first { $0["name"]?.string == "GREENLIGHT_STEP_0_RUN" }
+        #expect(shellEnv?["value"]?.string == "echo $$HOME $$(CI) $$$$")
         #expect(env["CI"] == "true")
         #expect(job.at("spec.template.spec.volumes")?.array?.contains { $0.at("configMap.name")?.string == "cm" } == true)
     }

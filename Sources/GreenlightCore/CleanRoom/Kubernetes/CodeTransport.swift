@@ -72,16 +72,34 @@ struct CodeTransport: Sendable {
         }
     }
 
-    /// Removes what `prepare` left on the remote (the `ref` transport's ref).
+    /// Removes what `prepare` left: the `ref` transport's ref on the remote, the bundle's local ref.
     func cleanUp(commit: ResolvedCommit) {
-        guard settings.transport == .ref else { return }
-        _ = try? git(["push", "--no-verify", "--quiet", settings.remote, ":refs/greenlight/\(commit.commit.hex)"], timeout: 120)
+        switch settings.transport {
+        case .ref:
+            _ = try? git(["push", "--no-verify", "--quiet", settings.remote, ":refs/greenlight/\(commit.commit.hex)"], timeout: 120)
+        case .bundle:
+            try? repository.setReference(Self.bundleRef(commit), to: nil, message: "greenlight: verdict recorded")
+        }
     }
 
+    /// The same name in every workspace: whichever check creates the Job, its bundle has this ref.
+    static func bundleRef(_ commit: ResolvedCommit) -> String { "refs/greenlight/bundle/\(commit.commit.hex)" }
+
     private func makeBundle(_ commit: ResolvedCommit) throws -> (data: Data, ref: String, needsBase: Bool) {
-        let ref = "refs/greenlight/bundle/\(commit.commit.hex)"
-        try repository.setReference(ref, to: commit.commit, message: "greenlight: bundle")
-        defer { try? repository.setReference(ref, to: nil, message: "greenlight: bundle done") }
+        // Kept until the verdict (cleanUp), so a concurrent check of the same commit never sees it vanish.
+        let ref = Self.bundleRef(commit)
+        // A concurrent check of the same commit may hold the ref's lock for a moment.
+        for attempt in 1...20 {
+            do {
+                if try repository.referenceTarget(ref) != commit.commit {
+                    try repository.setReference(ref, to: commit.commit, message: "greenlight: bundle")
+                }
+                break
+            } catch {
+                if attempt == 20 { throw error }
+                usleep(UInt32.random(in: 2_000...20_000))
+            }
+        }
         let known = try repository.references(matching: "refs/remotes/\(settings.remote)/*").map(\.commit.hex)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-\(UUID().uuidString).bundle")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -117,7 +117,12 @@ struct JobClassifier {
         }
         if let disruption {
             let reason = disruption["reason"]?.string ?? "DisruptionTarget"
-            return "the pod was disrupted (\(reason)): \(disruption["message"]?.string ?? pod.at("status.message")?.string ?? "no message")"
+            let what = switch reason {
+            case "TerminationByKubelet", "EvictionByEvictionAPI": "evicted"
+            case "PreemptionByScheduler": "preempted"
+            default: "disrupted"
+            }
+            return "the pod was \(what) (\(reason)): \(disruption["message"]?.string ?? pod.at("status.message")?.string ?? "no message")"
         }
         return nil
     }

@@ -38,9 +38,9 @@ struct JobManifest {
         var container: [String: JSONValue] = [
             "name": .string(Self.containerName),
             "image": .string(settings.image),
-            "command": ["/bin/sh", "-c", .string(JobScript.text)],
+            "command": ["/bin/sh", "-c", .string(Self.literal(JobScript.text))],
             "workingDir": .string(Self.workspacePath),
-            "env": .array(environment().sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string($0.value)] }),
+            "env": .array(environment().sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string(Self.literal($0.value))] }),
             "volumeMounts": .array(volumeMounts()),
         ]
         if let resources = settings.resources { container["resources"] = resources }
@@ -66,6 +66,12 @@ struct JobManifest {
                 "template": template,
             ],
         ]
+    }
+
+    /// Kubernetes expands `$(VAR)` in a container's command, args and env values and turns
+    /// `$$` into `$`; doubling every `$` makes it pass our text through unchanged.
+    static func literal(_ text: String) -> String {
+        text.replacingOccurrences(of: "$", with: "$$")
     }
 
     private func environment() -> [String: String] {
