@@ -141,7 +141,9 @@ ensure_tools() {
     have hyperfine || apt_install hyperfine "hyperfine (the timing harness)"
     [[ -x /usr/bin/time ]] || apt_install time "/usr/bin/time -v (peak memory)"
     have timeout || die "timeout (coreutils) is missing"
-    /usr/bin/time -v true 2>&1 | grep -q 'Maximum resident set size' \
+    local report
+    report="$(/usr/bin/time -v true 2>&1 || true)"
+    [[ $report == *"Maximum resident set size"* ]] \
         || die "/usr/bin/time is not GNU time (no -v report); install Debian's 'time' package"
 }
 
@@ -472,7 +474,13 @@ scale_history() {
 scale_notes() {
     local dir=$1 filter=$2 base="$WORK/notes-at-scale"
     local stamp="$dir/.git/bench-notes-stamp" want
-    want="$(sha256sum "$base/template.note" | cut -c1-16) $filter"
+    # What decides whether the notes are still a cache hit: each record's tier, digest,
+    # verdict, greenlight version and fields (not its times, which change every run).
+    want="$(python3 -c '
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+print(sorted((r["tier"], r["digest"], r["verdict"], r.get("greenlight_version"), sorted(r)) for r in records))
+' "$base/template.note" | sha256sum | cut -c1-16) $filter"
     if [[ -f $stamp && $(cat "$stamp") == "$want" ]] && git -C "$dir" rev-parse -q --verify refs/notes/greenlight >/dev/null; then
         note "reusing the notes in ${dir#"$BENCH_DIR"/}"
         return
