@@ -1,0 +1,764 @@
+#!/usr/bin/env bash
+# bench/run.sh — greenlight's benchmark suite (not run by CI). See bench/README.md.
+#
+#   bench/run.sh                      # every comparison, full run counts; writes bench/results.md
+#   bench/run.sh --quick              # fewer runs (a few minutes); writes bench/work/results.md
+#   bench/run.sh cached-push          # one comparison (several names may be given)
+#   bench/run.sh --runs 5 notes-at-scale
+#   bench/run.sh --list               # the comparisons
+#   bench/run.sh --output FILE        # write the results there instead
+#
+# It builds greenlight from the checkout it sits in (swift build -c release), installs
+# the peers (pre-commit, prek, lefthook from PyPI into bench/.venv; hyperfine and time
+# from Debian when missing), makes its scratch repositories under bench/work/, times
+# every comparison with hyperfine (medians from --export-json) or /usr/bin/time -v,
+# and prints a markdown table of greenlight's median, the peer's median and their ratio.
+# Absolute times on a shared machine are noise; the ratios of one run are the result.
+#
+# Environment (for developing the suite; a real run needs none of them):
+#   GREENLIGHT_BIN=/path   use this greenlight binary instead of building the checkout
+#                          (the results then say so)
+#   BENCH_COMMITS=N        commits in the notes-at-scale repository (default 100000)
+#   BENCH_FILES=N          files in the clean-room-checkout repository (default 50000)
+#   BENCH_FLOOD_BYTES=N    output of the memory-flood step (default 1 GiB)
+#   BENCH_CHECKOUT_DIR=DIR where clean-room-checkout's contenders check out (default: a
+#                          tmpfs, /dev/shm/greenlight-bench, when there is one; see README)
+#
+# No network is used except pip (PyPI) and apt-get (Debian) for the installs.
+
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+WORK="$BENCH_DIR/work"
+VENV="$BENCH_DIR/.venv"
+HELPERS="$BENCH_DIR/helpers.py"
+ALL_COMPARISONS=(cached-push fast-parallel notes-at-scale clean-room-checkout memory-flood job-done-latency)
+ZERO_SHA=0000000000000000000000000000000000000000
+
+COMMITS="${BENCH_COMMITS:-100000}"
+FILES="${BENCH_FILES:-50000}"
+FLOOD_BYTES="${BENCH_FLOOD_BYTES:-1073741824}"
+MEMORY_TARGET_MIB=64
+
+# Nothing outside the scratch repositories may leak in (a caller's hook environment, say).
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_NAMESPACE
+unset GREENLIGHT LEFTHOOK LEFTHOOK_VERBOSE LEFTHOOK_BIN PRE_COMMIT PREK_HOME PRE_COMMIT_HOME SKIP
+export GIT_AUTHOR_NAME="greenlight bench" GIT_AUTHOR_EMAIL="bench@example.invalid"
+export GIT_COMMITTER_NAME="greenlight bench" GIT_COMMITTER_EMAIL="bench@example.invalid"
+export GIT_TERMINAL_PROMPT=0 LC_ALL=C.UTF-8
+
+# ---------------------------------------------------------------------------- messages
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+note() { printf '    %s\n' "$*" >&2; }
+warn() { printf 'bench: warning: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+    sed -n '2,/^$/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    printf 'comparisons: %s\n' "${ALL_COMPARISONS[*]}"
+}
+
+# ---------------------------------------------------------------------------- arguments
+
+QUICK=0
+RUNS_OVERRIDE=""
+OUTPUT=""
+SELECTED=()
+while (($#)); do
+    case "$1" in
+        --quick) QUICK=1 ;;
+        --runs) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number"; RUNS_OVERRIDE=$2; shift ;;
+        --runs=*) RUNS_OVERRIDE=${1#--runs=}; [[ $RUNS_OVERRIDE =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number" ;;
+        --output) [[ $# -ge 2 ]] || die "--output needs a file"; OUTPUT=$2; shift ;;
+        --output=*) OUTPUT=${1#--output=} ;;
+        --list) printf '%s\n' "${ALL_COMPARISONS[@]}"; exit 0 ;;
+        -h|--help) usage; exit 0 ;;
+        -*) die "unknown option $1 (bench/run.sh --help)" ;;
+        *)
+            found=0
+            for c in "${ALL_COMPARISONS[@]}"; do [[ $c == "$1" ]] && found=1; done
+            ((found)) || die "unknown comparison '$1'; one of: ${ALL_COMPARISONS[*]}"
+            SELECTED+=("$1")
+            ;;
+    esac
+    shift
+done
+FULL_SET=0
+if ((${#SELECTED[@]} == 0)); then SELECTED=("${ALL_COMPARISONS[@]}"); FULL_SET=1; fi
+
+# Run counts: hyperfine runs per command, and warmup runs.
+if ((QUICK)); then
+    HOOK_RUNS=10 PAR_RUNS=3 SCALE_RUNS=10 CHECKOUT_RUNS=2 FLOOD_RUNS=1 WARMUP=1 ROUNDS=2
+else
+    HOOK_RUNS=40 PAR_RUNS=10 SCALE_RUNS=30 CHECKOUT_RUNS=8 FLOOD_RUNS=2 WARMUP=2 ROUNDS=4
+fi
+if [[ -n $RUNS_OVERRIDE ]]; then
+    HOOK_RUNS=$RUNS_OVERRIDE PAR_RUNS=$RUNS_OVERRIDE SCALE_RUNS=$RUNS_OVERRIDE CHECKOUT_RUNS=$RUNS_OVERRIDE
+fi
+
+# A full run of every comparison is the one that lands in bench/results.md; quick or
+# partial runs go to bench/work/ so they never overwrite it by accident.
+if [[ -z $OUTPUT ]]; then
+    if ((FULL_SET && !QUICK)) && [[ -z $RUNS_OVERRIDE && -z ${GREENLIGHT_BIN:-} ]]; then
+        OUTPUT="$BENCH_DIR/results.md"
+    else
+        OUTPUT="$WORK/results.md"
+    fi
+fi
+
+mkdir -p "$WORK"
+ROWS="$WORK/rows.tsv"        # one line per table row (see helpers.py table)
+MEDIANS="$WORK/medians.tsv"  # every timed command: comparison, name, median, min, max, runs, mean user+sys
+: >"$ROWS"
+: >"$MEDIANS"
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+
+# ---------------------------------------------------------------------------- tools
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# apt_install PACKAGE WHAT: installs a Debian package when we may, or explains what is missing.
+apt_install() {
+    local package=$1 what=$2
+    if [[ $(id -u) -ne 0 ]] || ! have apt-get; then
+        die "$what is missing: install Debian's '$package' package (apt-get install -y $package) and run again"
+    fi
+    say "installing $package from Debian (needed for $what)"
+    if ! apt-get install -y -qq "$package" >"$WORK/apt.log" 2>&1; then
+        apt-get update -qq >>"$WORK/apt.log" 2>&1 || true
+        apt-get install -y -qq "$package" >>"$WORK/apt.log" 2>&1 \
+            || die "cannot install $package with apt-get (see $WORK/apt.log)"
+    fi
+}
+
+ensure_tools() {
+    have git || die "git is missing (apt-get install -y git)"
+    have python3 || die "python3 is missing (apt-get install -y python3 python3-venv)"
+    have swift || [[ -n ${GREENLIGHT_BIN:-} ]] \
+        || die "swift is missing: greenlight is built from this checkout with 'swift build -c release' (Swift 6 toolchain needed)"
+    have hyperfine || apt_install hyperfine "hyperfine (the timing harness)"
+    [[ -x /usr/bin/time ]] || apt_install time "/usr/bin/time -v (peak memory)"
+    have timeout || die "timeout (coreutils) is missing"
+    local report
+    report="$(/usr/bin/time -v true 2>&1 || true)"
+    [[ $report == *"Maximum resident set size"* ]] \
+        || die "/usr/bin/time is not GNU time (no -v report); install Debian's 'time' package"
+}
+
+ensure_venv() {
+    if [[ ! -x $VENV/bin/python3 ]]; then
+        say "creating the peers' virtualenv in bench/.venv"
+        python3 -m venv "$VENV" \
+            || die "python3 -m venv failed: install Debian's python3-venv (apt-get install -y python3-venv)"
+    fi
+    if [[ ! -x $VENV/bin/pre-commit || ! -x $VENV/bin/prek || ! -x $VENV/bin/lefthook ]]; then
+        say "installing pre-commit, prek and lefthook from PyPI into bench/.venv"
+        "$VENV/bin/python3" -m pip install -q --disable-pip-version-check pre-commit prek lefthook \
+            || die "pip install pre-commit prek lefthook failed (PyPI must be reachable)"
+    fi
+    PREK="$VENV/bin/prek"
+    PRE_COMMIT="$VENV/bin/pre-commit"
+    # lefthook's PyPI package is a Python launcher around its Go binary: the hooks call the
+    # binary itself (LEFTHOOK_BIN), so lefthook is not charged for a Python start.
+    local candidates=("$VENV"/lib/python*/site-packages/lefthook/bin/lefthook-*/lefthook)
+    LEFTHOOK="${candidates[0]}"
+    [[ -x $LEFTHOOK ]] || die "the lefthook package in bench/.venv has no binary (looked for $LEFTHOOK)"
+    for tool in "$PREK" "$PRE_COMMIT"; do [[ -x $tool ]] || die "$tool is missing after pip install"; done
+    export PRE_COMMIT_HOME="$WORK/cache/pre-commit" PREK_HOME="$WORK/cache/prek" LEFTHOOK_BIN="$LEFTHOOK"
+    mkdir -p "$PRE_COMMIT_HOME" "$PREK_HOME"
+}
+
+GREENLIGHT_SOURCE=""
+build_greenlight() {
+    if [[ -n ${GREENLIGHT_BIN:-} ]]; then
+        [[ -x $GREENLIGHT_BIN ]] || die "GREENLIGHT_BIN=$GREENLIGHT_BIN is not executable"
+        GL="$(cd "$(dirname "$GREENLIGHT_BIN")" && pwd)/$(basename "$GREENLIGHT_BIN")"
+        GREENLIGHT_SOURCE="the binary given in GREENLIGHT_BIN ($GL), NOT built from this checkout"
+        warn "using $GL instead of building this checkout: the results do not measure the checkout"
+        return
+    fi
+    say "building greenlight from $REPO_ROOT (swift build -c release; log: bench/work/swift-build.log)"
+    if ! (cd "$REPO_ROOT" && swift build -c release) >"$WORK/swift-build.log" 2>&1; then
+        tail -n 30 "$WORK/swift-build.log" >&2
+        die "swift build -c release failed (full log: $WORK/swift-build.log)"
+    fi
+    GL="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)/greenlight"
+    [[ -x $GL ]] || die "the build produced no $GL"
+    local commit dirty=""
+    commit="$(git -C "$REPO_ROOT" rev-parse --short=12 HEAD)"
+    [[ -z $(git -C "$REPO_ROOT" status --porcelain -- Sources Package.swift) ]] || dirty=" plus uncommitted changes to Sources/"
+    GREENLIGHT_SOURCE="built from commit $commit$dirty (swift build -c release)"
+}
+
+# ---------------------------------------------------------------------------- helpers
+
+# scratch_repo DIR: a new empty repository at DIR on branch main (whatever was there is removed).
+scratch_repo() {
+    rm -rf "$1"
+    git init -q -b main "$1"
+    git -C "$1" config user.name "greenlight bench"
+    git -C "$1" config user.email "bench@example.invalid"
+    git -C "$1" config commit.gpgsign false
+}
+
+# commit_all DIR MESSAGE
+commit_all() { git -C "$1" add -A && git -C "$1" commit -q -m "$2"; }
+
+# hook_path DIR: where git runs DIR's pre-push hook from (honours core.hooksPath).
+hook_path() { (cd "$1" && git rev-parse --path-format=absolute --git-path hooks/pre-push); }
+
+# timed_hyperfine COMPARISON RUNS WARMUP [--prepare CMD] NAME CMD [NAME CMD ...]
+# Times the commands with hyperfine in ROUNDS rounds (the order of the commands reversed
+# every other round), so a change of load on the shared machine hits every contender
+# alike; the rounds' times are pooled and the medians taken from the pooled times.
+# hyperfine's own output: bench/work/<comparison>.hyperfine.log; JSON: <comparison>.round<k>.json.
+timed_hyperfine() {
+    local comparison=$1 runs=$2 warmup=$3
+    shift 3
+    local extra=()
+    if [[ ${1:-} == --prepare ]]; then extra=(--prepare "$2"); shift 2; fi
+    local names=() commands=()
+    while (($#)); do names+=("$1"); commands+=("$2"); shift 2; done
+    local rounds=$ROUNDS
+    ((rounds > runs)) && rounds=$runs
+    local per_round=$(((runs + rounds - 1) / rounds)) log="$WORK/$comparison.hyperfine.log" round i
+    : >"$log"
+    rm -f "$WORK/$comparison".round*.json
+    for ((round = 1; round <= rounds; round++)); do
+        local args=() order=()
+        for ((i = 0; i < ${#names[@]}; i++)); do order+=("$i"); done
+        if ((round % 2 == 0)); then
+            local reversed=()
+            for ((i = ${#order[@]} - 1; i >= 0; i--)); do reversed+=("${order[i]}"); done
+            order=("${reversed[@]}")
+        fi
+        for i in "${order[@]}"; do args+=(-n "${names[i]}" "${commands[i]}"); done
+        note "round $round/$rounds: $per_round runs of each of ${#names[@]} commands"
+        if ! hyperfine --style basic --runs "$per_round" --warmup "$warmup" "${extra[@]}" \
+            --export-json "$WORK/$comparison.round$round.json" "${args[@]}" >>"$log" 2>&1; then
+            tail -n 25 "$log" >&2
+            die "$comparison: hyperfine failed (a timed command exited non-zero?); full output: $log"
+        fi
+    done
+    python3 - "$WORK/$comparison.json" "$comparison" "$WORK/$comparison".round*.json >>"$MEDIANS" <<'PY'
+import json, statistics, sys
+out, comparison, parts = sys.argv[1], sys.argv[2], sys.argv[3:]
+pooled, cpu = {}, {}
+for part in parts:
+    for r in json.load(open(part))["results"]:
+        pooled.setdefault(r["command"], []).extend(r["times"])
+        # hyperfine gives the mean user and system time of a round; weight them by its runs.
+        cpu.setdefault(r["command"], []).append(((r["user"] + r["system"]), len(r["times"])))
+results = []
+for name, times in pooled.items():
+    cpu_mean = sum(c * n for c, n in cpu[name]) / sum(n for _, n in cpu[name])
+    results.append({"command": name, "median": statistics.median(times), "mean": statistics.fmean(times),
+                    "min": min(times), "max": max(times), "cpu_mean": cpu_mean, "times": times})
+    print("\t".join([comparison, name, "%.6f" % statistics.median(times), "%.6f" % min(times), "%.6f" % max(times),
+                     str(len(times)), "%.6f" % cpu_mean]))
+json.dump({"results": results}, open(out, "w"), indent=1)
+PY
+    awk -F'\t' -v c="$comparison" '$1 == c && NF == 7 {
+        printf "    %-48s median %9.1f ms  (min %.1f, max %.1f, %d runs; user+sys %.1f ms)\n", $2, $3 * 1000, $4 * 1000, $5 * 1000, $6, $7 * 1000 }' "$MEDIANS" >&2
+}
+
+# median COMPARISON NAME: the median in seconds of a command timed by timed_hyperfine.
+median() { python3 "$HELPERS" median "$WORK/$1.json" "$2"; }
+
+# row COMPARISON GREENLIGHT PEER PEER_VALUE UNIT RULE TARGET [PROBLEM]  (see helpers.py table)
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "${8:-}" >>"$ROWS"; }
+
+# must_pass WHAT COMMAND...: runs once (bounded), aborts with the output when it fails.
+must_pass() {
+    local what=$1
+    shift
+    local out="$WORK/last-output.txt"
+    if ! timeout 600 "$@" >"$out" 2>&1; then
+        tail -n 20 "$out" >&2
+        die "$what failed (exit status above is from: $*)"
+    fi
+}
+
+# ---------------------------------------------------------------------------- 1. cached-push
+
+# The whole pre-push hook as git runs it — `<hook> origin <url>` with git's stdin line —
+# for a commit whose verdicts are cached, against the same hook position running a no-op
+# under prek, lefthook and pre-commit; the floor is reading the same note with git.
+bench_cached_push() {
+    say "cached-push: the pre-push hook for a commit with cached verdicts (runs: $HOOK_RUNS)"
+    local base="$WORK/cached-push"
+    rm -rf "$base"
+    mkdir -p "$base"
+    git init -q --bare "$base/remote.git"
+    local url="$base/remote.git" tool dir
+    for tool in greenlight prek lefthook pre-commit; do
+        dir="$base/$tool"
+        scratch_repo "$dir"
+        printf 'hello\n' >"$dir/README"
+        git -C "$dir" remote add origin "$url"
+    done
+
+    cat >"$base/greenlight/.greenlight.yml" <<'YAML'
+fast:
+  steps:
+    - name: noop
+      run: "true"
+clean_room:
+  steps:
+    - name: noop
+      run: "true"
+notes:
+  sync: false
+YAML
+    cat >"$base/prek/.pre-commit-config.yaml" <<'YAML'
+repos:
+  - repo: local
+    hooks:
+      - id: noop
+        name: noop
+        entry: "true"
+        language: system
+        always_run: true
+        pass_filenames: false
+        stages: [pre-push]
+YAML
+    cp "$base/prek/.pre-commit-config.yaml" "$base/pre-commit/"
+    cat >"$base/lefthook/lefthook.yml" <<'YAML'
+pre-push:
+  commands:
+    noop:
+      run: "true"
+YAML
+    for tool in greenlight prek lefthook pre-commit; do commit_all "$base/$tool" "bench: $tool"; done
+
+    must_pass "greenlight check (first run, records the verdicts)" bash -c "cd '$base/greenlight' && '$GL' check"
+    must_pass "greenlight check (second run)" bash -c "cd '$base/greenlight' && '$GL' check"
+    grep -q '(cached)' "$WORK/last-output.txt" || die "cached-push: the second greenlight check was not served from the notes"
+    must_pass "greenlight install" bash -c "cd '$base/greenlight' && '$GL' install"
+    must_pass "prek install -t pre-push" bash -c "cd '$base/prek' && '$PREK' install -t pre-push"
+    must_pass "pre-commit install -t pre-push" bash -c "cd '$base/pre-commit' && '$PRE_COMMIT' install -t pre-push"
+    must_pass "lefthook install" bash -c "cd '$base/lefthook' && '$LEFTHOOK' install"
+
+    local names=() hook sha
+    local -A cmd
+    for tool in greenlight prek lefthook pre-commit; do
+        dir="$base/$tool"
+        hook="$(hook_path "$dir")"
+        [[ -x $hook ]] || die "cached-push: $tool installed no executable pre-push hook at $hook"
+        sha="$(git -C "$dir" rev-parse HEAD)"
+        printf 'refs/heads/main %s refs/heads/main %s\n' "$sha" "$ZERO_SHA" >"$base/$tool.stdin"
+        cmd[$tool]="cd '$dir' && '$hook' origin '$url' < '$base/$tool.stdin'"
+        must_pass "the $tool pre-push hook" bash -c "${cmd[$tool]}"
+        names+=("$tool pre-push hook" "${cmd[$tool]}")
+    done
+    grep -q 'greenlight' "$(hook_path "$base/greenlight")" || die "cached-push: the greenlight hook is not greenlight's"
+    sha="$(git -C "$base/greenlight" rev-parse HEAD)"
+    names+=("git notes show (floor)" "cd '$base/greenlight' && git notes --ref=greenlight show $sha")
+
+    timed_hyperfine cached-push "$HOOK_RUNS" "$WARMUP" "${names[@]}"
+    local gl
+    gl="$(median cached-push "greenlight pre-push hook")"
+    row cached-push "$gl" "prek pre-push hook (no-op)" "$(median cached-push "prek pre-push hook")" s "ratio<=1.0" "at or below prek (ratio ≤ 1.00)"
+    row cached-push "$gl" "lefthook pre-push hook (no-op)" "$(median cached-push "lefthook pre-push hook")" s "" ""
+    row cached-push "$gl" "pre-commit pre-push hook (no-op)" "$(median cached-push "pre-commit pre-push hook")" s "" ""
+    row cached-push "$gl" "\`git notes show\` of the same note (floor)" "$(median cached-push "git notes show (floor)")" s "" ""
+}
+
+# ---------------------------------------------------------------------------- 2. fast-parallel
+
+# Four fast-tier steps that each sleep 1 s: greenlight's fast tier (parallel by default)
+# against lefthook with parallel: true; the ideal is the slowest step, 1 s.
+bench_fast_parallel() {
+    say "fast-parallel: four 'sleep 1' steps in parallel (runs: $PAR_RUNS)"
+    local base="$WORK/fast-parallel"
+    rm -rf "$base"
+    mkdir -p "$base"
+    scratch_repo "$base/greenlight"
+    cat >"$base/greenlight/.greenlight.yml" <<'YAML'
+fast:
+  parallel: true
+  steps:
+    - name: s1
+      run: sleep 1
+    - name: s2
+      run: sleep 1
+    - name: s3
+      run: sleep 1
+    - name: s4
+      run: sleep 1
+notes:
+  sync: false
+YAML
+    commit_all "$base/greenlight" "bench: fast-parallel"
+    scratch_repo "$base/lefthook"
+    cat >"$base/lefthook/lefthook.yml" <<'YAML'
+pre-push:
+  parallel: true
+  commands:
+    s1:
+      run: sleep 1
+    s2:
+      run: sleep 1
+    s3:
+      run: sleep 1
+    s4:
+      run: sleep 1
+YAML
+    commit_all "$base/lefthook" "bench: fast-parallel"
+
+    local gl_cmd="cd '$base/greenlight' && '$GL' check --tier fast --no-cache"
+    local lh_cmd="cd '$base/lefthook' && '$LEFTHOOK' run pre-push"
+    must_pass "greenlight check --tier fast --no-cache" bash -c "$gl_cmd"
+    grep -q 'workspace' "$WORK/last-output.txt" || warn "fast-parallel: greenlight did not report running in the workspace"
+    must_pass "lefthook run pre-push" bash -c "$lh_cmd"
+
+    timed_hyperfine fast-parallel "$PAR_RUNS" 1 \
+        "greenlight check --tier fast --no-cache" "$gl_cmd" \
+        "lefthook run pre-push (parallel)" "$lh_cmd"
+    local gl
+    gl="$(median fast-parallel "greenlight check --tier fast --no-cache")"
+    row fast-parallel "$gl" "ideal: the slowest step (sleep 1)" 1.0 s "ratio<=1.05" "within 5% of the slowest step (ratio ≤ 1.05)"
+    row fast-parallel "$gl" "lefthook, parallel: true" "$(median fast-parallel "lefthook run pre-push (parallel)")" s "ratio<=1.0" "no slower than lefthook (ratio ≤ 1.00)"
+}
+
+# ---------------------------------------------------------------------------- 3. notes-at-scale
+
+SCALE_CONFIG='fast:
+  steps:
+    - name: noop
+      run: "true"
+clean_room:
+  steps:
+    - name: noop
+      run: "true"
+notes:
+  sync: false
+'
+
+# notes_template DIR: a note greenlight itself wrote, for a tiny repository with the same
+# .greenlight.yml, so the generated notes carry real records and the current digests.
+notes_template() {
+    local dir=$1/template
+    scratch_repo "$dir"
+    printf '%s' "$SCALE_CONFIG" >"$dir/.greenlight.yml"
+    printf 'template\n' >"$dir/data.txt"
+    commit_all "$dir" "template"
+    must_pass "greenlight check in the template repository" bash -c "cd '$dir' && '$GL' check"
+    git -C "$dir" notes --ref=greenlight show HEAD >"$1/template.note"
+    [[ $(grep -c '"verdict":"pass"' "$1/template.note") -ge 2 ]] || die "notes-at-scale: the template note has no two pass records: $(cat "$1/template.note")"
+}
+
+# scale_repo DIR COUNT: DIR holds the COUNT-commit history (kept between runs when COUNT matches).
+scale_history() {
+    local dir=$1 count=$2 stamp="$1/.git/bench-stamp" want
+    want="history $count $(printf '%s' "$SCALE_CONFIG" | sha256sum | cut -c1-16)"
+    if [[ -f $stamp && $(cat "$stamp") == "$want" ]]; then
+        note "reusing the $count-commit history in ${dir#"$BENCH_DIR"/}"
+        return
+    fi
+    scratch_repo "$dir"
+    printf '%s' "$SCALE_CONFIG" >"$WORK/notes-at-scale/config.yml"
+    note "fast-import: $count commits"
+    local start=$SECONDS
+    python3 "$HELPERS" history "$count" "$WORK/notes-at-scale/config.yml" | git -C "$dir" fast-import --quiet --done \
+        || die "notes-at-scale: git fast-import of the history failed"
+    git -C "$dir" checkout -q -f main
+    note "history imported in $((SECONDS - start)) s"
+    echo "$want" >"$stamp"
+}
+
+# scale_notes DIR SELECT: (re)writes refs/notes/greenlight with a note for each commit that
+# SELECT (a shell filter over "<commit> <tree>" lines) lets through.
+scale_notes() {
+    local dir=$1 filter=$2 base="$WORK/notes-at-scale"
+    local stamp="$dir/.git/bench-notes-stamp" want
+    # What decides whether the notes are still a cache hit: each record's tier, digest,
+    # verdict, greenlight version and fields (not its times, which change every run).
+    want="$(python3 -c '
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+print(sorted((r["tier"], r["digest"], r["verdict"], r.get("greenlight_version"), sorted(r)) for r in records))
+' "$base/template.note" | sha256sum | cut -c1-16) $filter"
+    if [[ -f $stamp && $(cat "$stamp") == "$want" ]] && git -C "$dir" rev-parse -q --verify refs/notes/greenlight >/dev/null; then
+        note "reusing the notes in ${dir#"$BENCH_DIR"/}"
+        return
+    fi
+    git -C "$dir" update-ref -d refs/notes/greenlight 2>/dev/null || true
+    rm -rf "$dir/.git/greenlight"
+    local start=$SECONDS
+    git -C "$dir" log --format='%H %T' main | bash -c "$filter" \
+        | python3 "$HELPERS" notes "$base/template.note" "$dir/.git/greenlight/logs" \
+        | git -C "$dir" fast-import --quiet --done \
+        || die "notes-at-scale: git fast-import of the notes failed"
+    note "notes imported in $((SECONDS - start)) s"
+    echo "$want" >"$stamp"
+}
+
+bench_notes_at_scale() {
+    say "notes-at-scale: a cached check with $COMMITS notes vs 10 notes (runs: $SCALE_RUNS)"
+    local base="$WORK/notes-at-scale"
+    mkdir -p "$base"
+    local start=$SECONDS
+    notes_template "$base"
+    scale_history "$base/many" "$COMMITS"
+    # The same history, another repository: a local clone shares the pack (hard links).
+    if [[ ! -f $base/few/.git/bench-stamp || $(cat "$base/few/.git/bench-stamp") != "$(cat "$base/many/.git/bench-stamp")" ]]; then
+        rm -rf "$base/few"
+        git clone -q --local "$base/many" "$base/few"
+        git -C "$base/few" remote remove origin
+        cp "$base/many/.git/bench-stamp" "$base/few/.git/bench-stamp"
+        rm -f "$base/few/.git/bench-notes-stamp"
+    fi
+    # The commit that is checked: the middle of the history; it has a note in both.
+    local half=$((COMMITS / 2))
+    local target
+    target="$(git -C "$base/many" rev-parse "main~$half")"
+    scale_notes "$base/many" "cat"
+    # 10 notes: the target and 9 others spread over the history.
+    scale_notes "$base/few" "awk -v t=$target -v step=$((COMMITS / 9 > 0 ? COMMITS / 9 : 1)) '\$1 == t { print; next } NR % step == 1 && kept < 9 { kept++; print }'"
+    note "repositories ready in $((SECONDS - start)) s"
+
+    local count
+    count="$(git -C "$base/many" notes --ref=greenlight list | wc -l)"
+    [[ $count -eq $COMMITS ]] || die "notes-at-scale: expected $COMMITS notes in the big repository, found $count"
+    count="$(git -C "$base/few" notes --ref=greenlight list | wc -l)"
+    [[ $count -eq 10 ]] || die "notes-at-scale: expected 10 notes in the small repository, found $count"
+
+    local repo
+    for repo in many few; do
+        must_pass "greenlight check $target in the $repo-notes repository" bash -c "cd '$base/$repo' && '$GL' check $target"
+        grep -q '(cached)' "$WORK/last-output.txt" \
+            || die "notes-at-scale: 'greenlight check $target' in $repo was not a cache hit (no '(cached)' on stdout): $(head -n 5 "$WORK/last-output.txt")"
+    done
+
+    timed_hyperfine notes-at-scale "$SCALE_RUNS" "$WARMUP" \
+        "greenlight check, $COMMITS notes" "cd '$base/many' && '$GL' check $target" \
+        "greenlight check, 10 notes" "cd '$base/few' && '$GL' check $target" \
+        "git notes show, $COMMITS notes" "cd '$base/many' && git notes --ref=greenlight show $target" \
+        "git notes show, 10 notes" "cd '$base/few' && git notes --ref=greenlight show $target"
+    local gl
+    gl="$(median notes-at-scale "greenlight check, $COMMITS notes")"
+    row "notes-at-scale ($COMMITS notes)" "$gl" "greenlight, same history with 10 notes" \
+        "$(median notes-at-scale "greenlight check, 10 notes")" s "ratio<1.5" "ratio < 1.5"
+    row "notes-at-scale ($COMMITS notes)" "$gl" "\`git notes show\`, $COMMITS notes (floor)" \
+        "$(median notes-at-scale "git notes show, $COMMITS notes")" s "" ""
+}
+
+# ---------------------------------------------------------------------------- 4. clean-room-checkout
+
+# checkout_dir: where the contenders make their 50,000-file checkouts. A tmpfs (/dev/shm)
+# when there is one with room, because on an ext4 without a journal (this machine's disk)
+# creating files soon after deleting many is quadratic: the inode allocator skips inodes
+# deleted in the last minute(s) and reads the inode table to find that out (recently_deleted
+# in fs/ext4/ialloc.c), so each contender would pay for the previous one's rm -rf, and more
+# the earlier it runs after it. BENCH_CHECKOUT_DIR=DIR chooses another place.
+CHECKOUT_FS=""
+checkout_dir() {
+    local dir
+    if [[ -n ${BENCH_CHECKOUT_DIR:-} ]]; then
+        dir=$BENCH_CHECKOUT_DIR
+    elif [[ -d /dev/shm && -w /dev/shm && $(stat -f -c %T /dev/shm 2>/dev/null) == tmpfs ]] \
+        && (($(df -Pk /dev/shm | awk 'NR == 2 { print $4 }') > 2 * 1048576)); then
+        dir=/dev/shm/greenlight-bench
+    else
+        dir=$WORK/tmp
+    fi
+    mkdir -p "$dir" || die "cannot create the checkout directory $dir"
+    (cd "$dir" && pwd)
+}
+
+WIDE_CONFIG='clean_room:
+  steps:
+    - name: noop
+      run: "true"
+notes:
+  sync: false
+'
+
+bench_clean_room_checkout() {
+    say "clean-room-checkout: a ready checkout of $FILES files (runs: $CHECKOUT_RUNS)"
+    local base="$WORK/clean-room-checkout" repo="$WORK/clean-room-checkout/repo"
+    mkdir -p "$base"
+    local stamp="$repo/.git/bench-stamp" want
+    want="wide $FILES $(printf '%s' "$WIDE_CONFIG" | sha256sum | cut -c1-16)"
+    if [[ -f $stamp && $(cat "$stamp") == "$want" ]] && [[ -z $(git -C "$repo" status --porcelain) ]]; then
+        note "reusing the $FILES-file repository"
+    else
+        scratch_repo "$repo"
+        printf '%s' "$WIDE_CONFIG" >"$base/config.yml"
+        local start=$SECONDS
+        python3 "$HELPERS" wide "$FILES" "$base/config.yml" | git -C "$repo" fast-import --quiet --done \
+            || die "clean-room-checkout: git fast-import failed"
+        git -C "$repo" checkout -q -f main
+        note "$FILES files imported and checked out in $((SECONDS - start)) s"
+        echo "$want" >"$stamp"
+    fi
+    local files
+    files="$(git -C "$repo" ls-files | wc -l)"
+    [[ $files -ge $FILES ]] || die "clean-room-checkout: the repository has $files files, expected $FILES"
+
+    local tmp
+    tmp="$(checkout_dir)"
+    note "checkouts go to $tmp ($(stat -f -c %T "$tmp"))"
+    CHECKOUT_FS="$tmp ($(stat -f -c %T "$tmp"))"
+    # Every contender checks out into the same directory (TMPDIR is where greenlight's
+    # clean room goes); leftovers of an interrupted run are removed before each run, untimed.
+    local prepare="rm -rf '$tmp/wt' '$tmp/clone-shared' '$tmp/clone-copy' && git -C '$repo' worktree prune"
+    local gl_cmd="cd '$repo' && TMPDIR='$tmp' '$GL' check --tier clean-room --no-cache"
+    must_pass "greenlight check --tier clean-room --no-cache" bash -c "$gl_cmd"
+    grep -q 'clean-room: pass' "$WORK/last-output.txt" || die "clean-room-checkout: greenlight's clean room did not pass: $(head -n 5 "$WORK/last-output.txt")"
+    [[ -z $(ls -A "$tmp") ]] || warn "clean-room-checkout: greenlight left files in $tmp: $(ls -A "$tmp" | head -n 3)"
+
+    timed_hyperfine clean-room-checkout "$CHECKOUT_RUNS" 1 --prepare "$prepare" \
+        "greenlight check --tier clean-room --no-cache" "$gl_cmd" \
+        "git worktree add --detach + remove" "cd '$repo' && git worktree add -q --detach '$tmp/wt' HEAD && git worktree remove --force '$tmp/wt'" \
+        "git clone --shared + rm -rf" "git clone -q --shared '$repo' '$tmp/clone-shared' && rm -rf '$tmp/clone-shared'" \
+        "git clone --local --no-hardlinks + rm -rf" "git clone -q --local --no-hardlinks '$repo' '$tmp/clone-copy' && rm -rf '$tmp/clone-copy'"
+    eval "$prepare"
+    [[ $tmp == "$WORK/tmp" ]] || rm -rf "$tmp"
+    local gl
+    gl="$(median clean-room-checkout "greenlight check --tier clean-room --no-cache")"
+    row "clean-room-checkout ($FILES files)" "$gl" "\`git worktree add --detach\` + remove" \
+        "$(median clean-room-checkout "git worktree add --detach + remove")" s "ratio<=1.0" "no slower than git worktree add (ratio ≤ 1.00)"
+    row "clean-room-checkout ($FILES files)" "$gl" "\`git clone --shared\` + rm -rf" \
+        "$(median clean-room-checkout "git clone --shared + rm -rf")" s "" ""
+    row "clean-room-checkout ($FILES files)" "$gl" "\`git clone --local --no-hardlinks\` + rm -rf" \
+        "$(median clean-room-checkout "git clone --local --no-hardlinks + rm -rf")" s "" ""
+}
+
+# ---------------------------------------------------------------------------- 5. memory-flood
+
+# peak_rss_mib DIR LABEL: runs greenlight's clean room once under /usr/bin/time -v; prints the peak in MiB.
+peak_rss_mib() {
+    local dir=$1 label=$2 report="$WORK/memory-flood/$2.time"
+    rm -rf "$dir/.git/greenlight/logs"
+    if ! (cd "$dir" && timeout 1800 /usr/bin/time -v -o "$report" "$GL" check --tier clean-room --no-cache) \
+        >"$WORK/memory-flood/$label.out" 2>"$WORK/memory-flood/$label.err"; then
+        tail -n 20 "$WORK/memory-flood/$label.out" "$WORK/memory-flood/$label.err" >&2
+        die "memory-flood: greenlight check --tier clean-room --no-cache failed in $dir"
+    fi
+    local kib
+    kib="$(python3 "$HELPERS" maxrss "$report")"
+    python3 -c "print('%.1f' % ($kib / 1024))"
+}
+
+bench_memory_flood() {
+    local gib
+    gib="$(python3 -c "print('%.3g' % ($FLOOD_BYTES / 2**30))")"
+    say "memory-flood: peak RSS while a clean-room step prints $gib GiB (runs: $FLOOD_RUNS)"
+    local base="$WORK/memory-flood"
+    rm -rf "$base"
+    mkdir -p "$base"
+    local avail_kib
+    avail_kib="$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')"
+    ((avail_kib > FLOOD_BYTES / 1024 + 1048576)) \
+        || die "memory-flood: needs $((FLOOD_BYTES / 1048576 + 1024)) MiB free under $WORK for the log, has $((avail_kib / 1024)) MiB"
+
+    scratch_repo "$base/flood"
+    # 100-byte lines ('x' * 99 and a newline), cut at exactly FLOOD_BYTES bytes.
+    cat >"$base/flood/.greenlight.yml" <<YAML
+clean_room:
+  timeout: 30m
+  steps:
+    - name: flood
+      run: yes $(printf 'x%.0s' {1..99}) | head -c $FLOOD_BYTES
+notes:
+  sync: false
+YAML
+    commit_all "$base/flood" "bench: memory-flood"
+    scratch_repo "$base/baseline"
+    printf '%s' "$WIDE_CONFIG" >"$base/baseline/.greenlight.yml"
+    commit_all "$base/baseline" "bench: memory baseline"
+
+    local baseline peak=0 run mib log size problem="" sizes=()
+    baseline="$(peak_rss_mib "$base/baseline" baseline)"
+    note "baseline (step 'true'): peak RSS $baseline MiB"
+    for ((run = 1; run <= FLOOD_RUNS; run++)); do
+        local start=$SECONDS
+        mib="$(peak_rss_mib "$base/flood" "flood-$run")"
+        log="$(ls -t "$base/flood/.git/greenlight/logs/"*.log 2>/dev/null | head -n 1 || true)"
+        size=0
+        [[ -n $log ]] && size="$(stat -c %s "$log")"
+        sizes+=("$size")
+        note "run $run: peak RSS $mib MiB, log $size bytes ($((SECONDS - start)) s)"
+        ((size >= FLOOD_BYTES)) || problem="log incomplete: $size of $FLOOD_BYTES bytes"
+        if [[ -n $log ]]; then rm -f "$log"; fi   # 1 GiB: not kept
+        if python3 -c "import sys; sys.exit(0 if $mib > $peak else 1)"; then peak=$mib; fi
+    done
+    printf 'memory-flood\tpeak RSS, flood\t%s\t%s\t%s\t%s\n' "$peak" "$peak" "$peak" "$FLOOD_RUNS" >>"$MEDIANS"
+    printf 'memory-flood\tpeak RSS, baseline\t%s\t%s\t%s\t1\n' "$baseline" "$baseline" "$baseline" >>"$MEDIANS"
+    printf 'memory-flood\tlog size in bytes, each run\t%s\t\t\t%s\n' "${sizes[*]}" "$FLOOD_RUNS" >>"$MEDIANS"
+    row "memory-flood ($gib GiB of output, peak RSS)" "$peak" "greenlight, a clean-room step \`true\` (baseline)" "$baseline" MiB \
+        "gl<$MEMORY_TARGET_MIB" "< $MEMORY_TARGET_MIB MiB, log ≥ $gib GiB" "$problem"
+}
+
+# ---------------------------------------------------------------------------- 6. job-done-latency
+
+bench_job_done_latency() {
+    say "job-done-latency: needs the fake API server — skipped"
+    row job-done-latency skipped "needs the fake API server" "" "" "" "" ""
+}
+
+# ---------------------------------------------------------------------------- main
+
+ensure_tools
+ensure_venv
+build_greenlight
+mkdir -p "$WORK/tmp"
+
+for comparison in "${SELECTED[@]}"; do
+    case "$comparison" in
+        cached-push) bench_cached_push ;;
+        fast-parallel) bench_fast_parallel ;;
+        notes-at-scale) bench_notes_at_scale ;;
+        clean-room-checkout) bench_clean_room_checkout ;;
+        memory-flood) bench_memory_flood ;;
+        job-done-latency) bench_job_done_latency ;;
+    esac
+done
+
+TABLE="$(python3 "$HELPERS" table "$ROWS")"
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+version_of() { "$@" 2>&1 | head -n 1; }
+CPU="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)"
+MEM="$(free -h | awk '/^Mem:/ { printf "%s total, %s available", $2, $7 }')"
+if ((QUICK)); then MODE="quick (--quick)"; else MODE="full"; fi
+[[ -n $RUNS_OVERRIDE ]] && MODE="$MODE, --runs $RUNS_OVERRIDE"
+
+{
+    printf '# greenlight benchmark results\n\n'
+    printf 'Produced by `bench/run.sh%s` on %s. The ratio is greenlight / peer: below 1 greenlight is faster.\n' \
+        "$( ((QUICK)) && printf ' --quick'; [[ -n $RUNS_OVERRIDE ]] && printf ' --runs %s' "$RUNS_OVERRIDE"; ((FULL_SET)) || printf ' %s' "${SELECTED[*]}")" \
+        "$(date -u '+%Y-%m-%d %H:%M UTC')"
+    printf 'Absolute times on this shared machine are noise; the ratios, measured in one run, are the result.\n\n'
+    printf '%s\n\n' "$TABLE"
+    printf '## Setup\n\n'
+    printf -- '- mode: %s; runs per command: cached-push %s, fast-parallel %s, notes-at-scale %s, clean-room-checkout %s, in up to %s hyperfine rounds (order reversed every other round; warmup %s per round, 1 for fast-parallel and clean-room-checkout); memory-flood runs %s\n' \
+        "$MODE" "$HOOK_RUNS" "$PAR_RUNS" "$SCALE_RUNS" "$CHECKOUT_RUNS" "$ROUNDS" "$WARMUP" "$FLOOD_RUNS"
+    printf -- '- greenlight: %s, %s\n' "$(version_of "$GL" --version)" "$GREENLIGHT_SOURCE"
+    printf -- '- machine: %s cores (nproc), %s; memory %s; %s\n' "$(nproc)" "${CPU:-unknown CPU}" "$MEM" "$(uname -sr)"
+    printf -- '- load average (1, 5, 15 min): %s at the start, %s at the end (shared machine)\n' "$LOAD_START" "$LOAD_END"
+    printf -- '- peers: prek %s; lefthook %s (its Go binary, called directly); pre-commit %s\n' \
+        "$(version_of "$PREK" --version | sed 's/^prek //')" "$(version_of "$LEFTHOOK" version)" \
+        "$(version_of "$PRE_COMMIT" --version | sed 's/^pre-commit //')"
+    printf -- '- tools: %s; hyperfine %s; %s; GNU time %s\n' "$(git --version)" \
+        "$(version_of hyperfine --version | sed 's/^hyperfine //')" "$(python3 --version 2>&1)" \
+        "$(dpkg-query -W -f='${Version}' time 2>/dev/null || echo '?')"
+    printf -- '- sizes: notes-at-scale %s commits; clean-room-checkout %s files; memory-flood %s bytes\n' "$COMMITS" "$FILES" "$FLOOD_BYTES"
+    [[ -n $CHECKOUT_FS ]] && printf -- '- clean-room-checkout: every checkout made in %s (see bench/README.md)\n' "$CHECKOUT_FS"
+    printf '\n' 
+    printf '## Every timed command\n\n'
+    printf 'Wall-clock medians, and the mean CPU time (user + system, the command and its children) as a\n'
+    printf 'second opinion where the machine was busy: CPU time is less sensitive to other load.\n\n'
+    printf '| comparison | command | median | min | max | runs | user+sys (mean) |\n| --- | --- | --- | --- | --- | --- | --- |\n'
+    awk -F'\t' '{
+        if ($1 == "memory-flood") { unit = ($2 ~ /RSS/) ? " MiB" : ""; printf "| %s | %s | %s%s | | | %s | |\n", $1, $2, $3, unit, $6; next }
+        printf "| %s | %s | %.1f ms | %.1f ms | %.1f ms | %s | %.1f ms |\n", $1, $2, $3 * 1000, $4 * 1000, $5 * 1000, $6, $7 * 1000
+    }' "$MEDIANS"
+    printf '\nWhat each comparison includes and excludes: bench/README.md.\n'
+} >"$OUTPUT"
+
+printf '\n%s\n\n' "$TABLE"
+say "results written to ${OUTPUT#"$REPO_ROOT"/}"
