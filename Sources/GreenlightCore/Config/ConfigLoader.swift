@@ -6,9 +6,9 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    /// Only the implicit types the configuration uses: every rule is a regular expression
-    /// compiled at first use, and floats and timestamps are never needed.
-    private static let resolver = Resolver.basic.appending(Resolver.Rule.bool).appending(Resolver.Rule.int).appending(Resolver.Rule.null)
+    /// No implicit typing by Yams: its rules are regular expressions compiled (with ICU) at
+    /// first use, which costs more than the whole cached check. `PlainScalar` types values.
+    private static let resolver = Resolver.basic
 
     /// Loads `.greenlight.yml` from the root of a working tree.
     public func load(fromRoot root: URL) throws(ConfigError) -> GateConfig {

@@ -34,21 +34,21 @@ struct NodeReader {
     }
 
     func string(_ node: Node, key: String) throws(ConfigError) -> String {
-        guard case let .scalar(scalar) = node, node.tag != Tag(.null) else {
+        guard case let .scalar(scalar) = node, !PlainScalar.isNull(node) else {
             throw error(node, key: key, "expected a string, found \(describe(node))")
         }
         return scalar.string
     }
 
     func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
-        guard case .scalar = node, let value = node.bool else {
+        guard case .scalar = node, let value = PlainScalar.bool(node) else {
             throw error(node, key: key, "expected true or false, found \(describe(node))")
         }
         return value
     }
 
     func int(_ node: Node, key: String) throws(ConfigError) -> Int {
-        guard case .scalar = node, let value = node.int else {
+        guard case .scalar = node, let value = PlainScalar.int(node) else {
             throw error(node, key: key, "expected a whole number, found \(describe(node))")
         }
         return value
@@ -94,10 +94,10 @@ struct NodeReader {
             for (index, item) in sequence.enumerated() { items.append(try json(item, key: "\(key)[\(index)]")) }
             return .array(items)
         case let .scalar(scalar):
-            if node.tag == Tag(.null) { return .null }
-            if node.tag == Tag(.bool), let value = node.bool { return .bool(value) }
-            if node.tag == Tag(.int), let value = node.int { return .number(Double(value)) }
-            if node.tag == Tag(.float), let value = node.float { return .number(value) }
+            if PlainScalar.isNull(node) { return .null }
+            if let value = PlainScalar.bool(node) { return .bool(value) }
+            if let value = PlainScalar.int(node) { return .number(Double(value)) }
+            if let value = PlainScalar.double(node) { return .number(value) }
             return .string(scalar.string)
         case .alias:
             throw error(node, key: key, "YAML aliases are not supported here")
@@ -123,7 +123,7 @@ struct NodeReader {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case let .scalar(scalar):
-            if node.tag == Tag(.null) { return "null" }
+            if PlainScalar.isNull(node) { return "null" }
             return "'\(scalar.string)'"
         }
     }

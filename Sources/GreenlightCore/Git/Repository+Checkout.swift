@@ -36,11 +36,27 @@ extension Repository {
         try checkout.withHandle { (repo) throws(GitError) in
             var oid = commit.raw
             try gitCheck("git_repository_set_head_detached", git_repository_set_head_detached(repo, &oid))
-            var checkoutOptions = git_checkout_options()
-            try gitCheck("git_checkout_options_init", git_checkout_options_init(&checkoutOptions, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
-            checkoutOptions.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
-            try gitCheck("git_checkout_head", git_checkout_head(repo, &checkoutOptions))
         }
+        try Self.populateWorkingTree(of: checkout, at: directory)
         return checkout
+    }
+
+    /// Writes the files of HEAD's tree and the index. git's own `read-tree -u` does this
+    /// about 2.3 times faster than libgit2's checkout on a 50,000-file tree (which calls
+    /// realpath() twice per file), so the git CLI does it when it is there; libgit2 otherwise.
+    private static func populateWorkingTree(of checkout: Repository, at directory: URL) throws(GitError) {
+        let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
+                           "HOME": directory.path, "GIT_CONFIG_GLOBAL": "/dev/null", "LC_ALL": "C"]
+        if let result = try? CommandRunner().run(["git", "read-tree", "--reset", "-u", "HEAD"], in: directory, environment: environment, timeout: 3600) {
+            if result.succeeded { return }
+            throw GitError(call: "git read-tree --reset -u HEAD", code: -1,
+                           message: "cannot check out into \(directory.path): \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        try checkout.withHandle { (repo) throws(GitError) in
+            var options = git_checkout_options()
+            try gitCheck("git_checkout_options_init", git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
+            options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
+            try gitCheck("git_checkout_head", git_checkout_head(repo, &options))
+        }
     }
 }
