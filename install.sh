@@ -29,8 +29,9 @@ fi
 say "libgit2 $(pkg-config --modversion libgit2)"
 
 say "building greenlight (swift build -c release; the first build fetches and compiles dependencies)"
-(cd "$here" && swift build -c release --product greenlight)
-binary="$(cd "$here" && swift build -c release --show-bin-path)/greenlight"
+(cd "$here" && swift build -c release --product greenlight && swift build -c release --product greenlight-fastpath)
+bin_path="$(cd "$here" && swift build -c release --show-bin-path)"
+binary="$bin_path/greenlight"
 [ -x "$binary" ] || die "the build finished but $binary is missing"
 
 # Test tooling: `swift test` validates every manifest greenlight renders with
@@ -56,6 +57,9 @@ fi
 mkdir -p "$bindir"
 install -m 0755 "$binary" "$bindir/greenlight.new"
 mv -f "$bindir/greenlight.new" "$bindir/greenlight"
+# The pre-push hook's fast path lives next to greenlight (the hook looks for it there).
+install -m 0755 "$bin_path/greenlight-fastpath" "$bindir/greenlight-fastpath.new"
+mv -f "$bindir/greenlight-fastpath.new" "$bindir/greenlight-fastpath"
 say "installed $bindir/greenlight ($("$bindir/greenlight" --version))"
 
 case ":$PATH:" in

@@ -38,7 +38,7 @@ struct PushTests {
         #expect(try fixture.git(["push", "origin", "main"]).status == 0)
         let again = try fixture.git(["push", "origin", "main:refs/heads/copy"])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stderr.contains("(cached)"))
+        #expect(again.stderr.contains("(cached"))
         #expect(!again.stderr.contains("started"))
         // Nothing new to share: the notes are not pushed again, so no second network round trip.
         #expect(!again.stderr.contains("refs/notes/greenlight"))
@@ -141,7 +141,7 @@ struct PushTests {
         #expect(try fixture.remoteRef("refs/heads/main") == (try fixture.work.git("rev-parse", "HEAD")))
         // The gate ran once, before git push; the hook answered from the cache.
         #expect(push.stderr.components(separatedBy: "unit started").count == 2)
-        #expect(push.stderr.contains("(cached)"))
+        #expect(push.stderr.contains("(cached"))
 
         try fixture.work.write("test.sh", PushFixture.failing, executable: true)
         try fixture.work.commitAll("broken")
@@ -183,4 +183,56 @@ final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [Int: Int32] = [:]
     func set(_ key: Int, _ value: Int32) { lock.withLock { values[key] = value } }
+}
+
+/// The hook's fast path (greenlight-fastpath, plain C) and when it must hand over.
+@Suite("pre-push fast path")
+struct FastPathTests {
+    @Test func aCachedPushIsAnsweredByTheFastPathAndEverythingElseByGreenlight() throws {
+        let fixture = try PushFixture()
+        let first = try fixture.git(["push", "origin", "main"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stderr.contains("fast path"))
+
+        // Same commit, another branch: every tier passed, notes are synced.
+        let second = try fixture.git(["push", "origin", "main:refs/heads/copy"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("greenlight: pass (cached, fast path): \(try fixture.work.git("rev-parse", "HEAD").prefix(12)) refs/heads/copy"))
+
+        // A deletion needs no gate at all.
+        let deletion = try fixture.git(["push", "origin", ":refs/heads/copy"])
+        #expect(deletion.status == 0)
+
+        // An edited .greenlight.yml is a new gate definition: the full binary decides (and re-runs).
+        try fixture.work.write(".greenlight.yml", PushFixture.config.replacingOccurrences(of: "./test.sh fast", with: "./test.sh fast-v2"))
+        try fixture.work.commitAll("new gate definition")
+        let edited = try fixture.git(["push", "origin", "main"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(!edited.stderr.contains("fast path"))
+        #expect(edited.stderr.contains("unit started"))
+
+        // A failing commit is never passed by the fast path.
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.commitAll("broken")
+        let broken = try fixture.git(["push", "origin", "main"])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("TestBroken"))
+        let again = try fixture.git(["push", "origin", "main"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("TestBroken"))
+    }
+
+    @Test func unpushedNotesGoThroughTheFullBinarySoTheyReachTheRemote() throws {
+        let fixture = try PushFixture()
+        let head = try fixture.work.git("rev-parse", "HEAD")
+        // Checked locally, never pushed: the verdict is cached but the remote lacks the notes.
+        let check = try fixture.greenlight(["check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        let push = try fixture.git(["push", "origin", "main"])
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(!push.stderr.contains("fast path"))
+        #expect(try fixture.remoteNote(head) != nil)
+        let next = try fixture.git(["push", "origin", "main:refs/heads/other"])
+        #expect(next.stderr.contains("fast path"))
+    }
 }

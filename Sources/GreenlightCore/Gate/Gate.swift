@@ -18,12 +18,15 @@ public struct Gate: Sendable {
             throw ConfigError(file: context.repository.gitDirectory.path, line: nil, column: nil, key: "",
                               message: "a bare repository has no .greenlight.yml; run greenlight in a working tree")
         }
-        return Gate(context: context, config: try ConfigLoader().load(fromRoot: root))
+        let config = try ConfigLoader().load(fromRoot: root)
+        FastPathCache(repository: context.repository).recordDefinition(config)
+        return Gate(context: context, config: config)
     }
 
     public func check(_ options: CheckOptions) async throws -> GateResult {
         let commit = try context.repository.resolve(options.revision)
         let store = VerdictStore(repository: context.repository)
+        let fastPath = FastPathCache(repository: context.repository)
         var warnings: [String] = []
         var results: [TierResult] = []
         let selected = options.tiers.tiers
@@ -56,6 +59,7 @@ public struct Gate: Sendable {
                 warnings += found.warnings
                 found.warnings.forEach(context.progress.warning)
                 if let record = found.record {
+                    if record.verdict == .pass { fastPath.recordPass(commit: commit.commit, tier: tier, digest: digest) }
                     context.progress.tierCached(tier: tier, record: record)
                     results.append(TierResult(tier: tier, digest: digest, state: .cached(record)))
                     continue
@@ -64,6 +68,7 @@ public struct Gate: Sendable {
             let outcome = await run(tier, commit: commit, definition: definition, keep: options.keep)
             if context.processes.isStopped { throw GateError.interrupted() }
             try store.append(outcome.record(for: commit, digest: digest))
+            if outcome.verdict == .pass { fastPath.recordPass(commit: commit.commit, tier: tier, digest: digest) }
             results.append(TierResult(tier: tier, digest: digest, state: .ran(outcome)))
         }
         return GateResult(commit: commit, tiers: results, warnings: warnings)
