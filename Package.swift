@@ -79,6 +79,12 @@ let package = Package(
         ),
         // The pre-push hook's answer when every pushed commit already passed: plain C, no runtime to load.
         .executableTarget(name: "greenlight-fastpath"),
+        // The fake API server as a process, for bench/run.sh (job-done-latency).
+        .executableTarget(
+            name: "fake-kube-apiserver",
+            dependencies: ["FakeKubernetes"],
+            path: "Tests/FakeKubeAPIServerMain"
+        ),
         // Library tests against real repositories in temporary directories.
         .testTarget(
             name: "GreenlightCoreTests",
