@@ -147,13 +147,7 @@ struct KubernetesBackendTests {
         try await KubernetesFixture.with { fixture in
             try fixture.writeConfig(step: "sleep 3; echo finished")
             try fixture.repo.commitAll("detach")
-            let processes = ProcessGroupSet()
-            let gate = try fixture.gate(processes: processes)
-            Task {
-                for _ in 0..<100 where fixture.server.pods(namespace: "ci").isEmpty { try await Task.sleep(for: .milliseconds(100)) }
-                processes.stopAll()
-            }
-            await #expect(throws: GateError.self) { try await gate.check(CheckOptions(tiers: .cleanRoom)) }
+            await #expect(throws: GateError.self) { try await fixture.checkAndDetachOnceThePodExists() }
             #expect(try fixture.repo.note() == nil)
             #expect(fixture.server.jobs(namespace: "ci").count == 1, "the Job keeps running after Ctrl-C")
             let again = try await fixture.check()
@@ -217,13 +211,7 @@ struct KubernetesBackendTests {
         try await KubernetesFixture.with { fixture in
             try fixture.writeConfig(step: "sleep 30")
             try fixture.repo.commitAll("long")
-            let processes = ProcessGroupSet()
-            let gate = try fixture.gate(processes: processes)
-            Task {
-                for _ in 0..<100 where fixture.server.pods(namespace: "ci").isEmpty { try await Task.sleep(for: .milliseconds(100)) }
-                processes.stopAll()
-            }
-            _ = try? await gate.check(CheckOptions(tiers: .cleanRoom))
+            _ = try? await fixture.checkAndDetachOnceThePodExists()
             let commit = try fixture.repo.open().resolve("HEAD")
             let canceller = JobCanceller(context: try fixture.gate().context, definition: try fixture.gate().config.cleanRoom)
             let name = JobName.make(commit: commit.commit, digest: try fixture.gate().config.cleanRoom.digest)

@@ -86,6 +86,18 @@ final class KubernetesFixture: @unchecked Sendable {
         try await gate().check(options)
     }
 
+    /// Checks the clean room and, once the Job's pod exists, does what Ctrl-C does.
+    func checkAndDetachOnceThePodExists() async throws -> GateResult {
+        let processes = ProcessGroupSet()
+        let gate = try gate(processes: processes)
+        let server = self.server
+        Task {
+            for _ in 0..<100 where server.pods(namespace: "ci").isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+            processes.stopAll()
+        }
+        return try await gate.check(CheckOptions(tiers: .cleanRoom))
+    }
+
     /// Runs `body` with a fresh fixture and always shuts the server down (killing its containers).
     static func with(tls: Bool = false, token: Bool = true, clientCertificate: Bool = false, userToken: String? = nil,
                      _ body: (KubernetesFixture) async throws -> Void) async throws {
