@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
                 throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no working tree for .greenlight.yml")
             }
             let written = try StarterConfig().write(at: root)
-            print("wrote \(written.file.path) for a \(written.kind.rawValue) project")
+            print("wrote \(written.file.path) for \(written.kind.description)")
             print("next: edit the steps, commit the file, then run `greenlight check`")
         } catch {
             throw Failure.exit(for: error)

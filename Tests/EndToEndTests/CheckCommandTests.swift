@@ -133,7 +133,7 @@ struct CheckCommandTests {
         try repo.write("go.mod", "module example.com/x\n")
         let first = try GreenlightBinary.run(["init"], in: repo.url)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("go project"))
+        #expect(first.stdout.contains("for a Go project"))
         let written = try repo.read(".greenlight.yml")
         #expect(written.contains("go vet ./..."))
         // The starter is valid configuration.

@@ -8,6 +8,19 @@ import Glibc
 public struct StarterConfig: Sendable {
     public enum ProjectKind: String, Sendable, CaseIterable {
         case go, swift, python, rust, node, make, unknown
+
+        /// How `init` names it: "a Go project", "a project of unknown kind".
+        public var description: String {
+            switch self {
+            case .go: "a Go project"
+            case .swift: "a Swift package"
+            case .python: "a Python project"
+            case .rust: "a Rust crate"
+            case .node: "a Node project"
+            case .make: "a Makefile project"
+            case .unknown: "a project of unknown kind (replace the placeholder steps)"
+            }
+        }
     }
 
     public struct ExistsError: Error, CustomStringConvertible, LocalizedError {
