@@ -222,6 +222,24 @@ struct FastPathTests {
         #expect(again.stderr.contains("TestBroken"))
     }
 
+    @Test func aNewerFailOutranksTheFastPathsOlderPass() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        // The same commit, re-checked after the environment broke: the newest verdict is a fail.
+        var environment = fixture.environment
+        // notes.sync off: otherwise the unpushed fail record alone would send the push to the full binary.
+        try fixture.work.write(".greenlight.yml", PushFixture.config.replacingOccurrences(of: "./test.sh fast", with: "./test.sh fast && test -z \"$BREAK_IT\"")
+                               + "\nnotes:\n  sync: false\n")
+        try fixture.work.git("commit", "-qam", "config that can be broken from outside")
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        environment["BREAK_IT"] = "1"
+        let recheck = try fixture.greenlight(["check", "--no-cache", "--tier", "fast"], environment: environment)
+        #expect(recheck.status == 1)
+        let push = try fixture.git(["push", "origin", "main:refs/heads/again"])
+        #expect(push.status != 0, "a newer fail must win over the older pass: \(push.stderr)")
+        #expect(!push.stderr.contains("fast path"))
+    }
+
     @Test func unpushedNotesGoThroughTheFullBinarySoTheyReachTheRemote() throws {
         let fixture = try PushFixture()
         let head = try fixture.work.git("rev-parse", "HEAD")

@@ -68,7 +68,11 @@ public struct Gate: Sendable {
             let outcome = await run(tier, commit: commit, definition: definition, keep: options.keep)
             if context.processes.isStopped { throw GateError.interrupted() }
             try store.append(outcome.record(for: commit, digest: digest))
-            if outcome.verdict == .pass { fastPath.recordPass(commit: commit.commit, tier: tier, digest: digest) }
+            switch outcome.verdict {
+            case .pass: fastPath.recordPass(commit: commit.commit, tier: tier, digest: digest)
+            case .fail: fastPath.forgetPass(commit: commit.commit, tier: tier, digest: digest)
+            case .error: break  // never cached: the older verdict still stands
+            }
             results.append(TierResult(tier: tier, digest: digest, state: .ran(outcome)))
         }
         return GateResult(commit: commit, tiers: results, warnings: warnings)

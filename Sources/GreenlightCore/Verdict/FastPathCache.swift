@@ -51,6 +51,14 @@ public struct FastPathCache: Sendable {
         Self.write(existing + line + "\n", to: file)
     }
 
+    /// A newer `fail` outranks an older pass (the newest cached verdict wins), so the fast path must not answer for it.
+    public func forgetPass(commit: ObjectID, tier: Tier, digest: String) {
+        let file = verdictFile(commit)
+        guard let existing = try? String(contentsOf: file, encoding: .utf8) else { return }
+        let kept = existing.split(separator: "\n").filter { $0 != Substring("\(tier.rawValue) \(digest)") }
+        Self.write(kept.map { $0 + "\n" }.joined(), to: file)
+    }
+
     /// Atomic (temporary file and rename) and only when the content changed; failures are ignored.
     private static func write(_ text: String, to file: URL) {
         if let current = try? String(contentsOf: file, encoding: .utf8), current == text { return }
