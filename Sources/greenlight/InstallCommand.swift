@@ -48,26 +48,3 @@ struct InstallCommand: ParsableCommand {
         }
     }
 }
-
-struct UninstallCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "uninstall",
-        abstract: "Remove greenlight's pre-push hook and restore the hook that was there before."
-    )
-
-    @OptionGroup var repository: RepositoryOption
-
-    func run() throws {
-        do {
-            let repository = try repository.open()
-            let installer = try HookInstaller.forRepository(repository, binary: currentExecutable(), home: ProcessInfo.processInfo.environment["HOME"])
-            switch try installer.uninstall() {
-            case .removed: print("removed the pre-push hook at \(installer.hookFile.path)")
-            case .restored: print("removed greenlight's pre-push hook; the previous hook is back at \(installer.hookFile.path)")
-            case .notInstalled: print("no greenlight pre-push hook at \(installer.hookFile.path); nothing changed")
-            }
-        } catch {
-            throw Failure.exit(for: error)
-        }
-    }
-}

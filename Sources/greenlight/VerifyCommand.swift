@@ -36,7 +36,7 @@ struct VerifyCommand: ParsableCommand {
             }
             let config = try ConfigLoader().load(fromRoot: root)
             let commit = try repository.resolve(revision)
-            if !noFetch, let remote = try remote ?? defaultRemote(repository) {
+            if !noFetch, let remote = try remote ?? repository.fetchRemote() {
                 let sync = NotesSync(repository: repository, remote: remote, environment: ProcessInfo.processInfo.environment)
                 for warning in try sync.fetchAndMerge() { printError("greenlight: warning: \(warning)\n") }
             }
@@ -46,13 +46,5 @@ struct VerifyCommand: ParsableCommand {
         } catch {
             throw Failure.exit(for: error)
         }
-    }
-
-    private func defaultRemote(_ repository: Repository) throws -> String? {
-        if let branch = try repository.currentBranch() {
-            let short = branch.replacingOccurrences(of: "refs/heads/", with: "")
-            if let remote = try repository.configString("branch.\(short).remote"), remote != "." { return remote }
-        }
-        return try repository.hasRemote("origin") ? "origin" : nil
     }
 }

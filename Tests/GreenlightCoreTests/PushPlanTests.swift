@@ -59,6 +59,15 @@ struct PushPlanTests {
         #expect(try PushArguments(["origin", "refs/heads/*:refs/heads/mirror/*"]).targets(in: repository).map(\.remoteRef)
                 == ["refs/heads/mirror/main", "refs/heads/mirror/topic"])
         #expect(try PushArguments(["origin", "--delete", "topic"]).targets(in: repository).isEmpty)
+
+        #expect(try repository.fetchRemote() == "upstream")
+        try repo.git("config", "branch.topic.pushRemote", "fork")
+        #expect(try repository.pushRemote(forBranch: "topic") == "fork")
+        let target = try PullRequestTarget.resolve(headBranch: "topic", in: repository)
+        #expect(target.branchRef == "refs/heads/topic" && target.branch == "topic" && target.remote == "fork")
+        #expect(target.commit.hex == first)
+        try repo.git("checkout", "-q", "--detach")
+        #expect(throws: PullRequestTarget.DetachedHead.self) { try PullRequestTarget.resolve(headBranch: nil, in: repository) }
     }
 
     @Test func pullRequestArgumentsKeepEverythingButPush() {

@@ -54,7 +54,7 @@ public struct TierOutcome: Sendable {
          startedAt: Date, finishedAt: Date) {
         self.init(tier: tier, steps: steps, problem: nil, log: log, backend: backend, startedAt: startedAt, finishedAt: finishedAt)
         self.verdict = verdict
-        if !summary.isEmpty || verdict == .pass { self.summary = verdict == .pass ? "" : summary }
+        self.summary = verdict == .pass ? "" : (summary.isEmpty ? self.summary : summary)
     }
 
     func record(for commit: ResolvedCommit, digest: String) -> VerdictRecord {

@@ -58,14 +58,7 @@ public struct PushArguments: Sendable {
     /// The remote git will push to: the one named, else the current branch's
     /// `branch.<name>.pushRemote` / `remote.pushDefault` / `branch.<name>.remote`, else `origin`.
     public func resolvedRemote(in repository: Repository) throws -> String {
-        if let remote { return remote }
-        if let branch = try repository.currentBranch() {
-            let short = branch.replacingOccurrences(of: "refs/heads/", with: "")
-            if let pushRemote = try repository.configString("branch.\(short).pushRemote") { return pushRemote }
-            if let pushDefault = try repository.configString("remote.pushDefault") { return pushDefault }
-            if let branchRemote = try repository.configString("branch.\(short).remote") { return branchRemote }
-        }
-        return "origin"
+        try remote ?? repository.pushRemote()
     }
 
     /// Every (commit, remote ref) the push would update; deletions are left out.

@@ -73,13 +73,23 @@ struct CodeTransport: Sendable {
     }
 
     /// Removes what `prepare` left: the `ref` transport's ref on the remote, the bundle's local ref.
-    func cleanUp(commit: ResolvedCommit) {
+    /// Returns a warning when something could not be removed.
+    func cleanUp(commit: ResolvedCommit) -> String? {
+        let ref = "refs/greenlight/\(commit.commit.hex)"
         switch settings.transport {
         case .ref:
-            _ = try? git(["push", "--no-verify", "--quiet", settings.remote, ":refs/greenlight/\(commit.commit.hex)"], timeout: 120)
+            guard let result = try? git(["push", "--no-verify", "--quiet", settings.remote, ":\(ref)"], timeout: 120),
+                  result.succeeded || result.stderr.contains("unable to delete") && result.stderr.contains("not found") else {
+                return "could not delete \(ref) from \(settings.remote); remove it with `git push \(settings.remote) :\(ref)`"
+            }
         case .bundle:
-            try? repository.setReference(Self.bundleRef(commit), to: nil, message: "greenlight: verdict recorded")
+            do {
+                try repository.setReference(Self.bundleRef(commit), to: nil, message: "greenlight: verdict recorded")
+            } catch {
+                return "could not delete the local ref \(Self.bundleRef(commit)): \(error)"
+            }
         }
+        return nil
     }
 
     /// The same name in every workspace: whichever check creates the Job, its bundle has this ref.

@@ -21,9 +21,17 @@ struct JobSession: Sendable {
         let transport = CodeTransport(repository: context.repository, settings: settings, environment: context.environment)
         let result = await attempt(transport)
         // Clean up what was shipped, on every path; the pod mounted the ConfigMap when it started.
-        transport.cleanUp(commit: commit)
-        let call = APICall(verb: "delete", group: "", resource: "configmaps", namespace: namespace, name: name)
-        if settings.transport == .bundle { _ = try? await client.send(call, method: .DELETE, path: "\(configMapsPath)/\(name)") }
+        if let warning = transport.cleanUp(commit: commit) { context.progress.warning(warning) }
+        if settings.transport == .bundle {
+            let call = APICall(verb: "delete", group: "", resource: "configmaps", namespace: namespace, name: name)
+            do {
+                try await client.send(call, method: .DELETE, path: "\(configMapsPath)/\(name)")
+            } catch let error as KubernetesError where error.code == .notFound {
+                // Another check of the same commit removed it first.
+            } catch {
+                context.progress.warning("could not delete ConfigMap \(namespace)/\(name): \(error)")
+            }
+        }
         return result
     }
 

@@ -80,9 +80,8 @@ struct JobWatcher: Sendable {
                 logTask?.cancel()
                 return Result(decision: .waiting("detached"), job: current, detached: true)
             }
-            if let pod = pods.values.first(where: { JobClassifier.unschedulable($0) != nil }) {
-                _ = pod
-                if unschedulableSince == nil { unschedulableSince = Date() }
+            if pods.values.contains(where: { JobClassifier.unschedulable($0) != nil }) {
+                unschedulableSince = unschedulableSince ?? Date()
             } else {
                 unschedulableSince = nil
             }

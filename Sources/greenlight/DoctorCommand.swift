@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the Kubernetes clean room: kubeconfig, API server, version and every permission greenlight needs.",
+        discussion: "Each permission is asked with a SelfSubjectAccessReview; a denied one prints the Role rule that fixes it. Exit 0 when all is well, 1 otherwise."
+    )
+
+    @OptionGroup var repository: RepositoryOption
+
+    func run() async throws {
+        do {
+            let repository = try repository.open()
+            let gate = try Gate.load(context: GateContext(repository: repository))
+            guard gate.config.cleanRoom.backend == .kubernetes, let settings = gate.config.cleanRoom.kubernetes else {
+                print("clean_room.backend is \(gate.config.cleanRoom.backend.rawValue): nothing to check on a cluster")
+                return
+            }
+            let checks = await ClusterDoctor(context: gate.context, settings: settings).run()
+            for check in checks { print("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)") }
+            if checks.contains(where: { !$0.ok }) { throw ExitCode(1) }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
