@@ -219,7 +219,7 @@ struct APIRouter: Sendable {
             } ?? pod
             let controller = self.controller
             let (podNamespace, podName) = (namespace!, name!)
-            Task { await controller.deletePod(namespace: podNamespace, name: podName) }
+            Task(executorPreference: ServerExecutor.shared) { await controller.deletePod(namespace: podNamespace, name: podName) }
             await writer.respond(status: 200, json: marked)
         case ("deletecollection", _, nil):
             guard let namespace else { throw APIError.methodNotAllowed }
@@ -256,7 +256,7 @@ struct APIRouter: Sendable {
                         pod[path: ["metadata", "deletionGracePeriodSeconds"]] = 30
                     }
                 }
-                Task { await controller.deletePod(namespace: namespace, name: object.name) }
+                Task(executorPreference: ServerExecutor.shared) { await controller.deletePod(namespace: namespace, name: object.name) }
             case .configmaps, .secrets:
                 store.delete(resource, namespace: namespace, name: object.name)
             }

@@ -58,7 +58,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             body = []
             let writer = ResponseWriter(channel: context.channel, keepAlive: requestHead.isKeepAlive)
             let dispatch = self.dispatch
-            Task { await dispatch(request, writer) }
+            Task(executorPreference: ServerExecutor.shared) { await dispatch(request, writer) }
         }
     }
 

@@ -45,7 +45,7 @@ actor JobController {
     /// Starts consuming the kubelet's reports, one at a time, in order.
     func start() {
         let notifications = kubelet.notifications
-        listener = Task { [weak self] in
+        listener = Task(executorPreference: ServerExecutor.shared) { [weak self] in
             for await notification in notifications {
                 await self?.handle(notification)
             }
@@ -124,7 +124,7 @@ actor JobController {
         }
         if firstStart, let deadline = record.activeDeadlineSeconds {
             let wake = startTime.addingTimeInterval(TimeInterval(deadline))
-            records[uid]?.deadlineTask = Task { [weak self] in
+            records[uid]?.deadlineTask = Task(executorPreference: ServerExecutor.shared) { [weak self] in
                 await Pause.seconds(wake.timeIntervalSinceNow)
                 if Task.isCancelled { return }
                 await self?.deadlineReached(uid: uid)
@@ -330,7 +330,7 @@ actor JobController {
     private func scheduleCleanup(_ record: Record) {
         guard let ttl = record.ttlSecondsAfterFinished else { return }
         let (namespace, name, uid) = (record.namespace, record.name, record.uid)
-        background.append(Task { [weak self] in
+        background.append(Task(executorPreference: ServerExecutor.shared) { [weak self] in
             await Pause.seconds(TimeInterval(ttl))
             guard !Task.isCancelled, let self else { return }
             await self.expire(namespace: namespace, name: name, uid: uid)
@@ -440,7 +440,7 @@ actor JobController {
 
     /// Runs garbage collection for a deleted Job without making the caller wait.
     nonisolated func collect(namespace: String, name: String, uid: String, policy: PropagationPolicy) {
-        Task { await self.jobDeleted(namespace: namespace, name: name, uid: uid, policy: policy) }
+        Task(executorPreference: ServerExecutor.shared) { await self.jobDeleted(namespace: namespace, name: name, uid: uid, policy: policy) }
     }
 
 }

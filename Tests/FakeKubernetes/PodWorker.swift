@@ -56,7 +56,7 @@ final class PodWorker: @unchecked Sendable {
     }
 
     func start() {
-        let task = Task { await self.run() }
+        let task = Task(executorPreference: ServerExecutor.shared) { await self.run() }
         lock.withLock { self.task = task }
     }
 

@@ -75,14 +75,14 @@ struct WatchStreamer: Sendable {
             store.endWatch(id)
         }
         if let timeout = parameters.timeout {
-            helpers.append(Task {
+            helpers.append(Task(executorPreference: ServerExecutor.shared) {
                 await Pause.seconds(timeout)
                 if !Task.isCancelled { store.endWatch(id) }
             })
         }
         if parameters.allowBookmarks {
             let interval = max(0.01, bookmarkInterval)
-            helpers.append(Task {
+            helpers.append(Task(executorPreference: ServerExecutor.shared) {
                 while !Task.isCancelled {
                     await Pause.seconds(interval)
                     if Task.isCancelled { break }
