@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
             if let root = repository.workingDirectory {
                 do { config = try ConfigLoader().load(fromRoot: root) } catch { warnings.append("cannot tell current from stale: \(error)") }
             }
-            let report = StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
+            let report = try StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
             print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
         } catch {
             throw Failure.exit(for: error)

@@ -1,23 +1,42 @@
 import Foundation
 
 /// What `greenlight status` shows: every verdict recorded for a commit, newest first,
-/// marked `current` when recorded under the tier definition now in `.greenlight.yml`.
+/// marked `current` when recorded under the tier definition now in `.greenlight.yml`, and
+/// `superseded` when `VerdictRule` picks another record of the same tier and digest.
 public struct StatusReport: Sendable {
     public struct Entry: Encodable, Sendable {
         public let record: VerdictRecord
         /// `nil` when the configuration could not be read.
         public let current: Bool?
+        /// Whether this is the record that counts for its commit, tier and digest (`VerdictRule`).
+        public let counts: Bool
     }
 
     public let commit: ResolvedCommit
     public let entries: [Entry]
     public let warnings: [String]
 
-    public init(commit: ResolvedCommit, records: [VerdictRecord], warnings: [String], config: GateConfig?) {
+    /// - Throws: `InternalError` when a tier's digest cannot be computed.
+    public init(commit: ResolvedCommit, records: [VerdictRecord], warnings: [String], config: GateConfig?,
+                rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
+        var warnings = warnings
+        var digests: [Tier: String] = [:]
+        if let config {
+            for tier in Tier.allCases { digests[tier] = try config.definition(of: tier).digest() }
+        }
+        // The winner of every (tier, digest) present, by the one rule.
+        var winners: [String: VerdictRecord] = [:]
+        for key in Set(records.map { "\($0.tier.rawValue) \($0.digest)" }) {
+            guard let sample = records.first(where: { "\($0.tier.rawValue) \($0.digest)" == key }) else { continue }
+            let decision = rule.decide(records, commit: commit.commit, tier: sample.tier, digest: sample.digest)
+            warnings += decision.warnings
+            if let winner = decision.winner { winners[key] = winner }
+        }
         self.warnings = warnings
         entries = records.sorted { $0.finishedAt > $1.finishedAt }.map { record in
-            Entry(record: record, current: config.map { $0.definition(of: record.tier).digest == record.digest })
+            Entry(record: record, current: config.map { _ in digests[record.tier] == record.digest },
+                  counts: winners["\(record.tier.rawValue) \(record.digest)"] == record)
         }
     }
 
@@ -34,7 +53,7 @@ public struct StatusReport: Sendable {
             case false?: freshness = "stale: gate definition changed"
             case nil: freshness = "digest \(record.digest.prefix(8))"
             }
-            let reuse = record.verdict.isCacheable ? "" : ", not cached"
+            let reuse = !record.verdict.isCacheable ? ", not cached" : entry.counts ? "" : ", superseded by a newer verdict"
             out.append("  \(record.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(record.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(NoteCodec.formatDate(record.finishedAt))  \(String(format: "%.1fs", record.durationSeconds))  \(record.backend)  [\(freshness)\(reuse)]")
             if !record.summary.isEmpty { out.append("        \(record.summary)") }
             if let tests = record.failingTests, !tests.isEmpty { out.append("        failing tests: \(tests.joined(separator: ", "))") }
@@ -53,15 +72,17 @@ public struct StatusReport: Sendable {
         struct Row: Encodable {
             let record: VerdictRecord
             let current: Bool?
+            let counts: Bool
             func encode(to encoder: Encoder) throws {
                 try record.encode(to: encoder)
-                enum Keys: String, CodingKey { case current }
+                enum Keys: String, CodingKey { case current, counts }
                 var container = encoder.container(keyedBy: Keys.self)
                 try container.encode(current, forKey: .current)
+                try container.encode(counts, forKey: .counts)
             }
         }
         let document = Document(commit: commit.commit.hex, tree: commit.tree.hex,
-                                records: entries.map { Row(record: $0.record, current: $0.current) }, warnings: warnings)
+                                records: entries.map { Row(record: $0.record, current: $0.current, counts: $0.counts) }, warnings: warnings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -17,21 +17,22 @@ public struct Verification: Sendable {
     public let findings: [(tier: Tier, digest: String, finding: Finding)]
     public let warnings: [String]
 
-    public init(commit: ResolvedCommit, config: GateConfig, store: VerdictStore) throws(GitError) {
+    /// Applies `VerdictRule` to the commit's records for every configured tier.
+    /// - Throws: `GitError` when the notes cannot be read; `InternalError` when a digest cannot be computed.
+    public init(commit: ResolvedCommit, config: GateConfig, store: VerdictStore, rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
         let found = try store.records(for: commit.commit)
-        warnings = found.warnings
+        var warnings = found.warnings
         var findings: [(tier: Tier, digest: String, finding: Finding)] = []
         for tier in Tier.allCases where config.definition(of: tier).isConfigured {
-            let digest = config.definition(of: tier).digest
+            let digest = try config.definition(of: tier).digest()
+            let decision = rule.decide(found.records, commit: commit.commit, tier: tier, digest: digest)
+            warnings += decision.warnings
             let records = found.records.filter { $0.tier == tier }.sorted { $0.finishedAt > $1.finishedAt }
-            let current = records.filter { $0.digest == digest }
             let finding: Finding
-            if let pass = current.first(where: { $0.verdict == .pass }) {
-                finding = .passed(pass)
-            } else if let fail = current.first(where: { $0.verdict == .fail }) {
-                finding = .failed(fail)
-            } else if let error = current.first {
+            if let winner = decision.winner {
+                finding = winner.verdict == .pass ? .passed(winner) : .failed(winner)
+            } else if let error = records.first(where: { $0.digest == digest }) {
                 finding = .undecided(error)
             } else if let old = records.first {
                 finding = .stale(recordedDigest: old.digest)
@@ -41,6 +42,7 @@ public struct Verification: Sendable {
             findings.append((tier, digest, finding))
         }
         self.findings = findings
+        self.warnings = warnings
     }
 
     public var isVerified: Bool {
