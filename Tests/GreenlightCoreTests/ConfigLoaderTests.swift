@@ -122,24 +122,24 @@ struct ConfigLoaderTests {
               steps:
                 - {run: make, name: build}   # timeout defaults to 10m
             """)
-        #expect(base.fast.digest == reordered.fast.digest)
-        #expect(base.cleanRoom.digest == reordered.cleanRoom.digest)
-        #expect(base.fast.digest != base.cleanRoom.digest)
+        #expect(try base.fast.digest() == reordered.fast.digest())
+        #expect(try base.cleanRoom.digest() == reordered.cleanRoom.digest())
+        #expect(try base.fast.digest() != base.cleanRoom.digest())
 
         var changed = base
         changed.cleanRoom.steps[0].run = "make test-e2e"
-        #expect(changed.cleanRoom.digest != base.cleanRoom.digest)
+        #expect(try changed.cleanRoom.digest() != base.cleanRoom.digest())
         changed = base
         changed.cleanRoom.timeout = 60
-        #expect(changed.cleanRoom.digest != base.cleanRoom.digest)
+        #expect(try changed.cleanRoom.digest() != base.cleanRoom.digest())
         changed = base
         changed.cleanRoom.env["A"] = "3"
-        #expect(changed.cleanRoom.digest != base.cleanRoom.digest)
+        #expect(try changed.cleanRoom.digest() != base.cleanRoom.digest())
         changed = base
         changed.fast.steps[0].timeout = 60
-        #expect(changed.fast.digest != base.fast.digest)
+        #expect(try changed.fast.digest() != base.fast.digest())
         // The fast tier's digest does not move when only the clean room changes.
-        #expect(changed.cleanRoom.digest == base.cleanRoom.digest)
+        #expect(try changed.cleanRoom.digest() == base.cleanRoom.digest())
     }
 
     @Test func durations() {
@@ -154,5 +154,96 @@ struct ConfigLoaderTests {
         }
         #expect(DurationParser.format(5400) == "1h30m")
         #expect(DurationParser.format(0.25) == "250ms")
+    }
+}
+
+/// The gate digest: total (every duration and number finite), versioned, and our own canonical form.
+@Suite("gate digest")
+struct GateDigestTests {
+    private func load(_ text: String) throws -> GateConfig {
+        try ConfigLoader().parse(text, file: ".greenlight.yml")
+    }
+
+    @Test(arguments: ["inf", "infinity", "-inf", "nan", "1e999", "0x1p2000", "1e3", "+5", "-5", "0", "0s", "1e999s", "1.s", ".5s", "8d", "169h", "604801", "１０s"])
+    func nonFiniteOrOddDurationsAreConfigErrors(_ text: String) {
+        #expect(throws: ConfigError.self) {
+            try load("fast:\n  timeout: \(text)\n  steps:\n    - {name: a, run: 'true'}\n")
+        }
+        do {
+            _ = try load("fast:\n  steps:\n    - {name: a, run: 'true', timeout: \"\(text)\"}\n")
+            Issue.record("\(text) was accepted as a step timeout")
+        } catch let error as ConfigError {
+            #expect(error.line == 3)
+            #expect(error.key == "fast.steps[0].timeout")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test(arguments: ["1e999", "-1e999", "+inf"])
+    func nonFiniteNumbersInKubernetesFieldsAreConfigErrors(_ number: String) {
+        let text = """
+            clean_room:
+              backend: kubernetes
+              steps: [{name: e2e, run: make}]
+              kubernetes:
+                image: busybox
+                tolerations: [{key: a, operator: Exists, tolerationSeconds: \(number)}]
+            """
+        do {
+            _ = try load(text)
+            Issue.record("\(number) was accepted")
+        } catch let error as ConfigError {
+            #expect(error.line == 6)
+            #expect(error.key.hasPrefix("clean_room.kubernetes.tolerations[0]"))
+            #expect(error.message.contains("not a finite number"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func durationsKeepTheirMeaning() {
+        #expect(DurationParser.seconds(from: "90") == 90)
+        #expect(DurationParser.seconds(from: "1.5") == 1.5)
+        #expect(DurationParser.seconds(from: "1h30m") == 5400)
+        #expect(DurationParser.seconds(from: "500ms") == 0.5)
+        #expect(DurationParser.seconds(from: "1.5h") == 5400)
+        #expect(DurationParser.seconds(from: "168h") == 604_800)
+    }
+
+    /// The canonical form is pinned: changing it must be a deliberate version bump (and this value with it).
+    /// The expected digest is SHA-256 of the expected bytes, computed outside Swift (Python hashlib).
+    @Test func theCanonicalFormIsPinned() throws {
+        let config = try load("""
+            fast:
+              timeout: 90s
+              env: {B: "2", A: "1"}
+              steps:
+                - {name: unit, run: "go test ./... \\"quoted\\" \\u00e9", timeout: 1.5s}
+            """)
+        let definition = config.fast
+        var expected = Array("greenlight-gate-definition v2\n".utf8)
+        expected += Array(#"{"env":{"A":"1","B":"2"},"steps":[{"env":{},"name":"unit","run":"go test ./... \"quoted\" é","timeout_ms":1500}],"tier":"fast","timeout_ms":90000}"#.utf8)
+        let hashed = try CanonicalJSON.bytes(definition.canonicalForm)
+        #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + hashed == expected)
+        #expect(try definition.digest() == "d11be4557d1adbf676d19f0017404eb76578af32f4f35777ccea984bb01ac825")
+    }
+
+    @Test func aDigestIsNeverTheHashOfNothing() throws {
+        var definition = TierDefinition(tier: .cleanRoom, steps: [StepDefinition(name: "a", run: "true")], backend: .kubernetes,
+                                        kubernetes: KubernetesSettings(image: "busybox"))
+        definition.kubernetes?.resources = ["limits": ["cpu": .number(.infinity)]]
+        #expect(throws: InternalError.self) { try definition.digest() }
+        definition.kubernetes?.resources = ["limits": ["cpu": .number(2)]]
+        let digest = try definition.digest()
+        #expect(digest.count == 64)
+        // SHA-256 of empty input, which the old code produced whenever encoding failed.
+        #expect(digest != "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func nonFiniteNumbersAreNotCanonical() throws {
+        #expect(throws: InternalError.self) { try CanonicalJSON.bytes(.array([.number(.nan)])) }
+        #expect(try CanonicalJSON.bytes(["b": 1, "a": [true, .null, .number(0.5), .number(-3)], "\u{1}": "x\ny"])
+                == Array(#"{"\u0001":"x\u000ay","a":[true,null,0.5,-3],"b":1}"#.utf8))
     }
 }

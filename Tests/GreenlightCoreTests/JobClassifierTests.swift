@@ -101,17 +101,19 @@ struct JobManifestTests {
 
     private func render(_ definition: TierDefinition, bundle: Bool = true) -> JSONValue {
         let id = ObjectID(hex: sha)!
-        return JobManifest(name: JobName.make(commit: id, digest: definition.digest), namespace: "ci",
-                           commit: ResolvedCommit(commit: id, tree: id), definition: definition, settings: definition.kubernetes!,
+        let digest = try! definition.digest()
+        return JobManifest(name: JobName.make(commit: id, digest: digest), namespace: "ci",
+                           commit: ResolvedCommit(commit: id, tree: id), definition: definition, digest: digest, settings: definition.kubernetes!,
                            repositoryURL: "https://git.example/acme.git",
                            transportEnvironment: ["GREENLIGHT_CLONE_URL": "https://git.example/acme.git; rm -rf /"],
                            bundleConfigMap: bundle ? "cm" : nil).render()
     }
 
-    @Test func nameIsADNSLabelDerivedFromCommitAndDigest() {
+    @Test func nameIsADNSLabelDerivedFromCommitAndDigest() throws {
         let definition = definition()
-        let name = JobName.make(commit: ObjectID(hex: sha)!, digest: definition.digest)
-        #expect(name == "greenlight-\(sha.prefix(12))-\(definition.digest.prefix(8))")
+        let digest = try definition.digest()
+        let name = JobName.make(commit: ObjectID(hex: sha)!, digest: digest)
+        #expect(name == "greenlight-\(sha.prefix(12))-\(digest.prefix(8))")
         #expect(JobName.isDNSLabel(name))
         #expect(name.count <= 63)
     }
@@ -156,11 +158,11 @@ struct JobManifestTests {
         #expect(env.contains("DOCKER_HOST") && env.contains("GREENLIGHT_COMMIT"))
     }
 
-    @Test func digestFollowsTheImageButNotWhereItRuns() {
+    @Test func digestFollowsTheImageButNotWhereItRuns() throws {
         let base = definition()
-        #expect(definition { $0.image = "ghcr.io/acme/ci:2" }.digest != base.digest)
-        #expect(definition { $0.resources = ["limits": ["memory": "1Gi"]] }.digest != base.digest)
-        #expect(definition { $0.namespace = "elsewhere"; $0.context = "prod"; $0.transport = .ref }.digest == base.digest)
+        #expect(try definition { $0.image = "ghcr.io/acme/ci:2" }.digest() != base.digest())
+        #expect(try definition { $0.resources = ["limits": ["memory": "1Gi"]] }.digest() != base.digest())
+        #expect(try definition { $0.namespace = "elsewhere"; $0.context = "prod"; $0.transport = .ref }.digest() == base.digest())
     }
 
     @Test func everyRenderedManifestPassesKubernetesValidateStrict() throws {

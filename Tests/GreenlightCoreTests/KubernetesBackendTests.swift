@@ -214,7 +214,7 @@ struct KubernetesBackendTests {
             _ = try? await fixture.checkAndDetachOnceThePodExists()
             let commit = try fixture.repo.open().resolve("HEAD")
             let canceller = JobCanceller(context: try fixture.gate().context, definition: try fixture.gate().config.cleanRoom)
-            let name = JobName.make(commit: commit.commit, digest: try fixture.gate().config.cleanRoom.digest)
+            let name = JobName.make(commit: commit.commit, digest: try fixture.gate().config.cleanRoom.digest())
             #expect(try await canceller.cancel(commit) == .deleted(name: name, namespace: "ci"))
             #expect(fixture.server.jobs(namespace: "ci").isEmpty)
             let delete = fixture.server.requests.last { $0.method == "DELETE" && $0.path.hasSuffix("/jobs/\(name)") }

@@ -1,37 +1,54 @@
 import Foundation
 
-/// Parses durations as written in `.greenlight.yml`: `90s`, `10m`, `1h30m`, `500ms`,
-/// or a bare number of seconds.
+/// Parses durations as written in `.greenlight.yml`: `90s`, `10m`, `1h30m`, `500ms`, `1.5h`,
+/// or a bare number of seconds. Numbers are plain ASCII decimals (`12`, `0.5`): no sign,
+/// exponent, hexadecimal, `inf` or `nan`, so every duration is finite, positive and at most
+/// `maximum` seconds.
 public enum DurationParser {
-    /// Seconds, or `nil` when the text is not a positive duration.
+    /// The longest duration accepted, in seconds (7 days): longer is surely a mistake, and
+    /// every duration must fit the integer fields it becomes (a Job's `activeDeadlineSeconds`).
+    public static let maximum: TimeInterval = 7 * 24 * 3600
+
+    /// Seconds, or `nil` when the text is not a positive duration of at most `maximum` seconds.
     public static func seconds(from text: String) -> TimeInterval? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let plain = Double(trimmed) { return plain > 0 ? plain : nil }
-        var total: TimeInterval = 0
-        var number = ""
-        var index = trimmed.startIndex
-        var sawUnit = false
-        while index < trimmed.endIndex {
-            let character = trimmed[index]
-            if character.isNumber || character == "." {
-                number.append(character)
-                index = trimmed.index(after: index)
-                continue
+        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        guard !bytes.isEmpty else { return nil }
+        var index = 0
+        /// A plain decimal number at `index`: digits, optionally `.` and more digits.
+        func number() -> Double? {
+            let start = index
+            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+            if index < bytes.count, bytes[index] == 46 {
+                index += 1
+                let fraction = index
+                while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+                guard index > fraction else { return nil }
             }
-            guard let value = Double(number) else { return nil }
-            let rest = trimmed[index...]
-            let unit: (String, TimeInterval)
-            if rest.hasPrefix("ms") { unit = ("ms", 0.001) }
-            else if rest.hasPrefix("h") { unit = ("h", 3600) }
-            else if rest.hasPrefix("m") { unit = ("m", 60) }
-            else if rest.hasPrefix("s") { unit = ("s", 1) }
-            else { return nil }
-            total += value * unit.1
-            number = ""
-            sawUnit = true
-            index = trimmed.index(index, offsetBy: unit.0.count)
+            guard index > start, bytes[start] != 46 else { return nil }
+            return Double(String(decoding: bytes[start..<index], as: UTF8.self))
         }
-        guard sawUnit, number.isEmpty, total > 0 else { return nil }
+        var total: TimeInterval = 0
+        var sawUnit = false
+        while index < bytes.count {
+            guard let value = number() else { return nil }
+            if index == bytes.count {
+                // A bare number is seconds, alone only.
+                guard !sawUnit else { return nil }
+                total = value
+                break
+            }
+            let rest = bytes[index...]
+            let unit: (length: Int, seconds: TimeInterval)
+            if rest.starts(with: Array("ms".utf8)) { unit = (2, 0.001) }
+            else if rest.first == UInt8(ascii: "h") { unit = (1, 3600) }
+            else if rest.first == UInt8(ascii: "m") { unit = (1, 60) }
+            else if rest.first == UInt8(ascii: "s") { unit = (1, 1) }
+            else { return nil }
+            total += value * unit.seconds
+            sawUnit = true
+            index += unit.length
+        }
+        guard total.isFinite, total > 0, total <= maximum else { return nil }
         return total
     }
 

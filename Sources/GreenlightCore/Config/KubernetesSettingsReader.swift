@@ -70,11 +70,13 @@ struct KubernetesSettingsReader {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw reader.error(node, key: key, "cannot read the pod template overlay \(url.path)")
         }
-        let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch {
+        let composed: Node?
+        do { composed = try Yams.compose(yaml: text, Resolver.basic) } catch {
             throw ConfigError(file: url.path, line: nil, column: nil, key: "", message: "not valid YAML: \(error)")
         }
-        guard let value = JSONValue(any: loaded), let object = value.object else {
+        // Typed like .greenlight.yml itself (PlainScalar): finite numbers only, errors at file:line.
+        let value = try composed.map { node throws(ConfigError) in try NodeReader(file: url.path).json(node, key: "") }
+        guard let value, let object = value.object else {
             throw ConfigError(file: url.path, line: nil, column: nil, key: "", message: "expected a mapping with `metadata` and/or `spec` of a pod template")
         }
         if let unknown = object.keys.first(where: { !["metadata", "spec"].contains($0) }) {

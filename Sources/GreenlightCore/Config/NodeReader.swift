@@ -56,7 +56,7 @@ struct NodeReader {
 
     func duration(_ node: Node, key: String) throws(ConfigError) -> TimeInterval {
         guard case let .scalar(scalar) = node, let seconds = DurationParser.seconds(from: scalar.string) else {
-            throw error(node, key: key, "expected a duration such as 30s, 10m or 1h30m, found \(describe(node))")
+            throw error(node, key: key, "expected a duration such as 30s, 10m or 1h30m (positive, finite, at most \(DurationParser.format(DurationParser.maximum))), found \(describe(node))")
         }
         return seconds
     }
@@ -97,7 +97,12 @@ struct NodeReader {
             if PlainScalar.isNull(node) { return .null }
             if let value = PlainScalar.bool(node) { return .bool(value) }
             if let value = PlainScalar.int(node) { return .number(Double(value)) }
-            if let value = PlainScalar.double(node) { return .number(value) }
+            if let value = PlainScalar.double(node) {
+                guard value.isFinite else {
+                    throw error(node, key: key, "'\(scalar.string)' is not a finite number; quote it if it is meant as a string")
+                }
+                return .number(value)
+            }
             return .string(scalar.string)
         case .alias:
             throw error(node, key: key, "YAML aliases are not supported here")

@@ -2,44 +2,59 @@ import Crypto
 import Foundation
 
 extension TierDefinition {
-    /// SHA-256 (hex) over the tier's meaning: its steps, commands, timeouts, env and backend.
+    /// The version of the canonical form below. Changing what goes into it, or how, is a
+    /// deliberate bump: every verdict recorded under the old form stops being reused once.
+    /// Version 1 (greenlight ≤ 0.4) was a JSONEncoder rendering; version 2 is `CanonicalJSON`.
+    public static let digestVersion = 2
+
+    /// SHA-256 (64 lowercase hex digits) over the tier's meaning: what runs (steps, commands,
+    /// env, pass_env), under which limits (timeouts, in whole milliseconds) and where
+    /// (backend, and for Kubernetes the image, resources, scheduling and pod overlay).
     ///
-    /// Computed from a canonical JSON rendering (sorted keys, fixed field set), never
-    /// from YAML bytes, so reordering keys or editing comments keeps the digest and
-    /// any change to what runs invalidates verdicts recorded under the old one.
-    /// `parallel` and `fail_fast` are left out: they change how steps are scheduled,
-    /// not what a pass means.
-    public var digest: String {
-        let canonical = Canonical(
-            tier: tier.rawValue,
-            backend: tier == .cleanRoom ? backend.rawValue : nil,
-            timeout_s: timeout,
-            env: env,
-            pass_env: tier == .cleanRoom ? passEnv.sorted() : nil,
-            steps: steps.map { .init(name: $0.name, run: $0.run, timeout_s: $0.timeout, env: $0.env) },
-            kubernetes: tier == .cleanRoom && backend == .kubernetes ? kubernetes.map(Self.canonical) : nil
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and dictionaries cannot fail.
-        let data = (try? encoder.encode(canonical)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    /// The hashed bytes are `greenlight-gate-definition v<digestVersion>\n` followed by the
+    /// `CanonicalJSON` text of a fixed field set, never the YAML bytes, so reordering keys
+    /// or editing comments keeps the digest and any change to what runs invalidates
+    /// verdicts recorded under the old one. `parallel` and `fail_fast` are left out: they
+    /// change how steps are scheduled, not what a pass means (a pass needs every step to pass).
+    ///
+    /// - Throws: `InternalError` when the definition cannot be put in canonical form (a
+    ///   non-finite number: configuration loading refuses those, so this is a bug). A digest
+    ///   is never computed from partial or empty input.
+    public func digest() throws(InternalError) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array("greenlight-gate-definition v\(Self.digestVersion)\n".utf8))
+        hasher.update(data: try CanonicalJSON.bytes(canonicalForm))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    private struct Canonical: Encodable {
-        struct Step: Encodable {
-            let name: String
-            let run: String
-            let timeout_s: Double?
-            let env: [String: String]
+    /// The fields that make up the digest, as a JSON value (hashed as `CanonicalJSON`).
+    public var canonicalForm: JSONValue {
+        var object: [String: JSONValue] = [
+            "tier": .string(tier.rawValue),
+            "timeout_ms": Self.milliseconds(timeout),
+            "env": .object(env.mapValues(JSONValue.string)),
+            "steps": .array(steps.map { step in
+                var fields: [String: JSONValue] = [
+                    "name": .string(step.name),
+                    "run": .string(step.run),
+                    "env": .object(step.env.mapValues(JSONValue.string)),
+                ]
+                fields["timeout_ms"] = step.timeout.map(Self.milliseconds) ?? .null
+                return .object(fields)
+            }),
+        ]
+        if tier == .cleanRoom {
+            object["backend"] = .string(backend.rawValue)
+            object["pass_env"] = .array(passEnv.sorted().map(JSONValue.string))
+            if backend == .kubernetes, let kubernetes {
+                object["kubernetes"] = Self.canonical(kubernetes)
+            }
         }
-        let tier: String
-        let backend: String?
-        let timeout_s: Double
-        let env: [String: String]
-        let pass_env: [String]?
-        let steps: [Step]
-        let kubernetes: JSONValue?
+        return .object(object)
+    }
+
+    private static func milliseconds(_ seconds: TimeInterval) -> JSONValue {
+        .number((seconds * 1000).rounded())
     }
 
     /// What in the Job changes what a pass means: the image, resources, scheduling, the pod overlay.
@@ -50,11 +65,11 @@ extension TierDefinition {
             "node_selector": .object(settings.nodeSelector.mapValues(JSONValue.string)),
             "automount_service_account_token": .bool(settings.automountServiceAccountToken),
         ]
-        object["resources"] = settings.resources
-        object["tolerations"] = settings.tolerations
-        object["service_account"] = settings.serviceAccount.map(JSONValue.string)
-        object["cache_pvc"] = settings.cachePVC.map(JSONValue.string)
-        object["pod_template"] = settings.podTemplateOverlay
+        object["resources"] = settings.resources ?? .null
+        object["tolerations"] = settings.tolerations ?? .null
+        object["service_account"] = settings.serviceAccount.map(JSONValue.string) ?? .null
+        object["cache_pvc"] = settings.cachePVC.map(JSONValue.string) ?? .null
+        object["pod_template"] = settings.podTemplateOverlay ?? .null
         return .object(object)
     }
 }

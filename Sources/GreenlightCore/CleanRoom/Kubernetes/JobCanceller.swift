@@ -22,7 +22,7 @@ public struct JobCanceller: Sendable {
                                   message: "clean_room.backend is \(definition.backend.rawValue); only Kubernetes Jobs can be cancelled")
         }
         let (connection, client) = try KubernetesConnector(context: context, settings: settings).client()
-        let name = JobName.make(commit: commit.commit, digest: definition.digest)
+        let name = JobName.make(commit: commit.commit, digest: try definition.digest())
         let namespace = connection.namespace
         do {
             let call = APICall(verb: "delete", group: "batch", resource: "jobs", namespace: namespace, name: name)

@@ -13,6 +13,8 @@ struct JobManifest {
     let namespace: String
     let commit: ResolvedCommit
     let definition: TierDefinition
+    /// `definition.digest()`.
+    let digest: String
     let settings: KubernetesSettings
     /// `repository` annotation: where the commit comes from.
     let repositoryURL: String
@@ -26,12 +28,12 @@ struct JobManifest {
             "app.kubernetes.io/name": "greenlight",
             "app.kubernetes.io/managed-by": "greenlight",
             "greenlight.dev/commit": .string(commit.commit.short(12)),
-            "greenlight.dev/digest": .string(String(definition.digest.prefix(8))),
+            "greenlight.dev/digest": .string(String(digest.prefix(8))),
         ]
         let annotations: JSONValue = [
             "greenlight.dev/commit": .string(commit.commit.hex),
             "greenlight.dev/tree": .string(commit.tree.hex),
-            "greenlight.dev/digest": .string(definition.digest),
+            "greenlight.dev/digest": .string(digest),
             "greenlight.dev/repository": .string(repositoryURL),
             "greenlight.dev/version": .string(GreenlightVersion.current),
         ]

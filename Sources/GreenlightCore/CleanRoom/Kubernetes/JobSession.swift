@@ -9,11 +9,13 @@ struct JobSession: Sendable {
     let namespace: String
     let commit: ResolvedCommit
     let definition: TierDefinition
+    /// `definition.digest()`, computed once by the gate.
+    let digest: String
     let log: LogFile
     let logURL: URL
     let startedAt: Date
 
-    var name: String { JobName.make(commit: commit.commit, digest: definition.digest) }
+    var name: String { JobName.make(commit: commit.commit, digest: digest) }
     private var jobsPath: String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
     private var configMapsPath: String { "/api/v1/namespaces/\(namespace)/configmaps" }
 
@@ -120,7 +122,7 @@ struct JobSession: Sendable {
     /// Creates the Job, or attaches to the one another push already created. A finished
     /// Job whose outcome was an `error` is deleted and created anew.
     private func createOrAttach(prepared: CodeTransport.Prepared) async throws -> JSONValue {
-        let manifest = JobManifest(name: name, namespace: namespace, commit: commit, definition: definition, settings: settings,
+        let manifest = JobManifest(name: name, namespace: namespace, commit: commit, definition: definition, digest: digest, settings: settings,
                                    repositoryURL: prepared.cloneURL, transportEnvironment: prepared.environment,
                                    bundleConfigMap: prepared.configMap == nil ? nil : name).render()
         let create = APICall(verb: "create", group: "batch", resource: "jobs", namespace: namespace)

@@ -10,9 +10,9 @@ struct KubernetesCleanRoom: CleanRoomBackend {
     /// How much longer than the Job's own deadline greenlight waits before giving up.
     static let waitGrace: TimeInterval = 120
 
-    func run(_ commit: ResolvedCommit, definition: TierDefinition, keep: Bool) async -> TierOutcome {
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
         let startedAt = Date()
-        let logURL = context.logFile(commit: commit.commit, digest: definition.digest)
+        let logURL = context.logFile(commit: commit.commit, digest: digest)
         let log: LogFile
         do { log = try LogFile(url: logURL) } catch {
             return failure("cannot open the clean-room log: \(error)", log: nil, startedAt: startedAt)
@@ -27,7 +27,7 @@ struct KubernetesCleanRoom: CleanRoomBackend {
             return failure("\(error)", log: logURL.path, startedAt: startedAt)
         }
         let session = JobSession(context: context, settings: settings, client: client, namespace: connection.namespace,
-                                 commit: commit, definition: definition, log: log, logURL: logURL, startedAt: startedAt)
+                                 commit: commit, definition: definition, digest: digest, log: log, logURL: logURL, startedAt: startedAt)
         let outcome = await session.run()
         await client.shutdown()
         log.write("=== verdict: \(outcome.verdict.rawValue)\(outcome.summary.isEmpty ? "" : ": \(outcome.summary)")\n")

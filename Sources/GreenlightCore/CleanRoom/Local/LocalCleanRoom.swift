@@ -9,10 +9,10 @@ struct LocalCleanRoom: CleanRoomBackend {
     /// Workspace variables that reach the clean room (besides `pass_env`).
     static let allowedEnvironment = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TERM", "TZ", "USER", "LOGNAME"]
 
-    func run(_ commit: ResolvedCommit, definition: TierDefinition, keep: Bool) async -> TierOutcome {
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
         let startedAt = Date()
         let deadline = startedAt.addingTimeInterval(definition.timeout)
-        let logURL = context.logFile(commit: commit.commit, digest: definition.digest)
+        let logURL = context.logFile(commit: commit.commit, digest: digest)
         let log: LogFile
         do {
             log = try LogFile(url: logURL)
