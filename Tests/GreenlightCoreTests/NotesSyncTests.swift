@@ -17,7 +17,7 @@ struct NotesSyncTests {
         #expect(fetchWarnings.first?.contains("could not fetch verdict notes") == true)
         let pushWarnings = try offline.push()
         #expect(pushWarnings.contains { $0.contains("stay local") })
-        #expect(try repository.note(on: #require(ObjectID(hex: sha))) == "local record\n")
+        #expect(try repository.note(on: #require(ObjectID(hex: sha))) == Data("local record\n".utf8))
 
         let bare = try ScratchRepository("bare", in: repo.scratch, bare: true)
         let empty = NotesSync(repository: repository, remote: bare.url.path, environment: TestEnvironment.base)

@@ -95,8 +95,8 @@ struct PushPlanTests {
 
         let result = try repository.mergeNotes(from: theirs)
         #expect(result == .merged(notes: 2))
-        #expect(try repository.note(on: one) == "shared\nours\ntheirs\n")
-        #expect(try repository.note(on: two) == "theirs on two\n")
+        #expect(try repository.note(on: one) == Data("shared\nours\ntheirs\n".utf8))
+        #expect(try repository.note(on: two) == Data("theirs on two\n".utf8))
         // git agrees, and the merge has both sides as parents.
         let merged = try #require(try repository.referenceTarget(Repository.defaultNotesRef))
         #expect(try repo.git("rev-parse", "\(merged.hex)^2") == theirs.hex)

@@ -82,7 +82,7 @@ struct RepositoryTests {
 
         try repository.appendToNote(on: id, lines: ["line one"])
         try repository.appendToNote(on: id, lines: ["line two"])
-        #expect(try repository.note(on: id) == "line one\nline two\n")
+        #expect(try repository.note(on: id) == Data("line one\nline two\n".utf8))
         #expect(try scratch.note(first) == "line one\nline two\n")
         #expect(try repository.annotatedObjects().map(\.hex) == [first])
         #expect(try repository.note(on: #require(ObjectID(hex: second))) == nil)

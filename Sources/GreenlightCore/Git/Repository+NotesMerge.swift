@@ -42,7 +42,13 @@ extension Repository {
     /// `git notes merge -s cat_sort_uniq` keeps every line of both sides, except that
     /// the local order is kept and the other side's new lines are appended.
     ///
+    /// Notes are bytes: lines end at 0x0A only, and the local note is kept byte for byte
+    /// (NUL, CR, invalid UTF-8 included), as is every line taken from the other side.
+    /// A note only the other side has is taken as it is; notes keep their fanout path.
+    ///
     /// The ref is moved with a compare-and-swap; on a race the merge is redone.
+    ///
+    /// - Throws: `GitError` when git fails or the ref kept moving for 20 attempts.
     public func mergeNotes(from other: ObjectID, into notesRef: String = Repository.defaultNotesRef) throws(GitError) -> NotesMergeResult {
         var attempt = 0
         while true {
@@ -52,8 +58,7 @@ extension Repository {
                     try Self.mergeOnce(repo, other: other, notesRef: notesRef)
                 }
             } catch {
-                let raced = error.code == GIT_EMODIFIED.rawValue || error.code == GIT_EEXISTS.rawValue || error.code == GIT_ELOCKED.rawValue
-                if !raced || attempt >= 20 { throw error }
+                if !Self.isRace(error) || attempt >= 20 { throw error }
                 usleep(UInt32.random(in: 1_000...20_000))
             }
         }
@@ -61,15 +66,12 @@ extension Repository {
 
     private static func mergeOnce(_ repo: OpaquePointer, other: ObjectID, notesRef: String) throws(GitError) -> NotesMergeResult {
         var theirs = other.raw
-        var ours = git_oid()
-        let lookup = git_reference_name_to_id(&ours, repo, notesRef)
-        if lookup == GIT_ENOTFOUND.rawValue {
+        guard var ours = try notesTip(repo, notesRef) else {
             var reference: OpaquePointer?
             try gitCheck("git_reference_create", git_reference_create(&reference, repo, notesRef, &theirs, 0, "greenlight: notes from remote"))
             git_reference_free(reference)
             return .fastForwarded
         }
-        try gitCheck("git_reference_name_to_id", lookup)
         if git_oid_equal(&ours, &theirs) == 1 { return .upToDate }
         if git_graph_descendant_of(repo, &ours, &theirs) == 1 { return .upToDate }
         if git_graph_descendant_of(repo, &theirs, &ours) == 1 {
@@ -82,52 +84,54 @@ extension Repository {
 
         var oursCommit: OpaquePointer?
         var theirsCommit: OpaquePointer?
+        var oursTree: OpaquePointer?
+        defer { git_commit_free(oursCommit); git_commit_free(theirsCommit); git_tree_free(oursTree) }
         try gitCheck("git_commit_lookup", git_commit_lookup(&oursCommit, repo, &ours))
-        defer { git_commit_free(oursCommit) }
         try gitCheck("git_commit_lookup", git_commit_lookup(&theirsCommit, repo, &theirs))
-        defer { git_commit_free(theirsCommit) }
+        try gitCheck("git_commit_tree", git_commit_tree(&oursTree, oursCommit))
 
-        // Every annotated object of their side, with its note text.
-        final class Collector { var ids: [git_oid] = [] }
-        let collector = Collector()
+        // Every note of their side: the annotated object and the note's blob.
+        var theirNotes: [(annotated: ObjectID, blob: git_oid)] = []
+        var seen = Set<ObjectID>()
         var iterator: OpaquePointer?
-        try gitCheck("git_note_commit_iterator_new", git_note_commit_iterator_new(&iterator, theirsCommit))
+        let started = git_note_commit_iterator_new(&iterator, theirsCommit)
         defer { git_note_iterator_free(iterator) }
-        while true {
-            var noteId = git_oid()
-            var annotated = git_oid()
-            let next = git_note_next(&noteId, &annotated, iterator)
-            if next == GIT_ITEROVER.rawValue { break }
-            try gitCheck("git_note_next", next)
-            collector.ids.append(annotated)
+        if started != GIT_ENOTFOUND.rawValue {
+            try gitCheck("git_note_commit_iterator_new", started)
+            while true {
+                var noteId = git_oid()
+                var annotated = git_oid()
+                let next = git_note_next(&noteId, &annotated, iterator)
+                if next == GIT_ITEROVER.rawValue { break }
+                try gitCheck("git_note_next", next)
+                let object = ObjectID(annotated)
+                if seen.insert(object).inserted { theirNotes.append((object, noteId)) }
+            }
         }
 
-        let author = try Self.signature(for: repo)
-        defer { git_signature_free(author) }
-        // Build the union on top of our commit, one note at a time (each step is a commit that is not kept).
-        var current: OpaquePointer? = oursCommit
-        var intermediates: [OpaquePointer?] = []
-        defer { intermediates.forEach { git_commit_free($0) } }
-        var changed = 0
-        for var annotated in collector.ids {
-            let theirText = try noteText(repo, commit: theirsCommit, object: &annotated) ?? ""
-            let ourText = try noteText(repo, commit: current, object: &annotated)
-            let union = NoteLines.union(ourText ?? "", theirText)
-            if union == ourText { continue }
-            var newCommit = git_oid()
-            var blob = git_oid()
-            try gitCheck("git_note_commit_create",
-                         git_note_commit_create(&newCommit, &blob, repo, current, author, author, &annotated, union, 1))
-            var next: OpaquePointer?
-            try gitCheck("git_commit_lookup", git_commit_lookup(&next, repo, &newCommit))
-            intermediates.append(next)
-            current = next
-            changed += 1
+        // The union of each note, written into our tree in one update.
+        var updates: [(path: String, blob: git_oid)] = []
+        for (annotated, theirBlob) in theirNotes {
+            let location = try locateNote(repo, tree: oursTree, object: annotated)
+            guard var ourBlob = location.blob else {
+                updates.append((location.path, theirBlob))  // only they have it: their blob, untouched
+                continue
+            }
+            var theirId = theirBlob
+            if git_oid_equal(&ourBlob, &theirId) == 1 { continue }
+            let ourBytes = try blobBytes(repo, ourBlob)
+            let union = NoteLines.union(ourBytes, try blobBytes(repo, theirBlob))
+            if union == ourBytes { continue }
+            updates.append((location.path, try writeBlob(repo, union)))
         }
-        // The merge commit: the union's tree, with both sides as parents so either side fast-forwards to it.
+        var treeId = updates.isEmpty ? git_tree_id(oursTree).pointee : try updatedTree(repo, base: oursTree, updates: updates)
         var tree: OpaquePointer?
-        try gitCheck("git_commit_tree", git_commit_tree(&tree, current))
+        try gitCheck("git_tree_lookup", git_tree_lookup(&tree, repo, &treeId))
         defer { git_tree_free(tree) }
+
+        // The merge commit: the union's tree, with both sides as parents so either side fast-forwards to it.
+        let author = try signature(for: repo)
+        defer { git_signature_free(author) }
         var merge = git_oid()
         var parents: [OpaquePointer?] = [oursCommit, theirsCommit]
         try gitCheck("git_commit_create", git_commit_create(&merge, repo, nil, author, author, nil,
@@ -136,28 +140,6 @@ extension Repository {
         try gitCheck("git_reference_create_matching",
                      git_reference_create_matching(&reference, repo, notesRef, &merge, 1, &ours, "greenlight: merge notes"))
         git_reference_free(reference)
-        return .merged(notes: changed)
-    }
-
-    private static func noteText(_ repo: OpaquePointer, commit: OpaquePointer?, object: inout git_oid) throws(GitError) -> String? {
-        var note: OpaquePointer?
-        let read = git_note_commit_read(&note, repo, commit, &object)
-        if read == GIT_ENOTFOUND.rawValue { return nil }
-        try gitCheck("git_note_commit_read", read)
-        defer { git_note_free(note) }
-        return git_note_message(note).map { String(cString: $0) } ?? ""
-    }
-}
-
-/// Line arithmetic on note texts.
-enum NoteLines {
-    /// `ours` with every line of `theirs` it lacks appended; each line ends with a newline.
-    static func union(_ ours: String, _ theirs: String) -> String {
-        var lines = ours.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        var seen = Set(lines)
-        for line in theirs.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) where seen.insert(line).inserted {
-            lines.append(line)
-        }
-        return lines.map { $0 + "\n" }.joined()
+        return .merged(notes: updates.count)
     }
 }

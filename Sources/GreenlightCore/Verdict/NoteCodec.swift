@@ -5,9 +5,54 @@ import Foundation
 public struct NoteCodec: Sendable {
     public init() {}
 
+    /// What one line of a note holds.
+    enum Line {
+        /// Empty, or only spaces, tabs and carriage returns.
+        case blank
+        case record(VerdictRecord)
+        /// Not a greenlight record (another tool's text, or a damaged record): the warning says which line.
+        case foreign(warning: String)
+    }
+
     /// The records in a note, and a warning for every line that is not one.
-    /// Unreadable lines are skipped, never fatal; they stay in the note untouched.
+    /// Lines end at a newline byte (0x0A) only: a CRLF line ending, NUL, invalid UTF-8 or
+    /// a Unicode separator stays inside its line and cannot hide the next one. Only a line
+    /// that starts with `{` is decoded (as UTF-8 JSON). Unreadable lines are skipped, never
+    /// fatal; they stay in the note untouched.
+    public func decode(_ note: Data) -> (records: [VerdictRecord], warnings: [String]) {
+        decode(bytes: [UInt8](note))
+    }
+
+    /// The records in a note given as text (its UTF-8 bytes), as `decode(_:)` for bytes.
     public func decode(_ note: String) -> (records: [VerdictRecord], warnings: [String]) {
+        decode(bytes: Array(note.utf8))
+    }
+
+    func decode(bytes note: [UInt8]) -> (records: [VerdictRecord], warnings: [String]) {
+        var records: [VerdictRecord] = []
+        var warnings: [String] = []
+        let decoder = Self.makeDecoder()
+        for (index, line) in NoteLines.split(note).enumerated() {
+            switch decodeLine(line, number: index + 1, decoder: decoder) {
+            case .blank: continue
+            case let .record(record): records.append(record)
+            case let .foreign(warning): warnings.append(warning)
+            }
+        }
+        return (records, warnings)
+    }
+
+    /// One line of a note (without its newline); `number` counts from 1, for the warning.
+    func decodeLine(_ line: ArraySlice<UInt8>, number: Int, decoder: JSONDecoder = NoteCodec.makeDecoder()) -> Line {
+        let trimmed = NoteLines.trimmed(line)
+        if trimmed.isEmpty { return .blank }
+        if trimmed.first == UInt8(ascii: "{"), let record = try? decoder.decode(VerdictRecord.self, from: Data(trimmed)) {
+            return .record(record)
+        }
+        return .foreign(warning: Self.foreignLineWarning(line: number, bytes: trimmed))
+    }
+
+    static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -17,18 +62,7 @@ public struct NoteCodec: Sendable {
             }
             return date
         }
-        var records: [VerdictRecord] = []
-        var warnings: [String] = []
-        for (index, line) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            do {
-                records.append(try decoder.decode(VerdictRecord.self, from: Data(trimmed.utf8)))
-            } catch {
-                warnings.append(Self.foreignLineWarning(line: index + 1, text: Substring(trimmed)))
-            }
-        }
-        return (records, warnings)
+        return decoder
     }
 
     /// One line of JSON, keys sorted so identical records are identical lines.
@@ -44,9 +78,10 @@ public struct NoteCodec: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func foreignLineWarning(line: Int, text: Substring) -> String {
-        let preview = text.count > 60 ? text.prefix(60) + "…" : text
-        return "note line \(line) is not a greenlight verdict record, skipped: \(preview)"
+    /// The warning for a skipped line; the preview is printable whatever the bytes
+    /// (control bytes and invalid UTF-8 escaped, at most 60 characters).
+    static func foreignLineWarning<Bytes: Collection<UInt8>>(line: Int, bytes: Bytes) -> String {
+        "note line \(line) is not a greenlight verdict record, skipped: \(NoteLines.printable(bytes, limit: 60))"
     }
 
     static func formatDate(_ date: Date) -> String {

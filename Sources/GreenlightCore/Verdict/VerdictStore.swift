@@ -11,39 +11,127 @@ public struct VerdictStore: Sendable {
         self.notesRef = notesRef
     }
 
-    /// Every readable record on `commit`, with a warning per unreadable line.
+    /// Every readable record on `commit`, with a warning per unreadable line (lines end at
+    /// 0x0A only; foreign bytes are skipped, never fatal, and shown escaped in the warning).
+    /// - Throws: `GitError` when the notes cannot be read.
     public func records(for commit: ObjectID) throws(GitError) -> (records: [VerdictRecord], warnings: [String]) {
         guard let note = try repository.note(on: commit, notesRef: notesRef) else { return ([], []) }
-        let decoded = codec.decode(note)
+        let decoded = codec.decode(note)  // lines of bytes: see NoteCodec.decode(_:)
         // A record copied onto another commit's note describes that other commit: not ours.
         return (decoded.records.filter { $0.commit == commit }, decoded.warnings)
     }
 
-    /// The newest cacheable (`pass` or `fail`) record for this commit, tier and digest.
+    /// The record that counts (by `VerdictRule`) for this commit, tier and digest, if any.
     /// Only lines that mention the digest are decoded: a note with many old records costs
     /// a substring search per line, not a JSON decode.
-    public func cached(commit: ObjectID, tier: Tier, digest: String) throws(GitError) -> (record: VerdictRecord?, warnings: [String]) {
+    /// - Throws: `GitError` when the notes cannot be read.
+    public func cached(commit: ObjectID, tier: Tier, digest: String,
+                       rule: VerdictRule = VerdictRule()) throws(GitError) -> (record: VerdictRecord?, warnings: [String]) {
         guard let note = try repository.note(on: commit, notesRef: notesRef) else { return (nil, []) }
-        let needle = "\"digest\":\"\(digest)\""
-        var relevant: [Substring] = []
+        let needle = Array("\"digest\":\"\(digest)\"".utf8)
+        let marker = Array("\"greenlight_version\"".utf8)
+        let decoder = NoteCodec.makeDecoder()
+        var relevant: [VerdictRecord] = []
         var warnings: [String] = []
-        for (index, line) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.contains(needle) {
-                relevant.append(line)
-            } else if !line.allSatisfy(\.isWhitespace), !(line.hasPrefix("{") && line.contains("\"greenlight_version\"")) {
-                warnings.append(NoteCodec.foreignLineWarning(line: index + 1, text: line))
+        var decodeWarnings: [String] = []
+        // Lines end at 0x0A only; a line is decoded (as UTF-8 JSON) only when it mentions the digest.
+        for (index, line) in NoteLines.split([UInt8](note)).enumerated() {
+            if NoteLines.line(line, contains: needle) {
+                switch codec.decodeLine(line, number: index + 1, decoder: decoder) {
+                case .blank: break
+                case let .record(record): relevant.append(record)
+                case let .foreign(warning): decodeWarnings.append(warning)
+                }
+                continue
+            }
+            let trimmed = NoteLines.trimmed(line)
+            if !trimmed.isEmpty, !(trimmed.first == UInt8(ascii: "{") && NoteLines.line(trimmed, contains: marker)) {
+                warnings.append(NoteCodec.foreignLineWarning(line: index + 1, bytes: trimmed))
             }
         }
-        let decoded = codec.decode(relevant.joined(separator: "\n"))
-        let found = (records: decoded.records.filter { $0.commit == commit }, warnings: warnings + decoded.warnings)
-        let match = found.records
-            .filter { $0.tier == tier && $0.digest == digest && $0.verdict.isCacheable }
-            .max { $0.finishedAt < $1.finishedAt }
-        return (match, found.warnings)
+        let decoded = (records: relevant, warnings: decodeWarnings)
+        let decision = rule.decide(decoded.records, commit: commit, tier: tier, digest: digest)
+        return (decision.winner, warnings + decoded.warnings + decision.warnings)
     }
 
-    /// Appends a record to the commit's note, keeping every line already there.
-    public func append(_ record: VerdictRecord) throws(GitError) {
-        try repository.appendToNote(on: record.commit, lines: [codec.encode(record)], notesRef: notesRef)
+    /// How long after a write `confirm(_:settle:)` looks again: a writer that does not
+    /// compare-and-swap (plain `git notes append`) and read the notes before our write
+    /// replaces the ref within this time, or has already done so.
+    public static let settleTime: Duration = .milliseconds(200)
+
+    /// How many times a record is written again when it went missing before it is given up on.
+    public static let maxRewrites = 5
+
+    /// Appends a record to the commit's note, keeping every byte already there, then
+    /// checks right away that the ref holds it (writing it again when another writer
+    /// replaced the notes commit in between, at most `maxRewrites` times).
+    ///
+    /// - Returns: a receipt for `confirm(_:settle:)`, which checks again once the settle
+    ///   time has passed since the write.
+    /// - Throws: `GitError` when git fails, or (code -1) when the record went missing
+    ///   after every rewrite.
+    @discardableResult
+    public func append(_ record: VerdictRecord) throws(GitError) -> VerdictReceipt {
+        let line = codec.encode(record)
+        var rewrites = 0
+        while true {
+            try repository.appendToNote(on: record.commit, lines: [line], notesRef: notesRef)
+            let receipt = VerdictReceipt(commit: record.commit, line: line, writtenAt: ContinuousClock.now)
+            if try holds(receipt) { return receipt }
+            rewrites += 1
+            if rewrites > Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
+        }
     }
+
+    /// Confirms that every receipt's record is still in the notes once `settle` has
+    /// passed since it was written, sleeping only what remains of that time; a record
+    /// that went missing (another writer replaced the notes commit) is written again and
+    /// confirmed again after a new settle time, at most `maxRewrites` times each.
+    ///
+    /// Call it once at the end of a check with every receipt of that check.
+    ///
+    /// - Returns: how many records had to be written again.
+    /// - Throws: `GitError` when git fails, or (code -1) when a record went missing after every rewrite.
+    @discardableResult
+    public func confirm(_ receipts: [VerdictReceipt], settle: Duration = VerdictStore.settleTime) async throws(GitError) -> Int {
+        var pending = receipts.map { (receipt: $0, rewrites: 0) }
+        var total = 0
+        while !pending.isEmpty {
+            let due = pending.map { $0.receipt.writtenAt.advanced(by: settle) }.max()!
+            let remaining = ContinuousClock.now.duration(to: due)
+            if remaining > .zero { try? await Task.sleep(for: remaining) }
+            var next: [(receipt: VerdictReceipt, rewrites: Int)] = []
+            for (receipt, rewrites) in pending {
+                if try holds(receipt) { continue }
+                if rewrites >= Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
+                try repository.appendToNote(on: receipt.commit, lines: [receipt.line], notesRef: notesRef)
+                next.append((VerdictReceipt(commit: receipt.commit, line: receipt.line, writtenAt: ContinuousClock.now), rewrites + 1))
+                total += 1
+            }
+            pending = next
+        }
+        return total
+    }
+
+    /// Whether the note on the receipt's commit, at the ref's current tip, has the record's line.
+    public func holds(_ receipt: VerdictReceipt) throws(GitError) -> Bool {
+        guard let note = try repository.note(on: receipt.commit, notesRef: notesRef) else { return false }
+        return NoteLines.contains(line: Array(receipt.line.utf8), in: [UInt8](note))
+    }
+
+    private func overwritten(_ receipt: VerdictReceipt, times: Int) -> GitError {
+        GitError(call: "greenlight: record verdict", code: -1,
+                 message: "the verdict for \(receipt.commit.short()) kept disappearing from \(notesRef) (written \(times + 1) times): "
+                     + "another program rewrites that ref without checking it; stop it and run the check again")
+    }
+}
+
+/// What `VerdictStore.append(_:)` wrote and when, for `VerdictStore.confirm(_:settle:)`.
+public struct VerdictReceipt: Sendable, Hashable {
+    /// The commit whose note holds the record.
+    public let commit: ObjectID
+    /// The record's line as written, without its newline.
+    public let line: String
+    /// When the line was last written (monotonic clock).
+    public let writtenAt: ContinuousClock.Instant
 }
