@@ -7,10 +7,12 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Run the gate for a commit and record the verdict in git notes.",
         discussion: """
-            Runs the fast tier (in the workspace when HEAD is the commit and no tracked file is \
-            modified, else in a temporary checkout of the commit), then, if it passed, the clean-room \
-            tier in a fresh checkout with a scrubbed environment. A pass or fail already recorded for \
-            this commit under the same tier definition is reused; errors are never reused.
+            Runs the fast tier (in the workspace when HEAD is the commit and the working tree holds \
+            exactly its tracked content, else in a temporary checkout of the commit), then, if it passed, \
+            the clean-room tier in a fresh checkout with a scrubbed environment. For each tier the newest \
+            pass or fail recorded for this commit under the same tier definition counts (on a tie, fail) \
+            and is reused; errors are never reused. If a tracked file changes while the fast tier runs in \
+            the workspace, nothing is recorded and the exit status is 2.
 
             Exit status: 0 pass, 1 fail, 2 error or bad configuration, 130 interrupted.
             """

@@ -5,12 +5,15 @@ import Foundation
 /// When HEAD is the commit and no tracked file is modified, the steps run in the
 /// working tree (build caches and all). Otherwise they run in a temporary detached
 /// checkout of the commit, so the verdict describes that commit and nothing else.
+///
+/// In the workspace, the tracked state is snapshotted before and after the steps: if a
+/// tracked file (or the index, HEAD, a submodule) was touched while they ran, even if it
+/// was put back, the outcome carries `workspaceChanged` and the gate records nothing.
 struct FastTierRunner: Sendable {
     let context: GateContext
 
-    func run(_ commit: ResolvedCommit, definition: TierDefinition, keep: Bool) async -> TierOutcome {
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
         let startedAt = Date()
-        let digest = definition.digest
         let location: Location
         do {
             location = try chooseLocation(for: commit)
@@ -42,8 +45,10 @@ struct FastTierRunner: Sendable {
             logFor: { step in try LogFile(url: context.logFile(commit: commit.commit, digest: digest, step: step.name)) }
         )
         let steps = await run.runSteps(parallel: definition.parallel, stopAfterFailure: definition.failFast)
-        let outcome = TierOutcome(tier: .fast, steps: steps, problem: nil, log: nil, backend: location.backend,
+        let changed = location.snapshot.flatMap { workspaceChange(since: $0) }
+        var outcome = TierOutcome(tier: .fast, steps: steps, problem: changed, log: nil, backend: location.backend,
                                   startedAt: startedAt, finishedAt: Date())
+        outcome.workspaceChanged = changed
         context.progress.tierFinished(tier: .fast, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
         return outcome
     }
@@ -58,6 +63,8 @@ struct FastTierRunner: Sendable {
         let directory: URL
         let temporary: URL?
         let reason: String?
+        /// The workspace's tracked state before the steps ran; `nil` in a temporary checkout.
+        var snapshot: WorkspaceSnapshot? = nil
         var backend: String { temporary == nil ? "workspace" : "worktree" }
         var description: String {
             guard let reason else { return "in the workspace \(directory.path)" }
@@ -70,14 +77,34 @@ struct FastTierRunner: Sendable {
         if let workdir = repository.workingDirectory {
             let head = try repository.headCommit()
             if head == commit.commit {
-                if try !repository.hasTrackedChanges() {
-                    return Location(directory: workdir, temporary: nil, reason: nil)
+                // Taken before the check, so that a change between the two is caught after the steps.
+                let snapshot: WorkspaceSnapshot
+                do { snapshot = try repository.workspaceSnapshot() } catch {
+                    return try temporaryCheckout(of: commit, reason: "the workspace's tracked state cannot be read: \(error)")
                 }
-                return try temporaryCheckout(of: commit, reason: "tracked files are modified in the workspace")
+                if let reason = try repository.trackedChangeReason() {
+                    return try temporaryCheckout(of: commit, reason: "tracked files are modified in the workspace (or may be): \(reason)")
+                }
+                return Location(directory: workdir, temporary: nil, reason: nil, snapshot: snapshot)
             }
             return try temporaryCheckout(of: commit, reason: "HEAD is \(head?.short() ?? "unborn"), not \(commit.commit.short())")
         }
         return try temporaryCheckout(of: commit, reason: "the repository has no working tree")
+    }
+
+    /// What changed in the workspace's tracked state since `before`, as the gate's error message; `nil` when nothing.
+    private func workspaceChange(since before: WorkspaceSnapshot) -> String? {
+        let path: String
+        do {
+            let after = try context.repository.workspaceSnapshot()
+            guard let differing = after.firstDifference(from: before) else { return nil }
+            path = differing == "HEAD" ? "HEAD moved" : "'\(differing)' changed"
+        } catch {
+            path = "its tracked state could not be read again (\(error))"
+        }
+        return "the workspace changed during the check: \(path) while the fast tier ran in it, so its result "
+            + "describes no commit; nothing was recorded. Run the check again once nothing edits tracked files "
+            + "(a step that rewrites tracked files, such as a formatter with -w, counts too)"
     }
 
     private func temporaryCheckout(of commit: ResolvedCommit, reason: String) throws -> Location {

@@ -7,6 +7,8 @@ public struct GateError: Error, Equatable, Sendable {
         case interrupted
         /// The selected tiers have no steps in the configuration.
         case nothingToCheck
+        /// Tracked files changed while the fast tier ran in the workspace: nothing was recorded.
+        case workspaceChanged
     }
 
     public let kind: Kind

@@ -12,6 +12,10 @@ public struct TierOutcome: Sendable {
     public var backend: String
     public var startedAt: Date
     public var finishedAt: Date
+    /// Set when the fast tier ran in the workspace and a tracked file, the index or HEAD changed
+    /// while it ran: what changed, as the gate's error message. The steps' results then describe
+    /// no commit, and the gate records nothing for any tier.
+    public var workspaceChanged: String?
 
     /// Builds the outcome from step results: the worst step decides; a tier-level
     /// `problem` (could not prepare, deadline) makes it an `error`.

@@ -96,19 +96,13 @@ public final class Repository: @unchecked Sendable {
         }
     }
 
-    /// Whether any tracked file differs from HEAD, in the index or in the working tree.
+    /// Whether the working tree may differ from HEAD's content: a tracked file modified or
+    /// staged, an index entry that hides its file (assume-unchanged, skip-worktree,
+    /// intent-to-add, conflict), a submodule not at its gitlink or modified inside.
     /// Untracked and ignored files do not count: they are not part of any commit.
+    /// `trackedChangeReason()` says which.
     public func hasTrackedChanges() throws(GitError) -> Bool {
-        try withHandle { (repo) throws(GitError) -> Bool in
-            var options = git_status_options()
-            try gitCheck("git_status_options_init", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
-            options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
-            options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
-            var list: OpaquePointer?
-            try gitCheck("git_status_list_new", git_status_list_new(&list, repo, &options))
-            defer { git_status_list_free(list) }
-            return git_status_list_entrycount(list) > 0
-        }
+        try trackedChangeReason() != nil
     }
 
     /// Reads a configuration value (`core.hooksPath`, ...) with git's usual precedence; `nil` when unset.
