@@ -26,12 +26,15 @@ let package = Package(
         ),
         // posix_spawn with a working directory and a new process group (glibc's _np calls Swift cannot see).
         .target(name: "CProcessSpawn"),
+        // The fast path's file format, defined once: greenlight writes it (Swift), greenlight-fastpath reads it (C).
+        .target(name: "CFastPath"),
         // Every decision greenlight makes: git, config, gate, tiers, verdicts, reports.
         .target(
             name: "GreenlightCore",
             dependencies: [
                 "CLibGit2",
                 "CProcessSpawn",
+                "CFastPath",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -78,7 +81,7 @@ let package = Package(
             path: "Tests/FakeKubernetesTests"
         ),
         // The pre-push hook's answer when every pushed commit already passed: plain C, no runtime to load.
-        .executableTarget(name: "greenlight-fastpath"),
+        .executableTarget(name: "greenlight-fastpath", dependencies: ["CFastPath"]),
         // The fake API server as a process, for bench/run.sh (job-done-latency).
         .executableTarget(
             name: "fake-kube-apiserver",

@@ -41,7 +41,8 @@ public struct PushGate: Sendable {
             let fetched = FetchOnce(sync: sync)
             gateContext.refreshVerdicts = { try fetched.run() }
         }
-        let pushGate = Gate(context: gateContext, config: gate.config)
+        var pushGate = Gate(context: gateContext, config: gate.config)
+        pushGate.configStamp = gate.configStamp
         let started = Date()
         var results: [(commit: PushPlan.GatedCommit, result: GateResult)] = []
         for gated in plan.gated {
@@ -55,7 +56,29 @@ public struct PushGate: Sendable {
             warnings.forEach(context.progress.warning)
             outcome.warnings += warnings
         }
+        outcome.warnings += recordForFastPath(plan, sync: sync, gate: pushGate)
         return outcome
+    }
+
+    /// Tells the fast path, already decided, what this push established: each gated commit's
+    /// passes as the notes now say (a merge of the remote's notes may have changed them), and
+    /// whether this remote needs notes pushed at the current notes tip.
+    private func recordForFastPath(_ plan: PushPlan, sync: NotesSync?, gate: Gate) -> [String] {
+        let context = gate.context
+        let fastPath = FastPathCache(repository: context.repository)
+        var warnings: [String] = []
+        do {
+            let tip = try context.repository.referenceTarget(fastPath.notesRef)
+            if try sync?.isSynced(at: tip) ?? true { try fastPath.writeRemote(remote, notesTip: tip) }
+        } catch {
+            let warning = "the fast path's cache was not updated (pushes will take the full check): \(error)"
+            context.progress.warning(warning)
+            warnings.append(warning)
+        }
+        for gated in plan.gated {
+            warnings += gate.recordForFastPath(gated.commit, rule: VerdictRule())
+        }
+        return warnings
     }
 }
 

@@ -14,6 +14,8 @@ public struct PushPlan: Sendable {
 
     public private(set) var gated: [GatedCommit] = []
     public private(set) var passed: [Passed] = []
+    /// Where each commit sits in `gated`: a push of tens of thousands of refs stays linear.
+    private var gatedIndex: [ObjectID: Int] = [:]
 
     /// Decides for every updated ref: deletions and notes pass; refs outside `patterns` pass
     /// (tags are gated only when a pattern names them); each distinct commit is gated once,
@@ -46,9 +48,10 @@ public struct PushPlan: Sendable {
     }
 
     private mutating func add(_ commit: ObjectID, ref: String) {
-        if let index = gated.firstIndex(where: { $0.commit == commit }) {
+        if let index = gatedIndex[commit] {
             gated[index].refs.append(ref)
         } else {
+            gatedIndex[commit] = gated.count
             gated.append(GatedCommit(commit: commit, refs: [ref]))
         }
     }

@@ -1,68 +1,108 @@
+import CFastPath
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// What `greenlight-fastpath` reads to answer a pre-push hook without starting this binary:
-/// the gate definition as last loaded (valid while `.greenlight.yml`'s stat is unchanged),
-/// and, per commit, the tiers that have a recorded pass. A cache of the notes, never the
-/// truth: the fast path only says "pass" for what is written here, and hands anything
-/// else to the full binary.
+/// Writes what `greenlight-fastpath` reads to answer a pre-push hook without starting this
+/// binary, in the format defined once in `Sources/CFastPath/include/greenlight_fastpath.h`.
+///
+/// Every decision is made here, in Swift, and written down already decided: the gate
+/// definition for this worktree (stamped with `.greenlight.yml`'s stat taken *before* the
+/// file was read), per commit the tiers whose counting verdict (`VerdictRule`) is a pass
+/// (stamped with the notes commit the verdicts were read at), and per remote that no notes
+/// need pushing (stamped with the same). A stamp that no longer matches makes the fast path
+/// hand the push to the full binary, so a stale or half-written cache can only cost time,
+/// never pass a commit that the notes do not pass.
 public struct FastPathCache: Sendable {
     public let repository: Repository
+    public let notesRef: String
 
-    public init(repository: Repository) {
+    public init(repository: Repository, notesRef: String = Repository.defaultNotesRef) {
         self.repository = repository
+        self.notesRef = notesRef
+    }
+
+    /// The `config …` line for the working tree's `.greenlight.yml` as it is now; `nil` when
+    /// there is no working tree or the file is not a regular file. Take it *before* reading
+    /// the configuration, and pass it to `writeDefinition`.
+    public func configStamp() -> String? {
+        guard let root = repository.workingDirectory else { return nil }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let path = root.appendingPathComponent(String(cString: GL_FASTPATH_CONFIG_FILE)).path
+        guard gl_fastpath_config_line(path, &buffer, buffer.count) >= 0 else { return nil }
+        return String(cString: buffer)
     }
 
     /// `<git dir>/greenlight-fastpath`: per worktree, since each may have its own `.greenlight.yml`.
-    var definitionFile: URL { repository.gitDirectory.appendingPathComponent("greenlight-fastpath") }
+    var definitionFile: URL { repository.gitDirectory.appendingPathComponent(String(cString: GL_FASTPATH_DEFINITION_FILE)) }
 
-    func verdictFile(_ commit: ObjectID) -> URL {
-        repository.commonDirectory.appendingPathComponent("greenlight/fastpath/\(commit.hex)")
+    func commitFile(_ commit: ObjectID) -> URL {
+        repository.commonDirectory.appendingPathComponent("\(String(cString: GL_FASTPATH_COMMITS_DIR))/\(commit.hex)")
     }
 
-    /// Records the gate definition just loaded from `.greenlight.yml`.
-    public func recordDefinition(_ config: GateConfig) {
+    func remoteFile(_ remote: String) -> URL? {
+        guard let key = Self.remoteKey(remote) else { return nil }
+        return repository.commonDirectory.appendingPathComponent("\(String(cString: GL_FASTPATH_REMOTES_DIR))/\(key)")
+    }
+
+    /// The remote's file name: the hex of its bytes, computed by the same C function the fast path uses.
+    static func remoteKey(_ remote: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 2 * remote.utf8.count + 1)
+        guard gl_fastpath_remote_key(remote, &buffer, buffer.count) >= 0 else { return nil }
+        return String(cString: buffer)
+    }
+
+    private static var header: String { String(cString: GL_FASTPATH_HEADER) }
+
+    /// Records the gate definition that `config` was loaded as, under the stamp taken before loading it.
+    /// - Throws: `InternalError` when a digest cannot be computed; `FileError` when the file cannot be written.
+    public func writeDefinition(_ config: GateConfig, stamp: String) throws {
         guard let root = repository.workingDirectory else { return }
-        let configPath = root.appendingPathComponent(GateConfig.fileName).path
-        var info = stat()
-        guard stat(configPath, &info) == 0 else { return }
-        var lines = [
-            "greenlight-fastpath 1",
-            "worktree \(root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path)",
-            "stat \(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)",
-            "sync \(config.notesSync ? 1 : 0)",
-        ]
-        lines += config.prePushRefs.map { "ref \($0)" }
+        let path = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
+        var lines = [Self.header, String(cString: GL_FASTPATH_WORKTREE) + path, stamp]
         for tier in Tier.allCases where config.definition(of: tier).isConfigured {
-            lines.append("tier \(tier.rawValue) \(config.definition(of: tier).digest)")
+            lines.append(String(cString: GL_FASTPATH_REQUIRE) + "\(tier.rawValue) \(try config.definition(of: tier).digest())")
         }
-        Self.write(lines.joined(separator: "\n") + "\n", to: definitionFile)
+        try Self.write(lines, to: definitionFile)
     }
 
-    /// Notes that `commit` has a pass for `tier` under `digest`.
-    public func recordPass(commit: ObjectID, tier: Tier, digest: String) {
-        let file = verdictFile(commit)
-        let line = "\(tier.rawValue) \(digest)"
-        let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        if existing.split(separator: "\n").contains(Substring(line)) { return }
-        Self.write(existing + line + "\n", to: file)
+    /// Records which tiers of `commit` have a counting pass, as the notes say at their current tip.
+    /// - Throws: `GitError` when the notes cannot be read; `InternalError` for an uncomputable digest;
+    ///   `FileError` when the file cannot be written.
+    public func writeCommit(_ commit: ObjectID, config: GateConfig, rule: VerdictRule = VerdictRule()) throws {
+        let store = VerdictStore(repository: repository, notesRef: notesRef)
+        // The records and the tip they were read at must belong together: read the tip on both sides.
+        for _ in 0..<5 {
+            let before = try repository.referenceTarget(notesRef)
+            let records = try store.records(for: commit).records
+            guard try repository.referenceTarget(notesRef) == before else { continue }
+            var lines = [Self.header, String(cString: GL_FASTPATH_NOTES) + (before?.hex ?? String(cString: GL_FASTPATH_NO_NOTES))]
+            for tier in Tier.allCases where config.definition(of: tier).isConfigured {
+                let digest = try config.definition(of: tier).digest()
+                if rule.decide(records, commit: commit, tier: tier, digest: digest).passed {
+                    lines.append(String(cString: GL_FASTPATH_PASS) + "\(tier.rawValue) \(digest)")
+                }
+            }
+            try Self.write(lines, to: commitFile(commit))
+            return
+        }
+        // The notes kept moving: leave the file as it is; its old stamp no longer matches.
     }
 
-    /// A newer `fail` outranks an older pass (the newest cached verdict wins), so the fast path must not answer for it.
-    public func forgetPass(commit: ObjectID, tier: Tier, digest: String) {
-        let file = verdictFile(commit)
-        guard let existing = try? String(contentsOf: file, encoding: .utf8) else { return }
-        let kept = existing.split(separator: "\n").filter { $0 != Substring("\(tier.rawValue) \(digest)") }
-        Self.write(kept.map { $0 + "\n" }.joined(), to: file)
+    /// Records that `remote` needs no notes pushed while the notes ref stays at `notesTip`.
+    /// - Throws: `FileError` when the file cannot be written.
+    public func writeRemote(_ remote: String, notesTip: ObjectID?) throws {
+        guard let file = remoteFile(remote) else { return }
+        try Self.write([Self.header, String(cString: GL_FASTPATH_NOTES) + (notesTip?.hex ?? String(cString: GL_FASTPATH_NO_NOTES))], to: file)
     }
 
-    /// Atomic (temporary file and rename) and only when the content changed; failures are ignored.
-    private static func write(_ text: String, to file: URL) {
-        if let current = try? String(contentsOf: file, encoding: .utf8), current == text { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: file, options: .atomic)
+    /// Atomic (temporary file and rename), and skipped when the content is already there.
+    private static func write(_ lines: [String], to file: URL) throws {
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        if let current = FileManager.default.contents(atPath: file.path), current == data { return }
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file, options: .atomic)
+        } catch {
+            throw FileError(path: file.path, reason: "cannot write the fast path's cache: \(error.localizedDescription)")
+        }
     }
 }

@@ -47,6 +47,13 @@ public struct NotesSync: Sendable {
         return try repository.referenceTarget(syncedRef) != local
     }
 
+    /// Whether the remote already has the notes as they are at `tip` (the local notes ref's
+    /// commit, `nil` when there are no notes): greenlight pushed exactly that commit last.
+    public func isSynced(at tip: ObjectID?) throws(GitError) -> Bool {
+        guard let tip else { return true }
+        return try repository.referenceTarget(syncedRef) == tip
+    }
+
     /// Pushes the local notes to the remote, first merging the remote's, retrying when
     /// another machine pushed in between. Returns warnings; never throws for network trouble.
     @discardableResult
