@@ -57,16 +57,8 @@ struct WorkspaceIntegrityTests {
 
     @Test(.timeLimit(.minutes(2)))
     func submoduleAtAnotherCommitIsNotTested() throws {
-        let scratch = ScratchDirectory("submodule")
-        let lib = try ScratchRepository("lib", in: scratch)
-        try lib.write("lib.txt", "v1\n")
-        let older = try lib.commitAll("lib v1")
-        try lib.write("lib.txt", "v2\n")
-        try lib.commitAll("lib v2")
-        let repo = try ScratchRepository("main", in: scratch)
-        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: 'true'}\n")
-        try repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", lib.url.path, "lib")
-        try repo.commitAll("with lib at v2")
+        let project = try SubmoduleProject()
+        let (repo, older) = (project.main, project.older)
         try Command.check(["git", "checkout", "-q", older], in: repo.url.appendingPathComponent("lib"))
 
         let result = try check(repo)

@@ -18,20 +18,9 @@ struct FastTierLocationTests {
         return repo
     }
 
-    /// `main` with the submodule `lib` checked out at `lib`'s second commit; returns both and the first commit.
     private func projectWithSubmodule() throws -> (main: ScratchRepository, lib: ScratchRepository, older: String) {
-        let scratch = ScratchDirectory("submodule")
-        let lib = try ScratchRepository("lib", in: scratch)
-        try lib.write("lib.txt", "v1\n")
-        let older = try lib.commitAll("lib v1")
-        try lib.write("lib.txt", "v2\n")
-        try lib.commitAll("lib v2")
-        let main = try ScratchRepository("main", in: scratch)
-        try main.write("main.txt", "main\n")
-        try main.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: 'true'}\n")
-        try main.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", lib.url.path, "lib")
-        try main.commitAll("with lib")
-        return (main, lib, older)
+        let project = try SubmoduleProject()
+        return (project.main, project.lib, project.older)
     }
 
     private func gate(_ repo: ScratchRepository, progress: RecordingProgress = RecordingProgress()) throws -> Gate {
