@@ -60,7 +60,8 @@ static int hand_over(char *greenlight, int argc, char **argv) {
     if (write_all(fd, input, input_length) != 0) return refuse("cannot write the push's refs to a temporary file");
     if (lseek(fd, 0, SEEK_SET) != 0 || dup2(fd, 0) != 0) return refuse("cannot replay the push's refs");
     close(fd);
-    char *args[] = {greenlight, "pre-push", argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL, NULL};
+    // "--": a remote may be named like an option (`git remote add -- -h URL`); it must stay an argument.
+    char *args[] = {greenlight, "pre-push", "--", argv[2], argc > 3 ? argv[3] : NULL, NULL};
     execv(greenlight, args);
     fprintf(stderr, "greenlight: cannot run %s: %s\n", greenlight, strerror(errno));
     return 1;
@@ -270,7 +271,7 @@ int main(int argc, char **argv) {
     char *greenlight = argv[1];
     if (getenv("GREENLIGHT_NO_FASTPATH")) {
         // Nothing read yet: the full binary gets git's stdin itself.
-        char *args[] = {greenlight, "pre-push", argv[2], argc > 3 ? argv[3] : NULL, NULL};
+        char *args[] = {greenlight, "pre-push", "--", argv[2], argc > 3 ? argv[3] : NULL, NULL};
         execv(greenlight, args);
         fprintf(stderr, "greenlight: cannot run %s: %s\n", greenlight, strerror(errno));
         return 1;

@@ -81,7 +81,7 @@ struct FastPathFormatTests {
         }
     }
 
-    private static let handedOver = Answer.handedOver(arguments: ["pre-push", "origin", "/some/url"], inputMatches: true)
+    private static let handedOver = Answer.handedOver(arguments: ["pre-push", "--", "origin", "/some/url"], inputMatches: true)
 
     @Test func aPassedCommitPassesAndAFailedOneIsHandedOver() throws {
         let fixture = try Fixture()
@@ -146,7 +146,10 @@ struct FastPathFormatTests {
         #expect(try fixture.run(fixture.line(fixture.passing), remote: "https://example.com/a b.git") != Self.handedOver)
         // A remote the full binary never cleared for notes: handed over.
         #expect(try fixture.run(fixture.line(fixture.passing), remote: "depot")
-                == .handedOver(arguments: ["pre-push", "depot", "/some/url"], inputMatches: true))
+                == .handedOver(arguments: ["pre-push", "--", "depot", "/some/url"], inputMatches: true))
+        // A remote named like an option stays an argument of pre-push.
+        #expect(try fixture.run(fixture.line(fixture.passing), remote: "-h")
+                == .handedOver(arguments: ["pre-push", "--", "-h", "/some/url"], inputMatches: true))
     }
 
     @Test func missingStaleOrPartialFilesAreHandedOver() throws {
@@ -190,6 +193,21 @@ struct FastPathFormatTests {
         try Data(String(decoding: definitionText, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("require") }
             .map { $0 + "\n" }.joined().utf8).write(to: definition)
         #expect(try fixture.run(input) == Self.handedOver)
+    }
+
+    /// Whether a future-dated record counts depends on the clock, which no stamp can see: such a
+    /// commit is never answered by the fast path, whichever record wins today.
+    @Test func aDecisionInvolvingAFutureDatedRecordIsNotCached() throws {
+        let fixture = try Fixture()
+        let note = try #require(try fixture.repo.note(fixture.passing))
+        let pass = try #require(note.split(separator: "\n").first { $0.contains("\"tier\":\"clean-room\"") })
+        let future = Timestamp.format(Date().addingTimeInterval(330))
+        let fail = String(pass).replacingOccurrences(of: "\"verdict\":\"pass\"", with: "\"verdict\":\"fail\"")
+            .replacingOccurrences(of: #""finished_at":"[^"]*""#, with: "\"finished_at\":\"\(future)\"", options: .regularExpression)
+        try fixture.repo.git("notes", "--ref=greenlight", "append", "-m", fail, fixture.passing)
+        try fixture.write(remotes: ["origin"])
+        // Today the pass wins (the fail is suspicious), but in a few seconds it will not.
+        #expect(try fixture.run(fixture.line(fixture.passing)) == Self.handedOver)
     }
 
     @Test func optingOutOrFailingToHandOverNeverPasses() throws {

@@ -240,6 +240,22 @@ struct FastPathTests {
         #expect(!push.stderr.contains("fast path"))
     }
 
+    /// git passes the remote's name to the hook as it is; one spelled like an option (`-h`,
+    /// `--help`, `--version`) must not turn `greenlight pre-push` into a help screen that exits 0.
+    @Test(arguments: ["-h", "--help", "--version"])
+    func aRemoteNamedLikeAnOptionIsStillGated(_ name: String) throws {
+        let fixture = try PushFixture()
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.commitAll("broken")
+        #expect(try fixture.git(["remote", "add", "--", name, fixture.remote.path]).status == 0)
+        for environment in [fixture.environment, fixture.environment.merging(["GREENLIGHT_NO_FASTPATH": "1"]) { $1 }] {
+            let push = try Command.run(["git", "push", "--", name, "HEAD:refs/heads/smuggled"], in: fixture.work.url, environment: environment)
+            #expect(push.status != 0, "a failing commit was pushed to a remote named \(name): \(push.stderr)")
+            #expect(push.stderr.contains("TestBroken"))
+        }
+        #expect(try Command.run(["git", "rev-parse", "--verify", "-q", "refs/heads/smuggled"], in: fixture.remote).status != 0)
+    }
+
     @Test func unpushedNotesGoThroughTheFullBinarySoTheyReachTheRemote() throws {
         let fixture = try PushFixture()
         let head = try fixture.work.git("rev-parse", "HEAD")

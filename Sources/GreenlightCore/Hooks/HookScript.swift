@@ -32,11 +32,11 @@ public enum HookScript {
                 echo "greenlight: the pre-existing pre-push hook ($chained) refused the push (exit $status)" >&2
                 exit $status
             }
-            if [ -n "$fast" ]; then "$fast" "$greenlight" "$@" < "$input"; else "$greenlight" pre-push "$@" < "$input"; fi
+            if [ -n "$fast" ]; then "$fast" "$greenlight" "$@" < "$input"; else "$greenlight" pre-push -- "$@" < "$input"; fi
             exit $?
         fi
         if [ -n "$fast" ]; then exec "$fast" "$greenlight" "$@"; fi
-        exec "$greenlight" pre-push "$@"
+        exec "$greenlight" pre-push -- "$@"
 
         """#
 

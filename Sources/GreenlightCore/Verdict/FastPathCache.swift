@@ -65,6 +65,7 @@ public struct FastPathCache: Sendable {
     }
 
     /// Records which tiers of `commit` have a counting pass, as the notes say at their current tip.
+    /// A pass decided in the presence of a future-dated record is left out (the full binary decides).
     /// - Throws: `GitError` when the notes cannot be read; `InternalError` for an uncomputable digest;
     ///   `FileError` when the file cannot be written.
     public func writeCommit(_ commit: ObjectID, config: GateConfig, rule: VerdictRule = VerdictRule()) throws {
@@ -77,7 +78,10 @@ public struct FastPathCache: Sendable {
             var lines = [Self.header, String(cString: GL_FASTPATH_NOTES) + (before?.hex ?? String(cString: GL_FASTPATH_NO_NOTES))]
             for tier in Tier.allCases where config.definition(of: tier).isConfigured {
                 let digest = try config.definition(of: tier).digest()
-                if rule.decide(records, commit: commit, tier: tier, digest: digest).passed {
+                // A future-dated record's weight changes as the clock moves on; the stamp cannot see
+                // that, so a decision that involved one is never cached for the fast path.
+                let decision = rule.decide(records, commit: commit, tier: tier, digest: digest)
+                if decision.passed, decision.suspicious.isEmpty {
                     lines.append(String(cString: GL_FASTPATH_PASS) + "\(tier.rawValue) \(digest)")
                 }
             }
