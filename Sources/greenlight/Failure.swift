@@ -9,11 +9,6 @@ enum Failure {
             printError(gate.description)
             return ExitCode(130)
         }
-        if let gate = error as? GateError, gate.kind == .workspaceChanged {
-            // `error` (README's exit status 2): the gate could not decide, nothing was recorded.
-            printError(gate.description)
-            return ExitCode(2)
-        }
         if error is ExitCode { return error as! ExitCode }
         printError(String(describing: error))
         return ExitCode(2)

@@ -83,6 +83,11 @@ struct FastPathFormatTests {
 
     private static let handedOver = Answer.handedOver(arguments: ["pre-push", "--", "origin", "/some/url"], inputMatches: true)
 
+    /// The fast path's own answer for one line at `sha` to `ref`.
+    private static func passed(_ sha: String, _ ref: String = "refs/heads/main") -> Answer {
+        .pass("greenlight: pass (cached, fast path): \(sha.prefix(12)) \(ref)\n")
+    }
+
     @Test func aPassedCommitPassesAndAFailedOneIsHandedOver() throws {
         let fixture = try Fixture()
         #expect(try fixture.run(fixture.line(fixture.passing)) == .pass("greenlight: pass (cached, fast path): \(fixture.passing.prefix(12)) refs/heads/main\n"))
@@ -143,7 +148,7 @@ struct FastPathFormatTests {
     @Test func remoteNamesAreBytesSpelledTheSameOnBothSides() throws {
         let fixture = try Fixture(remotes: ["dépôt", "https://example.com/a b.git"])
         #expect(try fixture.run(fixture.line(fixture.passing), remote: "dépôt") == .pass("greenlight: pass (cached, fast path): \(fixture.passing.prefix(12)) refs/heads/main\n"))
-        #expect(try fixture.run(fixture.line(fixture.passing), remote: "https://example.com/a b.git") != Self.handedOver)
+        #expect(try fixture.run(fixture.line(fixture.passing), remote: "https://example.com/a b.git") == Self.passed(fixture.passing))
         // A remote the full binary never cleared for notes: handed over.
         #expect(try fixture.run(fixture.line(fixture.passing), remote: "depot")
                 == .handedOver(arguments: ["pre-push", "--", "depot", "/some/url"], inputMatches: true))
@@ -172,24 +177,24 @@ struct FastPathFormatTests {
         try Data(oneTier.utf8).write(to: commitFile)
         #expect(try fixture.run(input) == Self.handedOver)
         try original.write(to: commitFile)
-        #expect(try fixture.run(input) != Self.handedOver)
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
 
         // A new note anywhere moves the notes tip: every stamp is stale until greenlight rewrites it.
         try fixture.repo.git("notes", "--ref=greenlight", "append", "-m", "someone else's line", fixture.failing)
         #expect(try fixture.run(input) == Self.handedOver)
         try fixture.write(remotes: ["origin"])
-        #expect(try fixture.run(input) != Self.handedOver)
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
 
         // The definition: missing, an edited .greenlight.yml (same bytes, new stat), another worktree.
         let definitionText = try Data(contentsOf: definition)
         try FileManager.default.removeItem(at: definition)
         #expect(try fixture.run(input) == Self.handedOver)
         try definitionText.write(to: definition)
-        #expect(try fixture.run(input) != Self.handedOver)
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
         try fixture.repo.write(".greenlight.yml", try fixture.repo.read(".greenlight.yml"))
         #expect(try fixture.run(input) == Self.handedOver)
         try fixture.write(remotes: ["origin"])
-        #expect(try fixture.run(input) != Self.handedOver)
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
         try Data(String(decoding: definitionText, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("require") }
             .map { $0 + "\n" }.joined().utf8).write(to: definition)
         #expect(try fixture.run(input) == Self.handedOver)

@@ -61,6 +61,17 @@ struct FastTierLocationTests {
         #expect(reason.contains(flag.dropFirst(2)))
     }
 
+    /// `core.fileMode false` makes git ignore the executable bit; the workspace then need not hold the commit's modes.
+    @Test func anExecutableBitHiddenByCoreFileModeCounts() throws {
+        let repo = try project()
+        try repo.git("config", "core.fileMode", "false")
+        #expect(try repo.open().trackedChangeReason() == nil)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: repo.url.appendingPathComponent("test.sh").path)
+        #expect(try repo.git("status", "--porcelain") == "", "git itself does not see it")
+        let reason = try #require(try repo.open().trackedChangeReason())
+        #expect(reason.contains("'test.sh' has another executable bit"))
+    }
+
     @Test func intentToAddEntriesCount() throws {
         let repo = try project()
         try repo.write("new.txt", "new\n")

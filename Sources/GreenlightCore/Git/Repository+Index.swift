@@ -11,7 +11,8 @@ extension Repository {
     ///   git's, trusts those flags and never looks at the file), intent-to-add, or conflicted;
     /// - an index that cannot be read (a sparse index, an unknown mandatory extension);
     /// - a staged change (HEAD's tree against the index, gitlinks included);
-    /// - a modified tracked file (the index against the working tree);
+    /// - a modified tracked file (the index against the working tree), including an executable
+    ///   bit that `core.fileMode false` hides from git;
     /// - a submodule that is not checked out, checked out at another commit than the
     ///   gitlink, or (recursively, by these same rules) modified inside.
     public func trackedChangeReason() throws(GitError) -> String? {
@@ -29,12 +30,17 @@ extension Repository {
             if read < 0 {
                 return ("the index cannot be read (\(GitError.last(call: "git_index_read", code: read).message))", [])
             }
+            // With core.fileMode false, git (and libgit2's diff) ignore the executable bit: compare it here.
+            let comparesModes = try Self.configBool(repo, "core.filemode") ?? true
             var gitlinks: [(path: String, id: ObjectID)] = []
             for position in 0..<git_index_entrycount(index) {
                 guard let entry = git_index_get_byindex(index, position)?.pointee else { continue }
                 let path = String(cString: entry.path)
                 if let flag = Self.untrustworthyFlag(flags: entry.flags, extended: entry.flags_extended) {
                     return ("'\(path)' is \(flag) in the index", [])
+                }
+                if !comparesModes, let differs = Self.executableBitDiffers(entry.mode, at: workdir.appendingPathComponent(path).path), differs {
+                    return ("'\(path)' has another executable bit than the commit records (hidden from git by core.fileMode false)", [])
                 }
                 if entry.mode == UInt32(GIT_FILEMODE_COMMIT.rawValue) { gitlinks.append((path, ObjectID(entry.id))) }
             }
@@ -51,6 +57,28 @@ extension Repository {
             if let reason = try Self.submoduleChange(at: gitlink.path, recorded: gitlink.id, in: workdir) { return reason }
         }
         return nil
+    }
+
+    /// A boolean setting with git's precedence; `nil` when unset.
+    private static func configBool(_ repo: OpaquePointer, _ key: String) throws(GitError) -> Bool? {
+        var config: OpaquePointer?
+        try gitCheck("git_repository_config_snapshot", git_repository_config_snapshot(&config, repo))
+        defer { git_config_free(config) }
+        var value: Int32 = 0
+        let result = git_config_get_bool(&value, config, key)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try gitCheck("git_config_get_bool", result)
+        return value != 0
+    }
+
+    /// For a regular-file entry (mode 100644 or 100755): whether the file's owner-executable bit
+    /// differs from the entry's; `nil` for other entries and for files that cannot be stat'ed
+    /// (the diff reports those).
+    static func executableBitDiffers(_ mode: UInt32, at path: String) -> Bool? {
+        guard mode == UInt32(GIT_FILEMODE_BLOB.rawValue) || mode == UInt32(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue) else { return nil }
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (info.st_mode & S_IXUSR != 0) != (mode == UInt32(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue))
     }
 
     /// The flag that makes an index entry say nothing reliable about its file, `nil` for a plain entry.
