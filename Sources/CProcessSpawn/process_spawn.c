@@ -32,6 +32,9 @@ int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
     if ((result = posix_spawn_file_actions_adddup2(&actions, output_fd, 1)) != 0) goto done;
     if ((result = posix_spawn_file_actions_adddup2(&actions, output_fd, 2)) != 0) goto done;
     if (directory != NULL && (result = posix_spawn_file_actions_addchdir_np(&actions, directory)) != 0) goto done;
+    // Nothing of greenlight's beyond stdin, stdout and stderr reaches a child: no open log, lock or
+    // note file (a step could write through it, and a script file held open cannot be executed).
+    if ((result = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0) goto done;
 
     result = posix_spawn(pid, path, &actions, &attributes, argv, envp);
 

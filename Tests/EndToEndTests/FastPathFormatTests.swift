@@ -45,8 +45,7 @@ struct FastPathFormatTests {
             }
             standIn = repo.scratch.path("bin/greenlight")
             try FileManager.default.createDirectory(at: standIn.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\ncat > \"$0.stdin\"\nexit 42\n".write(to: standIn, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: standIn.path)
+            try ExecutableFile.write("#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\ncat > \"$0.stdin\"\nexit 42\n", to: standIn)
             try write(remotes: remotes)
         }
 

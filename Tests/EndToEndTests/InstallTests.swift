@@ -24,8 +24,7 @@ struct InstallTests {
         let record = fixture.scratch.path("foreign-saw.txt")
         let original = "#!/bin/sh\n# a team's own hook\necho \"foreign: $1 $2\" >> '\(record.path)'\ncat >> '\(record.path)'\nexit ${FOREIGN_EXIT:-0}\n"
         try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
-        try original.write(to: hooks.appendingPathComponent("pre-push"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: hooks.appendingPathComponent("pre-push").path)
+        try ExecutableFile.write(original, to: hooks.appendingPathComponent("pre-push"), mode: 0o750)
 
         let install = try fixture.greenlight(["install"])
         #expect(install.stdout.contains("runs first"))
@@ -56,8 +55,7 @@ struct InstallTests {
         let fixture = try PushFixture(installHook: false)
         let hook = fixture.work.url.appendingPathComponent(".git/hooks/pre-push")
         try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "#!/bin/sh\nexit 1\n".write(to: hook, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        try ExecutableFile.write("#!/bin/sh\nexit 1\n", to: hook)
         #expect(try fixture.greenlight(["install", "--force"]).stdout.contains("no longer runs"))
         #expect(try fixture.git(["push", "origin", "main"]).status == 0)
         _ = try fixture.greenlight(["uninstall"])

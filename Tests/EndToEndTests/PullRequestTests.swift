@@ -12,8 +12,7 @@ struct PullRequestTests {
         let record = fixture.scratch.path("gh-record")
         try FileManager.default.createDirectory(at: fakeDir, withIntermediateDirectories: true)
         let fake = "#!/bin/sh\nprintf '%s\\0' \"$@\" > '\(record.path).args'\ncat > '\(record.path).stdin'\necho fake-gh-ran\n"
-        try fake.write(to: fakeDir.appendingPathComponent("gh"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fakeDir.appendingPathComponent("gh").path)
+        try ExecutableFile.write(fake, to: fakeDir.appendingPathComponent("gh"))
         let shimDir = fixture.scratch.path("shim")
         let install = try fixture.greenlight(["install", "--gh-shim", shimDir.path])
         #expect(install.status == 0, "\(install.stderr)")

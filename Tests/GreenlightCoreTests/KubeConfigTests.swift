@@ -113,13 +113,12 @@ struct KubeConfigTests {
         let scratch = ScratchDirectory("kube")
         let counter = scratch.path("runs")
         let plugin = scratch.path("plugin.sh")
-        try """
+        try ExecutableFile.write("""
             #!/bin/sh
             echo run >> '\(counter.path)'
             test -n "$KUBERNETES_EXEC_INFO" || exit 3
             printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"tok-%s-%s","expirationTimestamp":"%s"}}' "$1" "$PLUGIN_ENV" "$EXPIRY"
-            """.write(to: plugin, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+            """, to: plugin)
         let config = try write(scratch, "config", """
             current-context: x
             clusters: [{name: c, cluster: {server: 'https://h'}}]

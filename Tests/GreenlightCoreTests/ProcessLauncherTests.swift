@@ -35,6 +35,24 @@ struct ProcessLauncherTests {
         #expect(sink.text == "\(scratch.url.path)\nA=one\nHOME=unset\noops\n")
     }
 
+    /// A descriptor greenlight holds open (a log, a note, a file being written) must not reach a step.
+    @Test func aChildInheritsOnlyStandardDescriptors() async throws {
+        let scratch = ScratchDirectory("proc")
+        let held = open(scratch.path("held-open").path, O_WRONLY | O_CREAT, 0o644)  // deliberately not close-on-exec
+        #expect(held > 2)
+        defer { close(held) }
+        let sink = RecordingSink()
+        let outcome = try await launcher.run(
+            ProcessSpec(command: "ls /proc/self/fd", directory: scratch.url, environment: ["PATH": "/usr/bin:/bin"]),
+            output: sink, group: ProcessGroupSet())
+        #expect(outcome.succeeded)
+        // 0, 1, 2, and the directory `ls` itself opens to list them.
+        let descriptors = sink.text.split(separator: "\n").compactMap { Int32($0) }
+        #expect(descriptors.contains(0) && descriptors.contains(1) && descriptors.contains(2))
+        #expect(!descriptors.contains(held), "the step inherited descriptor \(held): \(descriptors)")
+        #expect(descriptors.count == 4, "\(descriptors)")
+    }
+
     @Test func timeoutKillsTheWholeProcessGroup() async throws {
         let scratch = ScratchDirectory("proc")
         let pidFile = scratch.path("grandchild.pid")

@@ -28,8 +28,11 @@ public final class ScratchRepository: @unchecked Sendable {
     public func write(_ path: String, _ content: String, executable: Bool = false) throws {
         let file = url.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try content.write(to: file, atomically: true, encoding: .utf8)
-        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path) }
+        if executable {
+            try ExecutableFile.write(content, to: file)
+        } else {
+            try content.write(to: file, atomically: true, encoding: .utf8)
+        }
     }
 
     public func read(_ path: String) throws -> String {

@@ -5,7 +5,8 @@
 
 /// Starts `path` with `argv`/`envp` in `directory`, as the leader of a new process
 /// group, signals reset to their defaults and unblocked, stdin from /dev/null and
-/// both stdout and stderr on `output_fd`. Returns 0 and sets `*pid`, or an errno.
+/// both stdout and stderr on `output_fd`, every other descriptor closed (glibc's
+/// posix_spawn_file_actions_addclosefrom_np, glibc 2.34+). Returns 0 and sets `*pid`, or an errno.
 int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
                      const char *directory, int output_fd, pid_t *pid);
 
