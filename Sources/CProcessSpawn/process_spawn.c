@@ -6,9 +6,10 @@
 #include <signal.h>
 #include <spawn.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 
 int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
-                     const char *directory, int output_fd, pid_t *pid) {
+                     const char *directory, int output_fd, int error_fd, pid_t *pid) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attributes;
     int result = posix_spawn_file_actions_init(&actions);
@@ -30,7 +31,7 @@ int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
 
     if ((result = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)) != 0) goto done;
     if ((result = posix_spawn_file_actions_adddup2(&actions, output_fd, 1)) != 0) goto done;
-    if ((result = posix_spawn_file_actions_adddup2(&actions, output_fd, 2)) != 0) goto done;
+    if ((result = posix_spawn_file_actions_adddup2(&actions, error_fd < 0 ? output_fd : error_fd, 2)) != 0) goto done;
     if (directory != NULL && (result = posix_spawn_file_actions_addchdir_np(&actions, directory)) != 0) goto done;
     // Nothing of greenlight's beyond stdin, stdout and stderr reaches a child: no open log, lock or
     // note file (a step could write through it, and a script file held open cannot be executed).
@@ -46,4 +47,8 @@ done:
 
 int greenlight_pipe_cloexec(int fds[2]) {
     return pipe2(fds, O_CLOEXEC) == 0 ? 0 : errno;
+}
+
+int greenlight_become_child_subreaper(void) {
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0 ? 0 : errno;
 }

@@ -15,16 +15,18 @@ struct CancelCommand: AsyncParsableCommand {
     @OptionGroup var repository: RepositoryOption
 
     func run() async throws {
+        let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
         do {
-            let repository = try repository.open()
-            let gate = try Gate.load(context: GateContext(repository: repository))
-            let commit = try repository.resolve(revision)
-            switch try await JobCanceller(context: gate.context, definition: gate.config.cleanRoom).cancel(commit) {
+            let gate = try session.gate()
+            let commit = try session.repository.resolve(revision)
+            let result = try await JobCanceller(context: gate.context.tiers, definition: gate.config.cleanRoom).cancel(commit)
+            session.exitIfInterrupted()
+            switch result {
             case let .deleted(name, namespace): print("deleted Job \(namespace)/\(name) and its pods")
             case let .notFound(name, namespace): print("no Job \(namespace)/\(name); nothing to cancel")
             }
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
     }
 }

@@ -14,7 +14,9 @@ struct CheckCommand: AsyncParsableCommand {
             and is reused; errors are never reused. If a tracked file changes while the fast tier runs in \
             the workspace, nothing is recorded and the exit status is 2.
 
-            Exit status: 0 pass, 1 fail, 2 error or bad configuration, 130 interrupted.
+            Exit status: 0 pass, 1 fail, 2 error or bad configuration. On SIGINT, SIGTERM or SIGHUP \
+            every step is stopped, nothing is recorded, and greenlight ends by that signal (a shell \
+            shows 130, 143 or 129); a second Ctrl-C kills steps that ignore SIGTERM.
             """
     )
 
@@ -43,11 +45,14 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let session = try CommandSession.start(quietTerminal: json) { try repository.open() }
         do {
-            let session = try GateSession(repository: try repository.open(), quietTerminal: json)
             defer { session.finish() }
-            let result = try await session.gate.check(CheckOptions(revision: revision, tiers: tier, useCache: !noCache, keep: keep))
+            let gate = try session.gate()
+            let commit = try session.repository.resolve(revision)
+            let result = try await gate.check(CheckOptions(commit: commit, tiers: tier, useCache: !noCache, keep: keep))
             session.finish()
+            session.exitIfInterrupted()
             if json {
                 print(CheckDocument(result).json())
             } else {
@@ -55,7 +60,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
             if result.verdict != .pass { throw ExitCode(result.verdict.exitCode) }
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
     }
 }

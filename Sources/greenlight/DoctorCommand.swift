@@ -12,18 +12,19 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var repository: RepositoryOption
 
     func run() async throws {
+        let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
         do {
-            let repository = try repository.open()
-            let gate = try Gate.load(context: GateContext(repository: repository))
-            guard gate.config.cleanRoom.backend == .kubernetes, let settings = gate.config.cleanRoom.kubernetes else {
-                print("clean_room.backend is \(gate.config.cleanRoom.backend.rawValue): nothing to check on a cluster")
+            let gate = try session.gate()
+            guard case let .kubernetes(settings) = gate.config.cleanRoom.backend else {
+                print("clean_room.backend is \(gate.config.cleanRoom.backend.kind.rawValue): nothing to check on a cluster")
                 return
             }
-            let checks = await ClusterDoctor(context: gate.context, settings: settings).run()
+            let checks = await ClusterDoctor(context: gate.context.tiers, settings: settings).run()
+            session.exitIfInterrupted()
             for check in checks { print("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)") }
             if checks.contains(where: { !$0.ok }) { throw ExitCode(1) }
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
     }
 }

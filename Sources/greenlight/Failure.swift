@@ -9,7 +9,7 @@ enum Failure {
             printError(gate.description)
             return ExitCode(130)
         }
-        if error is ExitCode { return error as! ExitCode }
+        if let code = error as? ExitCode { return code }
         printError(String(describing: error))
         return ExitCode(2)
     }

@@ -11,12 +11,24 @@ struct Greenlight: AsyncParsableCommand {
             workspace, then the clean-room tier in a fresh checkout of exactly that commit. Verdicts are \
             recorded in git notes (refs/notes/greenlight) so the same commit is never checked twice.
 
-            Exit status: 0 pass, 1 fail (a check failed), 2 error (the gate could not decide, or the \
-            configuration is wrong), 64 usage error, 130 interrupted.
+            Exit status: 0 pass, 1 fail (a check failed), 2 error (the gate could not decide, the \
+            configuration is wrong, or an internal error), 64 usage error. SIGINT, SIGTERM and SIGHUP \
+            stop every step and end greenlight by the same signal (130, 143, 129 in a shell).
             """,
         version: GreenlightVersion.current,
         subcommands: [CheckCommand.self, StatusCommand.self, InitCommand.self, InstallCommand.self, UninstallCommand.self,
                       PrePushCommand.self, PushCommand.self, PullRequestCommand.self, VerifyCommand.self,
                       CancelCommand.self, DoctorCommand.self]
     )
+
+    /// Becomes a child subreaper first, so that whatever a step detaches (`setsid`) is
+    /// re-parented here and killed when its step ends (see `Descendants`).
+    static func main() async {
+        do {
+            try Descendants.becomeSubreaper()
+        } catch {
+            printError("greenlight: warning: \(error); processes a step detaches with setsid may outlive it\n")
+        }
+        await main(nil)
+    }
 }

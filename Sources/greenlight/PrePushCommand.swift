@@ -22,18 +22,17 @@ struct PrePushCommand: AsyncParsableCommand {
     var url: String?
 
     func run() async throws {
+        let session = try CommandSession.start(quietTerminal: false) { try RepositoryOption.open() }
         do {
-            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let updates = try PushedRef.parse(input)
-            let session = try GateSession(repository: try RepositoryOption.open())
             defer { session.finish() }
-            let plan = PushPlan(updates: updates, patterns: RefPattern(session.gate.config.prePushRefs))
-            let outcome = try await PushGate(gate: session.gate, remote: remote).run(plan)
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let pushed = try await PrePushUseCase(gate: try session.gate()).run(input: input, remote: remote)
             session.finish()
-            printError(PushReport().render(outcome, inHook: true))
-            if outcome.verdict != .pass { throw ExitCode(outcome.verdict.exitCode) }
+            session.exitIfInterrupted()
+            printError(PushReport().render(pushed, inHook: true))
+            if pushed.verdict != .pass { throw ExitCode(pushed.verdict.exitCode) }
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
     }
 }

@@ -18,30 +18,25 @@ struct PullRequestCreateCommand: AsyncParsableCommand {
     var ghArguments: [String] = []
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let arguments = PullRequestArguments(ghArguments)
-        let realGH: String
+        let session = try CommandSession.start(quietTerminal: false) { try RepositoryOption.open() }
+        let ghCommand: [String]
         do {
-            realGH = try RealGH.locate(environment: environment)
-            let session = try GateSession(repository: try RepositoryOption.open())
             defer { session.finish() }
-            let repository = session.repository
-            let target = try PullRequestTarget.resolve(headBranch: arguments.headBranch, in: repository)
-            let (branchRef, branch, commit, remote) = (target.branchRef, target.branch, target.commit, target.remote)
-            let plan = PushPlan(targets: [(commit, branchRef)], patterns: RefPattern(["refs/*"]))
-            let outcome = try await PushGate(gate: session.gate, remote: remote).run(plan)
+            let useCase = PullRequestUseCase(gate: try session.gate(), environment: ProcessInfo.processInfo.environment)
+            let result = try await useCase.run(PullRequestArguments(ghArguments))
             session.finish()
-            if outcome.verdict != .pass {
-                printError(PushReport().render(outcome, inHook: false))
+            session.exitIfInterrupted()
+            guard let command = result.ghCommand else {
+                printError(PushReport().render(result.push, inHook: false))
                 printError("greenlight: no pull request was opened\n")
-                throw ExitCode(outcome.verdict.exitCode)
+                throw ExitCode(result.push.verdict.exitCode)
             }
-            printError("greenlight: \(commit.short()) on \(branch) passed the gate\n")
-            try RemoteBranch(repository: repository, remote: remote, environment: environment)
-                .ensure(commit, isOn: branch, pushIfMissing: arguments.push)
+            printError(result.pushOutput)
+            printError("greenlight: \(result.target.commit.short()) on \(result.target.branch) passed the gate\n")
+            ghCommand = command
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
-        throw ExitCode(replaceProcess(with: [realGH, "pr", "create"] + arguments.ghArguments))
+        throw ExitCode(replaceProcess(with: ghCommand))
     }
 }

@@ -22,18 +22,16 @@ struct PushCommand: AsyncParsableCommand {
     var gitArguments: [String] = []
 
     func run() async throws {
+        let session = try CommandSession.start(quietTerminal: false) { try RepositoryOption.open() }
         do {
-            let session = try GateSession(repository: try RepositoryOption.open())
             defer { session.finish() }
-            let arguments = PushArguments(gitArguments)
-            let remote = try arguments.resolvedRemote(in: session.repository)
-            let plan = PushPlan(targets: try arguments.targets(in: session.repository), patterns: RefPattern(session.gate.config.prePushRefs))
-            let outcome = try await PushGate(gate: session.gate, remote: remote).run(plan)
+            let pushed = try await PushUseCase(gate: try session.gate()).run(gitArguments: gitArguments)
             session.finish()
-            printError(PushReport().render(outcome, inHook: false))
-            if outcome.verdict != .pass { throw ExitCode(outcome.verdict.exitCode) }
+            session.exitIfInterrupted()
+            printError(PushReport().render(pushed, inHook: false))
+            if pushed.verdict != .pass { throw ExitCode(pushed.verdict.exitCode) }
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
         throw ExitCode(replaceProcess(with: ["git", "push"] + gitArguments))
     }

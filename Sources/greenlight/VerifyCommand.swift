@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GreenlightCore
 
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "For CI and review bots: exit 0 only if the commit has a pass for every tier. Runs no checks.",
@@ -28,23 +28,19 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOption
 
-    func run() throws {
+    func run() async throws {
+        let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
         do {
-            let repository = try repository.open()
-            guard let root = repository.workingDirectory else {
-                throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no .greenlight.yml")
-            }
-            let config = try ConfigLoader().load(fromRoot: root)
-            let commit = try repository.resolve(revision)
-            if !noFetch, let remote = try remote ?? repository.fetchRemote() {
-                let sync = NotesSync(repository: repository, remote: remote, environment: ProcessInfo.processInfo.environment)
-                for warning in try sync.fetchAndMerge() { printError("greenlight: warning: \(warning)\n") }
-            }
-            let verification = try Verification(commit: commit, config: config, store: VerdictStore(repository: repository))
+            let result = try await VerifyUseCase(repository: session.repository, runner: session.runner,
+                                                 environment: ProcessInfo.processInfo.environment)
+                .run(revision: revision, remote: remote, fetch: !noFetch)
+            session.exitIfInterrupted()
+            for warning in result.warnings { printError("greenlight: warning: \(warning)\n") }
+            let verification = result.verification
             print(json ? verification.json() : verification.text(), terminator: json ? "\n" : "")
             if !verification.isVerified { throw ExitCode(1) }
         } catch {
-            throw Failure.exit(for: error)
+            throw session.exit(for: error)
         }
     }
 }

@@ -158,36 +158,3 @@ struct CheckCommandTests {
         #expect(help.stdout.contains("0 pass, 1 fail, 2 error"))
     }
 }
-
-@Suite("greenlight CLI interrupts")
-struct InterruptTests {
-    @Test func ctrlCStopsTheStepsExitsInterruptedAndRecordsNothing() throws {
-        let repo = try ScratchRepository()
-        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - {name: long, run: 'sleep 300 & echo $! > child.pid; wait'}\n")
-        try repo.write(".gitignore", "child.pid\n")
-        try repo.commitAll("initial")
-        let process = Process()
-        process.executableURL = GreenlightBinary.url
-        process.arguments = ["check"]
-        process.currentDirectoryURL = repo.url
-        process.environment = TestEnvironment.base
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let pidFile = repo.url.appendingPathComponent("child.pid")
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: pidFile.path) { usleep(25_000) }
-        usleep(100_000)
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(try repo.note() == nil)
-        let pid = try #require(Int32(try repo.read("child.pid").trimmingCharacters(in: .whitespacesAndNewlines)))
-        var gone = false
-        for _ in 0..<100 {
-            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-            if stat == nil || stat!.contains(") Z ") { gone = true; break }
-            usleep(20_000)
-        }
-        #expect(gone, "the step's child \(pid) outlived Ctrl-C")
-    }
-}

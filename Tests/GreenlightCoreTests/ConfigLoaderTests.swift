@@ -230,11 +230,12 @@ struct GateDigestTests {
     }
 
     @Test func aDigestIsNeverTheHashOfNothing() throws {
-        var definition = TierDefinition(tier: .cleanRoom, steps: [StepDefinition(name: "a", run: "true")], backend: .kubernetes,
-                                        kubernetes: KubernetesSettings(image: "busybox"))
-        definition.kubernetes?.resources = ["limits": ["cpu": .number(.infinity)]]
+        var settings = KubernetesSettings(image: "busybox")
+        settings.resources = ["limits": ["cpu": .number(.infinity)]]
+        var definition = TierDefinition(tier: .cleanRoom, steps: [StepDefinition(name: "a", run: "true")], backend: .kubernetes(settings))
         #expect(throws: InternalError.self) { try definition.digest() }
-        definition.kubernetes?.resources = ["limits": ["cpu": .number(2)]]
+        settings.resources = ["limits": ["cpu": .number(2)]]
+        definition.backend = .kubernetes(settings)
         let digest = try definition.digest()
         #expect(digest.count == 64)
         // SHA-256 of empty input, which the old code produced whenever encoding failed.

@@ -26,9 +26,9 @@ struct FastTierLocationTests {
     private func gate(_ repo: ScratchRepository, progress: RecordingProgress = RecordingProgress()) throws -> Gate {
         var environment = TestEnvironment.base
         environment["HOME"] = repo.scratch.url.path
-        let context = GateContext(repository: try repo.open(), launcher: SystemProcessLauncher(killGrace: 0.5),
+        let context = TierContext(repository: try repo.open(), launcher: SystemProcessLauncher(killGrace: 0.5),
                                   progress: progress, environment: environment, temporaryDirectory: repo.scratch.url)
-        return try Gate.load(context: context)
+        return try Gate.load(tiers: context)
     }
 
     private func noteCount(_ repo: ScratchRepository) throws -> Int {
@@ -197,7 +197,7 @@ struct FastTierLocationTests {
         try repo.git("update-index", "--assume-unchanged", "test.sh")
         try repo.write("test.sh", "#!/bin/sh\necho ok\n", executable: true)
         let progress = RecordingProgress()
-        let result = try await gate(repo, progress: progress).check(CheckOptions(tiers: .fast))
+        let result = try await gate(repo, progress: progress).check(tiers: .fast)
         #expect(result.verdict == .fail)
         guard case let .ran(outcome) = result.tiers[0].state else { Issue.record("the fast tier did not run"); return }
         #expect(outcome.backend == "worktree")
@@ -207,7 +207,7 @@ struct FastTierLocationTests {
     @Test(.timeLimit(.minutes(2)))
     func cleanWorkspaceRunsInPlaceWithoutFalseAlarm() async throws {
         let repo = try project(fastStep: "mkdir -p build && echo x > build/out.o && echo y > scratch.txt && git status --porcelain >/dev/null && ./test.sh")
-        let result = try await gate(repo).check(CheckOptions(tiers: .fast))
+        let result = try await gate(repo).check(tiers: .fast)
         #expect(result.verdict == .pass)
         guard case let .ran(outcome) = result.tiers[0].state else { Issue.record("the fast tier did not run"); return }
         #expect(outcome.backend == "workspace")
@@ -218,7 +218,7 @@ struct FastTierLocationTests {
     @Test(.timeLimit(.minutes(2)))
     func editDuringTheRunRecordsNothing() async throws {
         let repo = try project(fastStep: "cp src/code.txt code.bak && echo broken > src/code.txt && sleep 0.2 && cp code.bak src/code.txt && rm code.bak")
-        let error = await #expect(throws: GateError.self) { try await gate(repo).check(CheckOptions(tiers: .fast)) }
+        let error = await #expect(throws: GateError.self) { try await gate(repo).check(tiers: .fast) }
         #expect(error?.kind == .workspaceChanged)
         #expect(error?.message.contains("the workspace changed during the check") == true)
         #expect(error?.message.contains("'src/code.txt'") == true)

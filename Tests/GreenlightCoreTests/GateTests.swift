@@ -47,15 +47,15 @@ struct GateTests {
         var environment = TestEnvironment.base
         environment["HOME"] = repo.scratch.url.path
         environment["WORKSPACE_ONLY_SECRET"] = "leaked"
-        let context = GateContext(repository: try repo.open(), launcher: SystemProcessLauncher(killGrace: 0.5),
+        let context = TierContext(repository: try repo.open(), launcher: SystemProcessLauncher(killGrace: 0.5),
                                   progress: progress, processes: processes, environment: environment,
                                   temporaryDirectory: repo.scratch.url)
-        return try Gate.load(context: context)
+        return try Gate.load(tiers: context)
     }
 
     @Test func ignoredFileDependencyPassesFastTierButFailsCleanRoom() async throws {
         let repo = try repositoryDependingOnIgnoredFile(dependency: true)
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         #expect(result.verdict == .fail)
         #expect(result.tiers.map(\.verdict) == [.pass, .fail])
         guard case let .ran(outcome) = result.tiers[1].state else { Issue.record("clean room did not run"); return }
@@ -75,7 +75,7 @@ struct GateTests {
 
     @Test func withoutTheDependencyBothTiersPassAndAreRecorded() async throws {
         let repo = try repositoryDependingOnIgnoredFile(dependency: false)
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         #expect(result.verdict == .pass)
         #expect(result.tiers.map(\.verdict) == [.pass, .pass])
         let note = try #require(try repo.note())
@@ -89,23 +89,23 @@ struct GateTests {
 
     @Test func secondCheckIsServedFromTheNoteWithoutRunningAnyStep() async throws {
         let repo = try repositoryDependingOnIgnoredFile(dependency: false)
-        _ = try await gate(repo).check(CheckOptions())
+        _ = try await gate(repo).check()
         let progress = RecordingProgress()
-        let again = try await gate(repo, progress: progress).check(CheckOptions())
+        let again = try await gate(repo, progress: progress).check()
         #expect(again.verdict == .pass)
         #expect(again.isCached)
         #expect(progress.started.isEmpty)
         // --no-cache runs again.
         let forced = RecordingProgress()
-        _ = try await gate(repo, progress: forced).check(CheckOptions(useCache: false))
+        _ = try await gate(repo, progress: forced).check(useCache: false)
         #expect(forced.started == ["fast/unit", "clean-room/test"])
     }
 
     @Test func cachedFailIsReusedAndReported() async throws {
         let repo = try repositoryDependingOnIgnoredFile(dependency: true)
-        _ = try await gate(repo).check(CheckOptions())
+        _ = try await gate(repo).check()
         let progress = RecordingProgress()
-        let again = try await gate(repo, progress: progress).check(CheckOptions())
+        let again = try await gate(repo, progress: progress).check()
         #expect(again.verdict == .fail)
         #expect(progress.started.isEmpty)
         let report = CheckReport().render(again)
@@ -115,7 +115,7 @@ struct GateTests {
 
     @Test func changingAStepCommandRunsAgain() async throws {
         let repo = try repositoryDependingOnIgnoredFile(dependency: false)
-        _ = try await gate(repo).check(CheckOptions())
+        _ = try await gate(repo).check()
         try repo.write(".greenlight.yml", """
             fast:
               steps:
@@ -129,7 +129,7 @@ struct GateTests {
             """)
         // The edited config is in the working tree only: tracked files differ, so the fast tier runs in a checkout.
         let progress = RecordingProgress()
-        let result = try await gate(repo, progress: progress).check(CheckOptions())
+        let result = try await gate(repo, progress: progress).check()
         #expect(progress.started == ["fast/unit"])
         #expect(result.tiers[0].isCached == false)
         #expect(result.tiers[1].isCached == true)
@@ -138,10 +138,10 @@ struct GateTests {
 
     @Test func sameTreeDifferentCommitIsCheckedAnew() async throws {
         let repo = try repositoryDependingOnIgnoredFile(dependency: false)
-        let first = try await gate(repo).check(CheckOptions())
+        let first = try await gate(repo).check()
         try repo.git("commit", "-q", "--amend", "-m", "same tree, new message")
         let progress = RecordingProgress()
-        let second = try await gate(repo, progress: progress).check(CheckOptions())
+        let second = try await gate(repo, progress: progress).check()
         #expect(first.commit.tree == second.commit.tree)
         #expect(first.commit.commit != second.commit.commit)
         #expect(progress.started.count == 2)
@@ -154,11 +154,11 @@ struct GateTests {
         try repo.write("test.sh", "#!/bin/sh\necho broken; exit 7\n", executable: true)
         try repo.commitAll("break it")
         let progress = RecordingProgress()
-        let result = try await gate(repo, progress: progress).check(CheckOptions(revision: String(old.prefix(8)), tiers: .fast))
+        let result = try await gate(repo, progress: progress).check(revision: String(old.prefix(8)), tiers: .fast)
         #expect(result.commit.commit.hex == old)
         #expect(result.verdict == .pass)
         #expect(progress.locations.first?.contains("HEAD is") == true)
-        let broken = try await gate(repo).check(CheckOptions(tiers: .fast))
+        let broken = try await gate(repo).check(tiers: .fast)
         #expect(broken.verdict == .fail)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.scratch.url.path).filter { $0.hasPrefix("greenlight-fast") }
         #expect(leftovers.isEmpty)
@@ -174,7 +174,7 @@ struct GateTests {
                   run: 'echo "HOME=$HOME"; echo "MODE=$MODE"; echo "SECRET=${WORKSPACE_ONLY_SECRET-unset}"; echo "COMMIT=$GREENLIGHT_COMMIT"; test -z "$WORKSPACE_ONLY_SECRET"'
             """)
         let sha = try repo.commitAll("initial")
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         #expect(result.verdict == .pass)
         guard case let .ran(outcome) = result.tiers[1].state else { Issue.record("clean room did not run"); return }
         let log = try String(contentsOfFile: try #require(outcome.log), encoding: .utf8)
@@ -197,7 +197,7 @@ struct GateTests {
                   run: 'true'
             """)
         try repo.commitAll("initial")
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         #expect(result.verdict == .fail)
         guard case let .ran(outcome) = result.tiers[0].state else { Issue.record("fast tier did not run"); return }
         #expect(outcome.steps.map(\.verdict) == [.fail, .pass])
@@ -217,7 +217,7 @@ struct GateTests {
                   run: sleep 300
             """)
         try repo.commitAll("initial")
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         #expect(result.verdict == .error)
         guard case let .ran(outcome) = result.tiers[1].state else { Issue.record("clean room did not run"); return }
         #expect(outcome.summary == "the clean-room tier timed out after 1s during step 'slow'")
@@ -226,7 +226,7 @@ struct GateTests {
         #expect(records.map(\.verdict) == [.error])
         // ...but never reused: the next check runs again.
         let progress = RecordingProgress()
-        _ = try await gate(repo, progress: progress).check(CheckOptions())
+        _ = try await gate(repo, progress: progress).check()
         #expect(progress.started == ["clean-room/slow"])
     }
 
@@ -241,7 +241,7 @@ struct GateTests {
             """)
         try repo.commitAll("initial")
         let start = Date()
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         #expect(Date().timeIntervalSince(start) < 60)
         guard case let .ran(outcome) = result.tiers[0].state else { Issue.record("fast tier did not run"); return }
         #expect(outcome.verdict == .fail)
@@ -258,7 +258,7 @@ struct GateTests {
                 - {name: three, run: 'true'}
             """)
         try repo.commitAll("initial")
-        let result = try await gate(repo).check(CheckOptions())
+        let result = try await gate(repo).check()
         let report = CheckReport().render(result)
         #expect(report.contains("step one: failed with exit code 1"))
         #expect(report.contains("step two: failed with exit code 2"))
@@ -278,7 +278,7 @@ struct GateTests {
         let repo = try repositoryDependingOnIgnoredFile(dependency: false)
         try repo.git("notes", "--ref=greenlight", "add", "-m", "not json at all", "HEAD")
         let progress = RecordingProgress()
-        let result = try await gate(repo, progress: progress).check(CheckOptions())
+        let result = try await gate(repo, progress: progress).check()
         #expect(result.verdict == .pass)
         #expect(progress.warnings.contains { $0.contains("not a greenlight verdict record") })
         let note = try #require(try repo.note())
@@ -296,7 +296,7 @@ struct GateTests {
             try await Task.sleep(for: .milliseconds(300))
             processes.stopAll()
         }
-        let error = await #expect(throws: GateError.self) { try await gate.check(CheckOptions()) }
+        let error = await #expect(throws: GateError.self) { try await gate.check() }
         #expect(error?.kind == .interrupted)
         #expect(try repo.note() == nil)
     }
@@ -312,8 +312,8 @@ struct GateTests {
             clones.append(ScratchRepository(existing: path, scratch: origin.scratch))
         }
         // Each clone records its own verdicts for the same commit.
-        _ = try await gate(clones[0]).check(CheckOptions(tiers: .fast))
-        _ = try await gate(clones[1]).check(CheckOptions(tiers: .cleanRoom))
+        _ = try await gate(clones[0]).check(tiers: .fast)
+        _ = try await gate(clones[1]).check(tiers: .cleanRoom)
         try clones[0].git("push", "-q", "origin", "refs/notes/greenlight")
         try clones[1].git("fetch", "-q", "origin", "refs/notes/greenlight:refs/notes/theirs")
         try clones[1].git("notes", "--ref=greenlight", "merge", "-q", "-s", "cat_sort_uniq", "refs/notes/theirs")
@@ -321,7 +321,7 @@ struct GateTests {
         #expect(Set(merged.map(\.tier)) == [.fast, .cleanRoom])
         // And the merged note serves the cache.
         let progress = RecordingProgress()
-        let result = try await gate(clones[1], progress: progress).check(CheckOptions())
+        let result = try await gate(clones[1], progress: progress).check()
         #expect(result.isCached)
         #expect(progress.started.isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GreenlightCore
+import GreenlightTestSupport
 import Testing
 
 @Suite("classifying a Job")
@@ -96,14 +97,14 @@ struct JobManifestTests {
         var settings = KubernetesSettings(image: "ghcr.io/acme/ci:1")
         mutate(&settings)
         return TierDefinition(tier: .cleanRoom, steps: [StepDefinition(name: "test", run: "make test", env: ["V": "it's"])],
-                              parallel: false, timeout: 1800, env: ["CI": "true"], backend: .kubernetes, kubernetes: settings)
+                              parallel: false, timeout: 1800, env: ["CI": "true"], backend: .kubernetes(settings))
     }
 
     private func render(_ definition: TierDefinition, bundle: Bool = true) -> JSONValue {
         let id = ObjectID(hex: sha)!
         let digest = try! definition.digest()
         return JobManifest(name: JobName.make(commit: id, digest: digest), namespace: "ci",
-                           commit: ResolvedCommit(commit: id, tree: id), definition: definition, digest: digest, settings: definition.kubernetes!,
+                           commit: ResolvedCommit(commit: id, tree: id), definition: definition, digest: digest, settings: definition.backend.kubernetes!,
                            repositoryURL: "https://git.example/acme.git",
                            transportEnvironment: ["GREENLIGHT_CLONE_URL": "https://git.example/acme.git; rm -rf /"],
                            bundleConfigMap: bundle ? "cm" : nil).render()
@@ -138,7 +139,7 @@ struct JobManifestTests {
         #expect(env["GREENLIGHT_CLONE_URL"] == "https://git.example/acme.git; rm -rf /")
         #expect(env["GREENLIGHT_STEP_0_RUN"] == "export V='it'\\''s'; make test")
         let shellStep = render(TierDefinition(tier: .cleanRoom, steps: [StepDefinition(name: "t", run: "echo $HOME $(CI) $$")],
-                                              backend: .kubernetes, kubernetes: KubernetesSettings(image: "i")))
+                                              backend: .kubernetes(KubernetesSettings(image: "i"))))
         let shellEnv = (shellStep.at("spec.template.spec.containers")?.array?.first?["env"]?.array ?? []).first { $0["name"]?.string == "GREENLIGHT_STEP_0_RUN" }
         #expect(shellEnv?["value"]?.string == "echo $$HOME $$(CI) $$$$")
         #expect(env["CI"] == "true")
@@ -191,7 +192,7 @@ struct JobManifestTests {
         var files: [String] = []
         for (index, variant) in variants.enumerated() {
             let file = directory.appendingPathComponent("job-\(index).json")
-            try render(variant, bundle: variant.kubernetes?.transport == .bundle).data(pretty: true).write(to: file)
+            try render(variant, bundle: variant.backend.kubernetes?.transport == .bundle).data(pretty: true).write(to: file)
             files.append(file.path)
         }
         let configMap: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "greenlight-x", "namespace": "ci"],
@@ -202,7 +203,7 @@ struct JobManifestTests {
         for manifest in ["namespace", "serviceaccount", "role", "rolebinding"] {
             files.append(root.appendingPathComponent("deploy/\(manifest).yaml").path)
         }
-        let result = try CommandRunner().run([validator.path, "--strict", "-k", "1.33.0"] + files, in: directory,
+        let result = try FixtureProcess().run([validator.path, "--strict", "-k", "1.33.0"] + files, in: directory,
                                              environment: ProcessInfo.processInfo.environment, timeout: 300)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "passed").count - 1 == files.count, "\(result.stdout)")

@@ -103,7 +103,7 @@ struct KubeConfigTests {
         #expect(connection.server.absoluteString == "https://10.0.0.1:443")
         #expect(connection.namespace == "builds")
         #expect(connection.certificateAuthority == Data("CA".utf8))
-        let credentials = CredentialSource(authentication: connection.authentication, environment: [:])
+        let credentials = CredentialSource(authentication: connection.authentication, environment: [:], runner: ProcessRunner(group: ProcessGroupSet()))
         #expect(try await credentials.token() == "token-1")
         try "token-2 rotated".write(to: account.appendingPathComponent("token"), atomically: true, encoding: .utf8)
         #expect(try await credentials.token() == "token-2 rotated")
@@ -127,7 +127,7 @@ struct KubeConfigTests {
             """)
         let connection = try KubeConfigLoader(environment: [:]).load(explicitPath: config)
         let later = NoteCodec.formatDate(Date().addingTimeInterval(3600))
-        let credentials = CredentialSource(authentication: connection.authentication, environment: ["PATH": "/usr/bin:/bin", "EXPIRY": later])
+        let credentials = CredentialSource(authentication: connection.authentication, environment: ["PATH": "/usr/bin:/bin", "EXPIRY": later], runner: ProcessRunner(group: ProcessGroupSet()))
         #expect(try await credentials.token() == "tok-arg-e")
         #expect(try await credentials.token() == "tok-arg-e")
         #expect(await credentials.pluginRuns == 1)
@@ -136,7 +136,8 @@ struct KubeConfigTests {
         #expect(await credentials.pluginRuns == 2)
 
         let expired = CredentialSource(authentication: connection.authentication,
-                                       environment: ["PATH": "/usr/bin:/bin", "EXPIRY": NoteCodec.formatDate(Date().addingTimeInterval(-5))])
+                                       environment: ["PATH": "/usr/bin:/bin", "EXPIRY": NoteCodec.formatDate(Date().addingTimeInterval(-5))],
+                                       runner: ProcessRunner(group: ProcessGroupSet()))
         _ = try await expired.token()
         _ = try await expired.token()
         #expect(await expired.pluginRuns == 2)

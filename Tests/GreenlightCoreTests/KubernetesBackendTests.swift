@@ -213,7 +213,7 @@ struct KubernetesBackendTests {
             try fixture.repo.commitAll("long")
             _ = try? await fixture.checkAndDetachOnceThePodExists()
             let commit = try fixture.repo.open().resolve("HEAD")
-            let canceller = JobCanceller(context: try fixture.gate().context, definition: try fixture.gate().config.cleanRoom)
+            let canceller = JobCanceller(context: try fixture.gate().context.tiers, definition: try fixture.gate().config.cleanRoom)
             let name = JobName.make(commit: commit.commit, digest: try fixture.gate().config.cleanRoom.digest())
             #expect(try await canceller.cancel(commit) == .deleted(name: name, namespace: "ci"))
             #expect(fixture.server.jobs(namespace: "ci").isEmpty)
@@ -229,10 +229,10 @@ struct KubernetesBackendTests {
         try await KubernetesFixture.with(tls: true) { fixture in
             let result = try await fixture.check()
             #expect(result.verdict == .pass, "\(result.cleanRoomOutcome?.summary ?? "")")
-            let doctor = await ClusterDoctor(context: try fixture.gate().context, settings: try fixture.gate().config.cleanRoom.kubernetes!).run()
+            let doctor = await ClusterDoctor(context: try fixture.gate().context.tiers, settings: try #require(fixture.gate().config.cleanRoom.backend.kubernetes)).run()
             #expect(doctor.allSatisfy { $0.ok }, "\(doctor.map { "\($0.name): \($0.detail)" })")
             fixture.server.faults.forbid(verb: "delete", resource: "jobs")
-            let denied = await ClusterDoctor(context: try fixture.gate().context, settings: try fixture.gate().config.cleanRoom.kubernetes!).run()
+            let denied = await ClusterDoctor(context: try fixture.gate().context.tiers, settings: try #require(fixture.gate().config.cleanRoom.backend.kubernetes)).run()
             #expect(denied.contains { !$0.ok && $0.detail.contains(#"verbs: ["delete"]"#) })
         }
     }

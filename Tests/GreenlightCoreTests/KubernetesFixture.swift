@@ -77,13 +77,13 @@ final class KubernetesFixture: @unchecked Sendable {
     func gate(progress: ProgressSink = SilentProgress(), processes: ProcessGroupSet = ProcessGroupSet()) throws -> Gate {
         var environment = TestEnvironment.base
         environment["HOME"] = repo.scratch.url.path
-        let context = GateContext(repository: try repo.open(), progress: progress, processes: processes,
+        let context = TierContext(repository: try repo.open(), progress: progress, processes: processes,
                                   environment: environment, temporaryDirectory: repo.scratch.url)
-        return try Gate.load(context: context)
+        return try Gate.load(tiers: context)
     }
 
-    func check(_ options: CheckOptions = CheckOptions(tiers: .cleanRoom)) async throws -> GateResult {
-        try await gate().check(options)
+    func check(tiers: TierSelection = .cleanRoom) async throws -> GateResult {
+        try await gate().check(tiers: tiers)
     }
 
     /// Checks the clean room and, once the Job's pod exists, does what Ctrl-C does.
@@ -95,7 +95,7 @@ final class KubernetesFixture: @unchecked Sendable {
             for _ in 0..<100 where server.pods(namespace: "ci").isEmpty { try await Task.sleep(for: .milliseconds(100)) }
             processes.stopAll()
         }
-        return try await gate.check(CheckOptions(tiers: .cleanRoom))
+        return try await gate.check(tiers: .cleanRoom)
     }
 
     /// Runs `body` with a fresh fixture and always shuts the server down (killing its containers).
@@ -113,7 +113,7 @@ final class KubernetesFixture: @unchecked Sendable {
 }
 
 extension GateResult {
-    var cleanRoomOutcome: TierOutcome? {
+    var cleanRoomOutcome: TierRunResult? {
         guard let tier = tiers.first(where: { $0.tier == .cleanRoom }), case let .ran(outcome) = tier.state else { return nil }
         return outcome
     }

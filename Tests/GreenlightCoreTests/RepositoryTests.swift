@@ -111,7 +111,7 @@ struct RepositoryTests {
         #expect(Set(lines).count == writers * perWriter)
     }
 
-    @Test func detachedCheckoutHoldsExactlyTheCommit() throws {
+    @Test func detachedCheckoutHoldsExactlyTheCommit() async throws {
         let scratch = try ScratchRepository()
         try scratch.write("kept.txt", "committed\n")
         try scratch.write(".gitignore", "ignored.txt\n")
@@ -122,7 +122,8 @@ struct RepositoryTests {
         let repository = try scratch.open()
 
         let target = scratch.scratch.path("clean")
-        let checkout = try repository.makeDetachedCheckout(of: #require(ObjectID(hex: sha)), at: target)
+        let checkout = try await repository.makeDetachedCheckout(of: #require(ObjectID(hex: sha)), at: target,
+                                                                runner: ProcessRunner(group: ProcessGroupSet()))
         #expect(try checkout.headCommit()?.hex == sha)
         #expect(try String(contentsOf: target.appendingPathComponent("kept.txt"), encoding: .utf8) == "committed\n")
         #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("ignored.txt").path))

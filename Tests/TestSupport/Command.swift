@@ -10,12 +10,12 @@ public enum Command {
         public var description: String { "\(command.joined(separator: " ")) exited \(status): \(output)" }
     }
 
-    public typealias Result = CommandRunner.Result
+    public typealias Result = FixtureProcess.Result
 
     /// Runs and returns status and both streams, whatever the status.
     public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = TestEnvironment.base,
                            stdin: String? = nil) throws -> Result {
-        try CommandRunner().run(arguments, in: directory, environment: environment, stdin: stdin, timeout: 600)
+        try FixtureProcess().run(arguments, in: directory, environment: environment, stdin: stdin, timeout: 600)
     }
 
     /// Runs and returns stdout, throwing when the status is not 0.
@@ -41,5 +41,14 @@ public enum TestEnvironment {
             "GIT_COMMITTER_NAME": "Test Committer",
             "GIT_COMMITTER_EMAIL": "committer@example.com",
         ]
+    }
+}
+
+extension Gate {
+    /// `check` for a revision, resolved here: what `greenlight check REV` does.
+    public func check(revision: String = "HEAD", tiers: TierSelection = .all, useCache: Bool = true,
+                      keep: Bool = false) async throws -> GateResult {
+        let commit = try context.tiers.repository.resolve(revision)
+        return try await check(CheckOptions(commit: commit, tiers: tiers, useCache: useCache, keep: keep))
     }
 }

@@ -99,18 +99,24 @@ public struct ConfigLoader: Sendable {
                 return name
             }
         }
+        var kind = BackendKind.local
         if let value = fields["backend"] {
             let name = try reader.string(value, key: "\(prefix).backend")
             guard let backend = BackendKind(rawValue: name) else {
                 throw reader.error(value, key: "\(prefix).backend",
                                    "unknown backend '\(name)'; known: \(BackendKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            definition.backend = backend
+            kind = backend
         }
+        // Read (and so checked) even when the backend is local, so switching backends never meets a broken block.
+        var kubernetes: KubernetesSettings?
         if let value = fields["kubernetes"] {
-            definition.kubernetes = try KubernetesSettingsReader(reader: reader, root: root).parse(value, key: "\(prefix).kubernetes")
+            kubernetes = try KubernetesSettingsReader(reader: reader, root: root).parse(value, key: "\(prefix).kubernetes")
         }
-        if definition.backend == .kubernetes, definition.kubernetes == nil {
+        switch (kind, kubernetes) {
+        case (.local, _): definition.backend = .local
+        case let (.kubernetes, settings?): definition.backend = .kubernetes(settings)
+        case (.kubernetes, nil):
             throw reader.error(node, key: "\(prefix).kubernetes", "missing: backend kubernetes needs at least `kubernetes.image`")
         }
         if let value = fields["steps"] {

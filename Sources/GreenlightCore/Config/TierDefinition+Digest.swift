@@ -44,10 +44,10 @@ extension TierDefinition {
             }),
         ]
         if tier == .cleanRoom {
-            object["backend"] = .string(backend.rawValue)
+            object["backend"] = .string(backend.kind.rawValue)
             object["pass_env"] = .array(passEnv.sorted().map(JSONValue.string))
-            if backend == .kubernetes, let kubernetes {
-                object["kubernetes"] = Self.canonical(kubernetes)
+            if case let .kubernetes(settings) = backend {
+                object["kubernetes"] = Self.canonical(settings)
             }
         }
         return .object(object)

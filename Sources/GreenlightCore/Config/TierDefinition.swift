@@ -13,13 +13,12 @@ public struct TierDefinition: Equatable, Sendable {
     public var env: [String: String]
     /// Clean room only: names of workspace environment variables let through the scrub.
     public var passEnv: [String]
-    public var backend: BackendKind
-    /// `clean_room.kubernetes`, required with `backend: kubernetes`.
-    public var kubernetes: KubernetesSettings?
+    /// Clean room only: where it runs, with that backend's settings.
+    public var backend: BackendConfiguration
 
     public init(tier: Tier, steps: [StepDefinition] = [], parallel: Bool = true, failFast: Bool = false,
                 timeout: TimeInterval = 30 * 60, env: [String: String] = [:], passEnv: [String] = [],
-                backend: BackendKind = .local, kubernetes: KubernetesSettings? = nil) {
+                backend: BackendConfiguration = .local) {
         self.tier = tier
         self.steps = steps
         self.parallel = parallel
@@ -28,7 +27,6 @@ public struct TierDefinition: Equatable, Sendable {
         self.env = env
         self.passEnv = passEnv
         self.backend = backend
-        self.kubernetes = kubernetes
     }
 
     /// A tier without steps is not part of the gate.

@@ -9,22 +9,24 @@ import Foundation
 /// In the workspace, the tracked state is snapshotted before and after the steps: if a
 /// tracked file (or the index, HEAD, a submodule) was touched while they ran, even if it
 /// was put back, the outcome carries `workspaceChanged` and the gate records nothing.
-struct FastTierRunner: Sendable {
-    let context: GateContext
+struct FastTierRunner: TierRunner {
+    let context: TierContext
 
-    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierRunResult {
         let startedAt = Date()
         let location: Location
         do {
-            location = try chooseLocation(for: commit)
+            location = try await chooseLocation(for: commit)
         } catch {
-            return TierOutcome(tier: .fast, steps: [], problem: "cannot prepare the fast tier: \(error)", log: nil,
+            return TierRunResult(tier: .fast, steps: [], problem: "cannot prepare the fast tier: \(error)", log: nil,
                                backend: "worktree", startedAt: startedAt, finishedAt: Date())
         }
         defer {
             if let temporary = location.temporary {
-                if keep { context.progress.warning("kept the fast tier's checkout at \(temporary.path)") }
-                else if let problem = TemporaryDirectory.remove(temporary) { context.progress.warning(problem) }
+                if keep {
+                    TemporaryDirectory.keep(temporary)
+                    context.progress.warning("kept the fast tier's checkout at \(temporary.path)")
+                } else if let problem = TemporaryDirectory.remove(temporary) { context.progress.warning(problem) }
             }
         }
         context.progress.tierStarted(tier: .fast, steps: definition.steps.map(\.name), location: location.description)
@@ -33,7 +35,7 @@ struct FastTierRunner: Sendable {
         // A hook may run with these set for the workspace; in a temporary checkout they would point git elsewhere.
         for key in Self.repositoryLocatingVariables { environment[key] = nil }
         for (key, value) in definition.env { environment[key] = value }
-        for (key, value) in GateEnvironment.variables(commit: commit, tier: .fast) { environment[key] = value }
+        for (key, value) in StepVariables.variables(commit: commit, tier: .fast) { environment[key] = value }
         let context = self.context
         let run = TierRun(
             definition: definition,
@@ -46,7 +48,7 @@ struct FastTierRunner: Sendable {
         )
         let steps = await run.runSteps(parallel: definition.parallel, stopAfterFailure: definition.failFast)
         let changed = location.snapshot.flatMap { workspaceChange(since: $0) }
-        var outcome = TierOutcome(tier: .fast, steps: steps, problem: changed, log: nil, backend: location.backend,
+        var outcome = TierRunResult(tier: .fast, steps: steps, problem: changed, log: nil, backend: location.backend,
                                   startedAt: startedAt, finishedAt: Date())
         outcome.workspaceChanged = changed
         context.progress.tierFinished(tier: .fast, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
@@ -72,7 +74,7 @@ struct FastTierRunner: Sendable {
         }
     }
 
-    private func chooseLocation(for commit: ResolvedCommit) throws -> Location {
+    private func chooseLocation(for commit: ResolvedCommit) async throws -> Location {
         let repository = context.repository
         if let workdir = repository.workingDirectory {
             let head = try repository.headCommit()
@@ -80,16 +82,16 @@ struct FastTierRunner: Sendable {
                 // Taken before the check, so that a change between the two is caught after the steps.
                 let snapshot: WorkspaceSnapshot
                 do { snapshot = try repository.workspaceSnapshot() } catch {
-                    return try temporaryCheckout(of: commit, reason: "the workspace's tracked state cannot be read: \(error)")
+                    return try await temporaryCheckout(of: commit, reason: "the workspace's tracked state cannot be read: \(error)")
                 }
                 if let reason = try repository.trackedChangeReason() {
-                    return try temporaryCheckout(of: commit, reason: "tracked files are modified in the workspace (or may be): \(reason)")
+                    return try await temporaryCheckout(of: commit, reason: "tracked files are modified in the workspace (or may be): \(reason)")
                 }
                 return Location(directory: workdir, temporary: nil, reason: nil, snapshot: snapshot)
             }
-            return try temporaryCheckout(of: commit, reason: "HEAD is \(head?.short() ?? "unborn"), not \(commit.commit.short())")
+            return try await temporaryCheckout(of: commit, reason: "HEAD is \(head?.short() ?? "unborn"), not \(commit.commit.short())")
         }
-        return try temporaryCheckout(of: commit, reason: "the repository has no working tree")
+        return try await temporaryCheckout(of: commit, reason: "the repository has no working tree")
     }
 
     /// What changed in the workspace's tracked state since `before`, as the gate's error message; `nil` when nothing.
@@ -107,12 +109,12 @@ struct FastTierRunner: Sendable {
             + "(a step that rewrites tracked files, such as a formatter with -w, counts too)"
     }
 
-    private func temporaryCheckout(of commit: ResolvedCommit, reason: String) throws -> Location {
+    private func temporaryCheckout(of commit: ResolvedCommit, reason: String) async throws -> Location {
         let root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-fast-\(commit.commit.short())")
         do {
-            _ = try context.repository.makeDetachedCheckout(of: commit.commit, at: root)
+            _ = try await context.repository.makeDetachedCheckout(of: commit.commit, at: root, runner: context.runner)
         } catch {
-            TemporaryDirectory.remove(root)
+            if let problem = TemporaryDirectory.remove(root) { context.progress.warning(problem) }
             throw error
         }
         return Location(directory: root, temporary: root, reason: reason)

@@ -17,28 +17,44 @@ public struct Gate: Sendable {
     /// the fast path's definition file be written.
     public var configStamp: String?
 
-    /// Loads `.greenlight.yml` from the repository's working tree and makes the gate. Writes nothing.
+    /// The standard gate (`GateContext.standard`) for `config`.
+    public init(tiers: TierContext, config: GateConfig) {
+        self.init(context: .standard(tiers: tiers, config: config), config: config)
+    }
+
+    /// Loads `.greenlight.yml` from the repository's working tree and makes the standard gate.
+    /// Writes nothing.
     /// - Throws: `ConfigError` naming file, line and key.
-    public static func load(context: GateContext) throws -> Gate {
-        guard let root = context.repository.workingDirectory else {
-            throw ConfigError(file: context.repository.gitDirectory.path, line: nil, column: nil, key: "",
+    public static func load(tiers: TierContext) throws -> Gate {
+        let repository = tiers.repository
+        guard let root = repository.workingDirectory else {
+            throw ConfigError(file: repository.gitDirectory.path, line: nil, column: nil, key: "",
                               message: "a bare repository has no .greenlight.yml; run greenlight in a working tree")
         }
         // Stamp first, read second: an edit after the stamp makes the stamp stale, never the reverse.
-        let stamp = FastPathCache(repository: context.repository).configStamp()
+        let stamp = FastPathCache(repository: repository).configStamp()
         let config = try ConfigLoader().load(fromRoot: root)
-        var gate = Gate(context: context, config: config)
+        var gate = Gate(tiers: tiers, config: config)
         gate.configStamp = stamp
         return gate
     }
 
+    /// The same gate with another verdict cache (a decorator of this one's, typically).
+    public func with(cache: VerdictCache) -> Gate {
+        var context = self.context
+        context.cache = cache
+        var gate = Gate(context: context, config: config)
+        gate.configStamp = configStamp
+        return gate
+    }
+
     /// Runs (or reads from the notes) every selected tier for one commit and records each new verdict.
-    /// - Throws: `GitError` (notes, revision), `GateError` (nothing to check, interrupted),
+    /// - Throws: `GitError` (notes), `GateError` (nothing to check, interrupted),
     ///   `InternalError` (a digest that cannot be computed). Nothing is recorded for a tier that threw.
     public func check(_ options: CheckOptions) async throws -> GateResult {
-        let commit = try context.repository.resolve(options.revision)
-        let store = VerdictStore(repository: context.repository)
-        let rule = VerdictRule()
+        let commit = options.commit
+        let cache = context.cache
+        let progress = context.tiers.progress
         // Every record written by this check, confirmed once more at the end (see VerdictStore.confirm).
         var receipts: [VerdictReceipt] = []
         var warnings: [String] = []
@@ -62,63 +78,41 @@ public struct Gate: Sendable {
                 continue
             }
             if options.useCache {
-                var found = try store.cached(commit: commit.commit, tier: tier, digest: digest, rule: rule)
-                if found.record == nil, tier == .cleanRoom, let refresh = context.refreshVerdicts {
-                    // Another workspace may have run this clean room already: look at the remote's notes first.
-                    let refreshWarnings = try refresh()
-                    warnings += refreshWarnings
-                    refreshWarnings.forEach(context.progress.warning)
-                    found = try store.cached(commit: commit.commit, tier: tier, digest: digest, rule: rule)
-                }
+                let found = try await cache.lookup(commit: commit.commit, tier: tier, digest: digest)
                 warnings += found.warnings
-                found.warnings.forEach(context.progress.warning)
+                found.warnings.forEach(progress.warning)
                 if let record = found.record {
-                    context.progress.tierCached(tier: tier, record: record)
+                    progress.tierCached(tier: tier, record: record)
                     results.append(TierResult(tier: tier, digest: digest, state: .cached(record)))
                     continue
                 }
             }
-            let outcome = await run(tier, commit: commit, definition: definition, digest: digest, keep: options.keep)
-            if context.processes.isStopped { throw GateError.interrupted() }
+            if context.tiers.processes.isStopped { throw GateError.interrupted() }
+            let ran = await context.runner(for: tier).run(commit, definition: definition, digest: digest, keep: options.keep)
+            if context.tiers.processes.isStopped { throw GateError.interrupted() }
             // Tracked files changed while the fast tier ran in the workspace: record nothing, for any tier.
-            if let changed = outcome.workspaceChanged { throw GateError(kind: .workspaceChanged, message: changed) }
-            receipts.append(try store.append(outcome.record(for: commit, digest: digest)))
-            results.append(TierResult(tier: tier, digest: digest, state: .ran(outcome)))
+            if let changed = ran.workspaceChanged { throw GateError(kind: .workspaceChanged, message: changed) }
+            receipts.append(try cache.record(ran.record(for: commit, digest: digest)))
+            results.append(TierResult(tier: tier, digest: digest, state: .ran(ran)))
         }
         // Before the fast path's files: a rewrite moves the notes tip they are stamped with.
-        try await store.confirm(receipts)
-        warnings += recordForFastPath(commit.commit, rule: rule)
+        try await cache.confirm(receipts)
+        warnings += recordForFastPath(commit.commit, rule: VerdictRule())
         return GateResult(commit: commit, tiers: results, warnings: warnings)
     }
 
     /// Brings the fast path's files up to date with what the notes now say about `commit`.
     /// A failure only costs the fast path (it then hands the push to this binary): a warning.
     func recordForFastPath(_ commit: ObjectID, rule: VerdictRule) -> [String] {
-        let fastPath = FastPathCache(repository: context.repository)
+        let fastPath = FastPathCache(repository: context.tiers.repository)
         do {
             if let stamp = configStamp { try fastPath.writeDefinition(config, stamp: stamp) }
             try fastPath.writeCommit(commit, config: config, rule: rule)
             return []
         } catch {
             let warning = "the fast path's cache was not updated (pushes will take the full check): \(error)"
-            context.progress.warning(warning)
+            context.tiers.progress.warning(warning)
             return [warning]
-        }
-    }
-
-    private func run(_ tier: Tier, commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
-        switch tier {
-        case .fast:
-            return await FastTierRunner(context: context).run(commit, definition: definition, digest: digest, keep: keep)
-        case .cleanRoom:
-            return await backend(for: definition).run(commit, definition: definition, digest: digest, keep: keep)
-        }
-    }
-
-    private func backend(for definition: TierDefinition) -> CleanRoomBackend {
-        switch definition.backend {
-        case .local: LocalCleanRoom(context: context)
-        case .kubernetes: KubernetesCleanRoom(context: context, settings: definition.kubernetes ?? KubernetesSettings(image: ""))
         }
     }
 }

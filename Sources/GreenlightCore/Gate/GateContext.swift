@@ -1,42 +1,37 @@
 import Foundation
 
-/// Everything the gate reaches outside itself, passed in one value so tests can
-/// run it for real in a controlled place (their own repository, temp dir and environment).
+/// What the gate works with, passed in one value: where tiers run (`tiers`), the runner of
+/// each tier, and the verdict cache. `standard(tiers:config:)` builds the usual one; a push
+/// swaps the cache for one that also asks the remote (`RemoteRefreshingCache`).
 public struct GateContext: Sendable {
-    public var repository: Repository
-    public var launcher: ProcessLauncher
-    public var progress: ProgressSink
-    /// Every child the gate starts joins this set; stopping it (Ctrl-C) stops them all.
-    public var processes: ProcessGroupSet
-    /// The workspace's environment: the fast tier inherits it, the clean room takes an allowlist of it.
-    public var environment: [String: String]
-    /// Where temporary checkouts are made.
-    public var temporaryDirectory: URL
-    /// Brings in verdicts recorded elsewhere (the remote's notes) before an expensive
-    /// clean-room run; returns warnings. `nil` outside a push.
-    public var refreshVerdicts: (@Sendable () throws -> [String])?
+    public var tiers: TierContext
+    public var cache: VerdictCache
+    public var fastTier: TierRunner
+    public var cleanRoom: TierRunner
 
-    public init(repository: Repository, launcher: ProcessLauncher = SystemProcessLauncher(),
-                progress: ProgressSink = SilentProgress(), processes: ProcessGroupSet = ProcessGroupSet(),
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                temporaryDirectory: URL? = nil) {
-        self.repository = repository
-        self.launcher = launcher
-        self.progress = progress
-        self.processes = processes
-        self.environment = environment
-        self.temporaryDirectory = temporaryDirectory
-            ?? URL(fileURLWithPath: environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp", isDirectory: true)
+    public init(tiers: TierContext, cache: VerdictCache, fastTier: TierRunner, cleanRoom: TierRunner) {
+        self.tiers = tiers
+        self.cache = cache
+        self.fastTier = fastTier
+        self.cleanRoom = cleanRoom
     }
 
-    /// `<common git dir>/greenlight/logs`: shared by every worktree of the repository.
-    public var logsDirectory: URL {
-        repository.commonDirectory.appendingPathComponent("greenlight/logs", isDirectory: true)
+    /// The local notes as the cache, the fast tier in the workspace, and the clean room the
+    /// configuration names.
+    public static func standard(tiers: TierContext, config: GateConfig) -> GateContext {
+        let cleanRoom: TierRunner = switch config.cleanRoom.backend {
+        case .local: LocalCleanRoom(context: tiers)
+        case let .kubernetes(settings): KubernetesCleanRoom(context: tiers, settings: settings)
+        }
+        return GateContext(tiers: tiers, cache: NotesVerdictCache(store: VerdictStore(repository: tiers.repository)),
+                           fastTier: FastTierRunner(context: tiers), cleanRoom: cleanRoom)
     }
 
-    /// The log file name for a tier run (and, in the fast tier, one of its steps).
-    func logFile(commit: ObjectID, digest: String, step: String? = nil) -> URL {
-        let base = "\(commit.hex)-\(digest.prefix(12))"
-        return logsDirectory.appendingPathComponent(step.map { "\(base).\($0).log" } ?? "\(base).log")
+    /// The runner of `tier`.
+    public func runner(for tier: Tier) -> TierRunner {
+        switch tier {
+        case .fast: fastTier
+        case .cleanRoom: cleanRoom
+        }
     }
 }

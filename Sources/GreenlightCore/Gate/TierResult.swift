@@ -2,7 +2,7 @@
 public struct TierResult: Sendable {
     public enum State: Sendable {
         /// Ran in this check.
-        case ran(TierOutcome)
+        case ran(TierRunResult)
         /// A `pass` or `fail` recorded earlier for this commit and digest.
         case cached(VerdictRecord)
         /// Not run because an earlier tier did not pass.

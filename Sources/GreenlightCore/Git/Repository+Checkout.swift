@@ -10,7 +10,10 @@ extension Repository {
     /// copied and the cost is the checkout alone. No untracked, ignored or modified
     /// file of this repository's working tree can reach it: files come from the
     /// commit's tree only.
-    public func makeDetachedCheckout(of commit: ObjectID, at directory: URL) throws(GitError) -> Repository {
+    ///
+    /// - Parameter runner: starts `git read-tree` (see `populateWorkingTree`), so a signal stops it.
+    /// - Throws: `GitError` naming the failing call.
+    public func makeDetachedCheckout(of commit: ObjectID, at directory: URL, runner: ProcessRunner) async throws(GitError) -> Repository {
         LibGit2.ensureInitialised()
         var options = git_repository_init_options()
         try gitCheck("git_repository_init_options_init",
@@ -37,20 +40,29 @@ extension Repository {
             var oid = commit.raw
             try gitCheck("git_repository_set_head_detached", git_repository_set_head_detached(repo, &oid))
         }
-        try Self.populateWorkingTree(of: checkout, at: directory)
+        try await Self.populateWorkingTree(of: checkout, at: directory, runner: runner)
         return checkout
     }
 
     /// Writes the files of HEAD's tree and the index. git's own `read-tree -u` does this
     /// about 2.3 times faster than libgit2's checkout on a 50,000-file tree (which calls
-    /// realpath() twice per file), so the git CLI does it when it is there; libgit2 otherwise.
-    private static func populateWorkingTree(of checkout: Repository, at directory: URL) throws(GitError) {
+    /// realpath() twice per file), so the git CLI does it when git is on PATH; libgit2 only
+    /// when there is no git to start (any other failure to start it is an error).
+    private static func populateWorkingTree(of checkout: Repository, at directory: URL, runner: ProcessRunner) async throws(GitError) {
         let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
                            "HOME": directory.path, "GIT_CONFIG_GLOBAL": "/dev/null", "LC_ALL": "C"]
-        if let result = try? CommandRunner().run(["git", "read-tree", "--reset", "-u", "HEAD"], in: directory, environment: environment, timeout: 3600) {
-            if result.succeeded { return }
-            throw GitError(call: "git read-tree --reset -u HEAD", code: -1,
-                           message: "cannot check out into \(directory.path): \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+        let call = "git read-tree --reset -u HEAD"
+        let spec = ProcessSpec(executable: "git", arguments: ["read-tree", "--reset", "-u", "HEAD"],
+                               directory: directory, environment: environment, timeout: 3600)
+        if spec.resolvedExecutable() != nil {
+            let result: CapturedProcess
+            do { result = try await runner.capture(spec) } catch {
+                throw GitError(call: call, code: -1, message: "cannot check out into \(directory.path): \(error)")
+            }
+            guard result.succeeded else {
+                throw GitError(call: call, code: -1, message: "cannot check out into \(directory.path): \(result.firstErrorLine)")
+            }
+            return
         }
         try checkout.withHandle { (repo) throws(GitError) in
             var options = git_checkout_options()

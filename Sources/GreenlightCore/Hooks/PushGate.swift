@@ -13,58 +13,38 @@ public struct PushGate: Sendable {
         self.remote = remote
     }
 
-    /// Everything the push waited for, and the verdict it leads to.
-    public struct Outcome: Sendable {
-        public var plan: PushPlan
-        public var results: [(commit: PushPlan.GatedCommit, result: GateResult)]
-        public var warnings: [String]
-        /// Time spent running tiers (not served from notes).
-        public var waited: TimeInterval
-
-        /// Pass only when every gated commit passed (no gated commit: pass).
-        public var verdict: Verdict {
-            results.map(\.result.verdict).max() ?? .pass
-        }
-
-        public var ranAnything: Bool {
-            results.contains { $0.result.tiers.contains { if case .ran = $0.state { true } else { false } } }
-        }
-    }
-
-    public func run(_ plan: PushPlan) async throws -> Outcome {
-        let context = gate.context
-        let sync = gate.config.notesSync
-            ? NotesSync(repository: context.repository, remote: remote, environment: context.environment)
-            : nil
-        var gateContext = context
-        if let sync {
-            let fetched = FetchOnce(sync: sync)
-            gateContext.refreshVerdicts = { try fetched.run() }
-        }
-        var pushGate = Gate(context: gateContext, config: gate.config)
-        pushGate.configStamp = gate.configStamp
+    /// Gates every commit of `plan` in order, then pushes the notes when anything ran (or
+    /// notes are unpushed) and `notes.sync` is on.
+    /// - Throws: what `Gate.check` throws (an interrupt, a changed workspace, unreadable
+    ///   notes), `GitError` for a commit that cannot be read. Network trouble is a warning.
+    public func run(_ plan: PushPlan) async throws -> PushResult {
+        let tiers = gate.context.tiers
+        let sync = gate.config.notesSync ? NotesSync(git: tiers.git, remote: remote) : nil
+        // Another workspace may have run a clean room already: on a miss, ask the remote's notes first.
+        let pushGate = sync.map { gate.with(cache: RemoteRefreshingCache(base: gate.context.cache, sync: $0)) } ?? gate
         let started = Date()
         var results: [(commit: PushPlan.GatedCommit, result: GateResult)] = []
         for gated in plan.gated {
-            let result = try await pushGate.check(CheckOptions(revision: gated.commit.hex))
+            let commit = try tiers.repository.resolve(gated.commit.hex)
+            let result = try await pushGate.check(CheckOptions(commit: commit))
             results.append((gated, result))
         }
-        var outcome = Outcome(plan: plan, results: results, warnings: results.flatMap(\.result.warnings), waited: 0)
-        if outcome.ranAnything { outcome.waited = Date().timeIntervalSince(started) }
-        if let sync, try outcome.ranAnything || sync.hasUnpushedNotes() {
-            let warnings = try sync.push()
-            warnings.forEach(context.progress.warning)
-            outcome.warnings += warnings
+        var pushed = PushResult(plan: plan, results: results, warnings: results.flatMap(\.result.warnings), waited: 0)
+        if pushed.ranAnything { pushed.waited = Date().timeIntervalSince(started) }
+        if let sync, try pushed.ranAnything || sync.hasUnpushedNotes() {
+            let warnings = try await sync.push()
+            warnings.forEach(tiers.progress.warning)
+            pushed.warnings += warnings
         }
-        outcome.warnings += recordForFastPath(plan, sync: sync, gate: pushGate)
-        return outcome
+        pushed.warnings += recordForFastPath(plan, sync: sync, gate: pushGate)
+        return pushed
     }
 
     /// Tells the fast path, already decided, what this push established: each gated commit's
     /// passes as the notes now say (a merge of the remote's notes may have changed them), and
     /// whether this remote needs notes pushed at the current notes tip.
     private func recordForFastPath(_ plan: PushPlan, sync: NotesSync?, gate: Gate) -> [String] {
-        let context = gate.context
+        let context = gate.context.tiers
         let fastPath = FastPathCache(repository: context.repository)
         var warnings: [String] = []
         do {
@@ -79,24 +59,5 @@ public struct PushGate: Sendable {
             warnings += gate.recordForFastPath(gated.commit, rule: VerdictRule())
         }
         return warnings
-    }
-}
-
-/// The remote's notes are fetched at most once per push, however many commits miss the cache.
-private final class FetchOnce: @unchecked Sendable {
-    private let sync: NotesSync
-    private let lock = NSLock()
-    private var done = false
-
-    init(sync: NotesSync) {
-        self.sync = sync
-    }
-
-    func run() throws -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        if done { return [] }
-        done = true
-        return try sync.fetchAndMerge()
     }
 }

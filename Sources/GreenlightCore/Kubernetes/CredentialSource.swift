@@ -6,29 +6,35 @@ import Foundation
 public actor CredentialSource {
     private let authentication: ClusterConnection.Authentication
     private let environment: [String: String]
+    private let runner: ProcessRunner
     private var cached: (token: String, expires: Date?)?
     /// How often the exec plugin ran (for tests and diagnostics).
     public private(set) var pluginRuns = 0
 
-    public init(authentication: ClusterConnection.Authentication, environment: [String: String]) {
+    /// `runner` starts exec plugins, so a signal that stops greenlight stops them too.
+    public init(authentication: ClusterConnection.Authentication, environment: [String: String], runner: ProcessRunner) {
         self.authentication = authentication
         self.environment = environment
+        self.runner = runner
     }
 
-    public func token() throws(KubernetesError) -> String? {
+    /// The token to send, `nil` for none. - Throws: `KubernetesError` with code `.credentials`.
+    public func token() async throws(KubernetesError) -> String? {
         switch authentication {
         case .none:
             return nil
         case let .token(token):
             return token
         case let .tokenFile(path):
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw KubernetesError(code: .credentials, status: 0, call: "read token", message: "cannot read the token file \(path)")
+            do {
+                return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw KubernetesError(code: .credentials, status: 0, call: "read token",
+                                      message: "cannot read the token file \(path): \(error.localizedDescription)")
             }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
         case let .exec(plugin):
             if let cached, cached.expires.map({ $0.timeIntervalSinceNow > 10 }) ?? true { return cached.token }
-            let fresh = try run(plugin)
+            let fresh = try await run(plugin)
             cached = fresh
             return fresh.token
         }
@@ -46,7 +52,7 @@ public actor CredentialSource {
         return false
     }
 
-    private func run(_ plugin: ExecCredentialPlugin) throws(KubernetesError) -> (token: String, expires: Date?) {
+    private func run(_ plugin: ExecCredentialPlugin) async throws(KubernetesError) -> (token: String, expires: Date?) {
         pluginRuns += 1
         var environment = self.environment
         for (key, value) in plugin.environment { environment[key] = value }
@@ -56,20 +62,24 @@ public actor CredentialSource {
             command = URL(fileURLWithPath: plugin.baseDirectory).appendingPathComponent(command).standardizedFileURL.path
         }
         let call = "exec credential plugin \(plugin.command)"
-        let result: CommandRunner.Result
+        let result: CapturedProcess
         do {
-            result = try CommandRunner().run([command] + plugin.arguments, in: URL(fileURLWithPath: plugin.baseDirectory),
-                                             environment: environment, timeout: 60)
+            result = try await runner.capture(ProcessSpec(executable: command, arguments: plugin.arguments,
+                                                          directory: URL(fileURLWithPath: plugin.baseDirectory),
+                                                          environment: environment, timeout: 60), limit: 1024 * 1024)
         } catch {
             throw KubernetesError(code: .credentials, status: 0, call: call, message: "\(call) could not start: \(error)")
         }
         guard result.succeeded else {
             let detail = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             throw KubernetesError(code: .credentials, status: 0, call: call,
-                                  message: "\(call) failed (exit \(result.status))\(detail.isEmpty ? "" : ": \(detail)")")
+                                  message: "\(call) failed (\(result.result.timedOut ? "timed out after 60s" : "exit \(result.result.exitCode)"))\(detail.isEmpty ? "" : ": \(detail)")")
         }
-        guard let credential = try? JSONValue.parse(Data(result.stdout.utf8)),
-              credential["kind"]?.string == "ExecCredential" else {
+        let credential: JSONValue
+        do { credential = try JSONValue.parse(Data(result.stdout.utf8)) } catch {
+            throw KubernetesError(code: .credentials, status: 0, call: call, message: "\(call) did not print JSON: \(error)")
+        }
+        guard credential["kind"]?.string == "ExecCredential" else {
             throw KubernetesError(code: .credentials, status: 0, call: call, message: "\(call) did not print an ExecCredential")
         }
         guard let token = credential.at("status.token")?.string, !token.isEmpty else {

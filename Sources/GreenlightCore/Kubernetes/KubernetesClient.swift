@@ -19,10 +19,12 @@ public final class KubernetesClient: Sendable {
     /// Delays between attempts when the API server answers 5xx.
     private let backoff: [Double]
 
-    public init(connection: ClusterConnection, environment: [String: String], backoff: [Double] = [0.2, 0.8, 2]) throws(KubernetesError) {
+    /// `runner` starts exec credential plugins; `backoff` is the seconds between retries on 5xx.
+    public init(connection: ClusterConnection, environment: [String: String], runner: ProcessRunner,
+                backoff: [Double] = [0.2, 0.8, 2]) throws(KubernetesError) {
         self.connection = connection
         self.backoff = backoff
-        credentials = CredentialSource(authentication: connection.authentication, environment: environment)
+        credentials = CredentialSource(authentication: connection.authentication, environment: environment, runner: runner)
         var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10)))
         var base = connection.server
         if connection.server.scheme == "https" {

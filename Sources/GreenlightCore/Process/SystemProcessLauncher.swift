@@ -5,12 +5,13 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs real child processes: `/bin/sh -c`, each the leader of its own process group,
-/// output read on a dedicated thread with bounded buffers, timeouts that kill the group.
+/// Runs real child processes, each the leader of its own process group: output read on a
+/// dedicated thread with bounded buffers, timeouts that kill the group, every child known to
+/// `Descendants` so that what escapes a group is swept when it ends.
 public struct SystemProcessLauncher: ProcessLauncher {
-    /// How long a group gets between SIGTERM and SIGKILL.
+    /// Seconds a group gets between SIGTERM and SIGKILL.
     public var killGrace: TimeInterval
-    /// How long to keep reading after the shell exited, for output still in flight from its children.
+    /// Seconds to keep reading after the leader exited, for output still in flight from its children.
     public var drainGrace: TimeInterval
 
     public init(killGrace: TimeInterval = 2, drainGrace: TimeInterval = 0.5) {
@@ -18,21 +19,22 @@ public struct SystemProcessLauncher: ProcessLauncher {
         self.drainGrace = drainGrace
     }
 
+    /// A child that could not be started: the program, where, and the errno of the failing call.
     public struct SpawnError: Error, CustomStringConvertible, LocalizedError {
         public let command: String
         public let directory: String
         public let errno: Int32
         public var description: String {
-            "cannot start /bin/sh -c '\(command)' in \(directory): \(String(cString: strerror(errno)))"
+            "cannot start \(command) in \(directory): \(String(cString: strerror(errno)))"
         }
         public var errorDescription: String? { description }
     }
 
-    public func run(_ spec: ProcessSpec, output: OutputSink, group: ProcessGroupSet) async throws -> ProcessOutcome {
+    public func run(_ spec: ProcessSpec, output: OutputSink, errorOutput: OutputSink?, group: ProcessGroupSet) async throws -> ProcessResult {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try runBlocking(spec, output: output, group: group))
+                    continuation.resume(returning: try runBlocking(spec, output: output, errorOutput: errorOutput, group: group))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -42,49 +44,57 @@ public struct SystemProcessLauncher: ProcessLauncher {
         }
     }
 
-    func runBlocking(_ spec: ProcessSpec, output: OutputSink, group: ProcessGroupSet) throws -> ProcessOutcome {
-        var outputPipe: [Int32] = [-1, -1]
-        var wakePipe: [Int32] = [-1, -1]
-        guard greenlight_pipe_cloexec(&outputPipe) == 0 else { throw SpawnError(command: spec.command, directory: spec.directory.path, errno: errno) }
-        guard greenlight_pipe_cloexec(&wakePipe) == 0 else {
-            close(outputPipe[0]); close(outputPipe[1])
-            throw SpawnError(command: spec.command, directory: spec.directory.path, errno: errno)
+    func runBlocking(_ spec: ProcessSpec, output: OutputSink, errorOutput: OutputSink?, group: ProcessGroupSet) throws -> ProcessResult {
+        let failure = { (code: Int32) in SpawnError(command: spec.displayName, directory: spec.directory.path, errno: code) }
+        guard let executable = spec.resolvedExecutable() else { throw failure(ENOENT) }
+        var pipes: [[Int32]] = []
+        defer { for pipe in pipes { for end in pipe where end >= 0 { close(end) } } }
+        for _ in 0..<(errorOutput == nil ? 2 : 3) {
+            var pipe: [Int32] = [-1, -1]
+            guard greenlight_pipe_cloexec(&pipe) == 0 else { throw failure(errno) }
+            pipes.append(pipe)
         }
-        defer { close(wakePipe[0]); close(wakePipe[1]) }
+        let wake = pipes[0]
+        let streams: [(fd: Int32, sink: OutputSink)] = [(pipes[1][0], output)] + (errorOutput.map { [(pipes[2][0], $0)] } ?? [])
 
         let start = Date()
-        var pid: pid_t = 0
-        let spawnResult = Self.withCStrings(["/bin/sh", "-c", spec.command]) { argv in
-            Self.withCStrings(spec.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }) { envp in
-                greenlight_spawn("/bin/sh", argv, envp, spec.directory.path, outputPipe[1], &pid)
+        let started = Descendants.register {
+            var pid: pid_t = 0
+            let result = Self.withCStrings([spec.executable] + spec.arguments) { argv in
+                Self.withCStrings(spec.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }) { envp in
+                    greenlight_spawn(executable, argv, envp, spec.directory.path, pipes[1][1],
+                                     errorOutput == nil ? -1 : pipes[2][1], &pid)
+                }
             }
+            return (result, pid)
         }
-        close(outputPipe[1])
-        guard spawnResult == 0 else {
-            close(outputPipe[0])
-            throw SpawnError(command: spec.command, directory: spec.directory.path, errno: spawnResult)
+        // The child holds its own copies of the write ends; ours must go so reads see end of file.
+        for index in 1..<pipes.count {
+            close(pipes[index][1])
+            pipes[index][1] = -1
         }
-        defer { close(outputPipe[0]) }
+        guard started.result == 0 else { throw failure(started.result) }
+        let pid = started.pid
 
-        let process = RunningProcess(pid: pid, wakeWrite: wakePipe[1])
+        let process = RunningProcess(pid: pid, wakeWrite: wake[1])
         let token = group.add(process)
         defer { group.remove(token) }
 
-        // waitpid blocks, so it gets its own thread; it wakes the loop below when the shell exits.
-        let exit = ExitWatcher(pid: pid, wakeWrite: wakePipe[1])
+        // waitpid blocks, so it gets its own thread; it wakes the loop below when the leader exits.
+        let exit = ExitWatcher(pid: pid, wakeWrite: wake[1])
         exit.start()
 
         let deadline = spec.timeout.map { start.addingTimeInterval($0) }
         var timedOut = false
         var killAt: Date?
         var exitedAt: Date?
-        var outputOpen = true
+        var open = streams.map { _ in true }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         while true {
             let now = Date()
             if exitedAt == nil, exit.status != nil { exitedAt = now }
-            if let exitedAt, !outputOpen || now.timeIntervalSince(exitedAt) >= drainGrace { break }
+            if let exitedAt, !open.contains(true) || now.timeIntervalSince(exitedAt) >= drainGrace { break }
             if let deadline, !timedOut, now >= deadline {
                 timedOut = true
                 process.terminate()
@@ -98,37 +108,39 @@ public struct SystemProcessLauncher: ProcessLauncher {
             if let exitedAt { wakeAt.append(exitedAt.addingTimeInterval(drainGrace)) }
             let timeoutMs: Int32 = wakeAt.min().map { Int32(max(0, min($0.timeIntervalSince(now) * 1000 + 1, 60_000))) } ?? 60_000
 
-            var fds = [pollfd(fd: outputOpen ? outputPipe[0] : -1, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, timeoutMs)
+            var fds = [pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
+                + streams.enumerated().map { pollfd(fd: open[$0.offset] ? $0.element.fd : -1, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), timeoutMs)
             if ready < 0 { if errno == EINTR { continue }; break }
-            if fds[1].revents != 0 {
+            if fds[0].revents != 0 {
                 var sink = [UInt8](repeating: 0, count: 64)
-                _ = read(wakePipe[0], &sink, sink.count)
+                _ = read(wake[0], &sink, sink.count)
             }
-            if outputOpen, fds[0].revents != 0 {
-                let count = buffer.withUnsafeMutableBytes { read(outputPipe[0], $0.baseAddress, $0.count) }
+            for (index, stream) in streams.enumerated() where open[index] && fds[index + 1].revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(stream.fd, $0.baseAddress, $0.count) }
                 if count > 0 {
-                    buffer.withUnsafeBytes { output.write(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                    buffer.withUnsafeBytes { stream.sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-                    outputOpen = false
+                    open[index] = false
                 }
             }
         }
-        // Whatever the shell left behind in its group (background jobs) does not outlive the step.
+        // Whatever the leader left behind in its group (background jobs) does not outlive it;
+        // what left the group (setsid) is swept by `Descendants` once no child is running.
         kill(-pid, SIGKILL)
         let status = exit.waitForStatus()
-        return Self.outcome(status: status, timedOut: timedOut, terminated: process.wasTerminated && !timedOut,
-                            duration: Date().timeIntervalSince(start))
+        Descendants.reaped(pid)
+        return Self.result(status: status, timedOut: timedOut, terminated: process.wasTerminated && !timedOut,
+                           duration: Date().timeIntervalSince(start))
     }
 
-    private static func outcome(status: Int32, timedOut: Bool, terminated: Bool, duration: TimeInterval) -> ProcessOutcome {
+    private static func result(status: Int32, timedOut: Bool, terminated: Bool, duration: TimeInterval) -> ProcessResult {
         let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
         if signalled {
             let signal = status & 0x7f
-            return ProcessOutcome(exitCode: 128 + signal, signal: signal, timedOut: timedOut, terminated: terminated, duration: duration)
+            return ProcessResult(exitCode: 128 + signal, signal: signal, timedOut: timedOut, terminated: terminated, duration: duration)
         }
-        return ProcessOutcome(exitCode: (status >> 8) & 0xff, signal: nil, timedOut: timedOut, terminated: terminated, duration: duration)
+        return ProcessResult(exitCode: (status >> 8) & 0xff, signal: nil, timedOut: timedOut, terminated: terminated, duration: duration)
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
@@ -139,12 +151,15 @@ public struct SystemProcessLauncher: ProcessLauncher {
     }
 }
 
-/// Waits for one child on its own thread and records its status.
+/// Waits for one child on its own thread, records its status, then wakes the output loop.
 private final class ExitWatcher: @unchecked Sendable {
     private let pid: pid_t
     private let wakeWrite: Int32
     private let condition = NSCondition()
     private var recorded: Int32?
+    /// The status again, set once the wake byte is written: after this the wake pipe may be closed (a later write could
+    /// otherwise land in whatever file reused its descriptor number).
+    private var notified: Int32?
 
     init(pid: pid_t, wakeWrite: Int32) {
         self.pid = pid
@@ -157,10 +172,13 @@ private final class ExitWatcher: @unchecked Sendable {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             condition.lock()
             recorded = status
-            condition.broadcast()
             condition.unlock()
             var byte: UInt8 = 1
             _ = Glibc.write(wakeWrite, &byte, 1)
+            condition.lock()
+            notified = status
+            condition.broadcast()
+            condition.unlock()
         }
         thread.stackSize = 64 * 1024
         thread.start()
@@ -172,10 +190,13 @@ private final class ExitWatcher: @unchecked Sendable {
         return recorded
     }
 
+    /// The exit status, once the watcher is done with the wake pipe.
     func waitForStatus() -> Int32 {
         condition.lock()
         defer { condition.unlock() }
-        while recorded == nil { condition.wait() }
-        return recorded!
+        while true {
+            if let notified { return notified }
+            condition.wait()
+        }
     }
 }

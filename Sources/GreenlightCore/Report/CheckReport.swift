@@ -51,11 +51,11 @@ public struct CheckReport: Sendable {
         }
     }
 
-    private func details(of outcome: TierOutcome) -> [String] {
+    private func details(of outcome: TierRunResult) -> [String] {
         var out = ["", "\(outcome.tier.rawValue) tier: \(outcome.verdict.rawValue.uppercased()): \(outcome.summary)"]
         for step in outcome.steps where step.verdict == .fail || step.verdict == .error {
             out.append("")
-            out.append("  step \(step.name): \(StepExecutor.describe(step))")
+            out.append("  step \(step.name): \(step.summary)")
             let tests = FailingTestRecognizer().failingTests(in: step.output)
             if !tests.isEmpty {
                 out.append("  failing tests:")

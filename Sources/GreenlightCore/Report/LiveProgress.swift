@@ -58,7 +58,7 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
         lock.lock()
         running.removeAll { $0.tier == tier && $0.step == result.name }
         lock.unlock()
-        say("greenlight: \(tier.rawValue): \(result.name) \(StepExecutor.describe(result))")
+        say("greenlight: \(tier.rawValue): \(result.name) \(result.summary)")
     }
 
     public func tierFinished(tier: Tier, verdict: Verdict, duration: TimeInterval) {

@@ -12,7 +12,7 @@ public struct PushReport: Sendable {
         self.longWait = longWait
     }
 
-    public func render(_ outcome: PushGate.Outcome, inHook: Bool) -> String {
+    public func render(_ outcome: PushResult, inHook: Bool) -> String {
         var out: [String] = []
         let failing = outcome.results.filter { $0.result.verdict != .pass }
         if failing.isEmpty {

@@ -9,16 +9,15 @@ public struct NotesSync: Sendable {
     public let repository: Repository
     /// A remote name or URL, as `git push` was given it.
     public let remote: String
-    public let environment: [String: String]
+    public let git: GitCLI
     public let notesRef: String
-    /// Limit for each network call.
+    /// Seconds allowed for each network call.
     public let timeout: TimeInterval
 
-    public init(repository: Repository, remote: String, environment: [String: String],
-                notesRef: String = Repository.defaultNotesRef, timeout: TimeInterval = 60) {
-        self.repository = repository
+    public init(git: GitCLI, remote: String, notesRef: String = Repository.defaultNotesRef, timeout: TimeInterval = 60) {
+        self.repository = git.repository
         self.remote = remote
-        self.environment = environment
+        self.git = git
         self.notesRef = notesRef
         self.timeout = timeout
     }
@@ -28,13 +27,29 @@ public struct NotesSync: Sendable {
     var syncedRef: String { "refs/greenlight/synced-notes/\(Self.refComponent(remote))" }
 
     /// Fetches the remote's notes and merges them into the local notes ref.
-    /// Returns warnings (offline, no notes yet is silent); throws only on local git failures.
+    /// Returns warnings (offline; a remote without notes is silent). Decides from exit codes
+    /// only: `git ls-remote --exit-code` exits 2 when the remote has no such ref.
+    /// - Throws: `GitError` for local git failures; `SystemProcessLauncher.SpawnError` when git cannot start.
     @discardableResult
-    public func fetchAndMerge() throws -> [String] {
-        let result = try git(["fetch", "--no-tags", "--no-write-fetch-head", "--quiet", remote, "+\(notesRef):\(fetchedRef)"])
-        if !result.succeeded {
-            if Self.isMissingRemoteRef(result.stderr) { return [] }
-            return ["could not fetch verdict notes from \(remote): \(GitCLI.firstLine(result))"]
+    public func fetchAndMerge() async throws -> [String] {
+        let listed = try await git.run(["ls-remote", "--exit-code", remote, notesRef], timeout: timeout)
+        if listed.result.exitCode == 2, !listed.result.timedOut, !listed.result.terminated { return [] }
+        guard listed.succeeded else {
+            return ["could not fetch verdict notes from \(remote): \(listed.firstErrorLine)"]
+        }
+        let remoteTip = listed.stdout.split(separator: "\n").lazy
+            .compactMap { line -> ObjectID? in
+                let fields = line.split(separator: "\t")
+                guard fields.count == 2, fields[1] == notesRef[...] else { return nil }
+                return ObjectID(hex: String(fields[0]))
+            }.first
+        let alreadyFetched = try repository.referenceTarget(fetchedRef)
+        if remoteTip == nil || alreadyFetched != remoteTip {
+            let result = try await git.run(["fetch", "--no-tags", "--no-write-fetch-head", "--quiet", remote, "+\(notesRef):\(fetchedRef)"],
+                                           timeout: timeout)
+            guard result.succeeded else {
+                return ["could not fetch verdict notes from \(remote): \(result.firstErrorLine)"]
+            }
         }
         guard let fetched = try repository.referenceTarget(fetchedRef) else { return [] }
         _ = try repository.mergeNotes(from: fetched, into: notesRef)
@@ -42,7 +57,7 @@ public struct NotesSync: Sendable {
     }
 
     /// Whether the local notes hold anything not yet pushed to this remote by greenlight.
-    public func hasUnpushedNotes() throws -> Bool {
+    public func hasUnpushedNotes() throws(GitError) -> Bool {
         guard let local = try repository.referenceTarget(notesRef) else { return false }
         return try repository.referenceTarget(syncedRef) != local
     }
@@ -55,39 +70,33 @@ public struct NotesSync: Sendable {
     }
 
     /// Pushes the local notes to the remote, first merging the remote's, retrying when
-    /// another machine pushed in between. Returns warnings; never throws for network trouble.
+    /// another machine pushed in between. A rejection is read from `git push --porcelain`'s
+    /// documented status flag (`!`), not from its messages. Returns warnings; never throws for
+    /// network trouble.
     @discardableResult
-    public func push(attempts: Int = 5) throws -> [String] {
-        var warnings: [String] = []
+    public func push(attempts: Int = 5) async throws -> [String] {
         for _ in 0..<attempts {
-            let fetchWarnings = try fetchAndMerge()
+            let fetchWarnings = try await fetchAndMerge()
             if !fetchWarnings.isEmpty { return fetchWarnings + ["verdict notes were not pushed to \(remote); they stay local"] }
             guard let local = try repository.referenceTarget(notesRef) else { return [] }
-            let result = try git(["push", "--no-verify", "--quiet", remote, "\(notesRef):\(notesRef)"])
+            let result = try await git.run(["push", "--porcelain", "--no-verify", remote, "\(notesRef):\(notesRef)"], timeout: timeout)
             if result.succeeded {
                 try repository.setReference(syncedRef, to: local, message: "greenlight: notes pushed")
-                return warnings
+                return []
             }
-            if Self.isRejectedAsStale(result.stderr) {
-                warnings = []
-                continue
-            }
-            return ["could not push verdict notes to \(remote): \(GitCLI.firstLine(result))"]
+            if Self.wasRejected(porcelain: result.stdout, ref: notesRef) { continue }
+            return ["could not push verdict notes to \(remote): \(result.firstErrorLine)"]
         }
         return ["could not push verdict notes to \(remote): the remote kept changing; run `git push \(remote) \(notesRef)` later"]
     }
 
-    private func git(_ arguments: [String]) throws -> CommandRunner.Result {
-        try GitCLI(repository: repository, environment: environment).run(arguments, timeout: timeout)
-    }
-
-    static func isMissingRemoteRef(_ stderr: String) -> Bool {
-        stderr.contains("couldn't find remote ref") || stderr.contains("could not find remote ref")
-    }
-
-    static func isRejectedAsStale(_ stderr: String) -> Bool {
-        stderr.contains("non-fast-forward") || stderr.contains("fetch first") || stderr.contains("stale info")
-            || stderr.contains("[rejected]") || stderr.contains("cannot lock ref")
+    /// Whether `git push --porcelain` reported `ref` as rejected (flag `!`): the remote moved
+    /// meanwhile. Format: `<flag>\t<from>:<to>\t<summary>` (git-push(1), OUTPUT).
+    static func wasRejected(porcelain: String, ref: String) -> Bool {
+        porcelain.split(separator: "\n").contains { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return fields.count >= 2 && fields[0] == "!" && fields[1].hasSuffix(":\(ref)")
+        }
     }
 
     /// A remote name or URL turned into one safe ref component.

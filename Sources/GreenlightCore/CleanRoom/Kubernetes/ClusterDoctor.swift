@@ -26,9 +26,9 @@ public struct ClusterDoctor: Sendable {
     }
 
     public let settings: KubernetesSettings
-    public let context: GateContext
+    public let context: TierContext
 
-    public init(context: GateContext, settings: KubernetesSettings) {
+    public init(context: TierContext, settings: KubernetesSettings) {
         self.context = context
         self.settings = settings
     }

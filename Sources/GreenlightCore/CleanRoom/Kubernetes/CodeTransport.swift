@@ -12,9 +12,9 @@ struct CodeTransport: Sendable {
     /// Raw bundle bytes that still fit a ConfigMap (1 MiB object limit, base64 grows by 4/3).
     static let bundleLimit = 700 * 1024
 
-    let repository: Repository
+    let git: GitCLI
     let settings: KubernetesSettings
-    let environment: [String: String]
+    var repository: Repository { git.repository }
 
     struct Prepared: Sendable {
         var environment: [String: String]
@@ -36,18 +36,18 @@ struct CodeTransport: Sendable {
         return url
     }
 
-    func prepare(commit: ResolvedCommit, configMapName: String, namespace: String) throws -> Prepared {
+    func prepare(commit: ResolvedCommit, configMapName: String, namespace: String) async throws -> Prepared {
         let url = try cloneURL()
         switch settings.transport {
         case .ref:
             let ref = "refs/greenlight/\(commit.commit.hex)"
-            let push = try git(["push", "--no-verify", "--quiet", settings.remote, "\(commit.commit.hex):\(ref)"], timeout: 600)
+            let push = try await git.run(["push", "--no-verify", "--quiet", settings.remote, "\(commit.commit.hex):\(ref)"], timeout: 600)
             guard push.succeeded else {
-                throw TransportError(message: "cannot push \(commit.commit.short()) to \(ref) on \(settings.remote): \(GitCLI.firstLine(push))")
+                throw TransportError(message: "cannot push \(commit.commit.short()) to \(ref) on \(settings.remote): \(push.firstErrorLine)")
             }
             return Prepared(environment: ["GREENLIGHT_CLONE_URL": url, "GREENLIGHT_FETCH_REF": ref], configMap: nil, cloneURL: url)
         case .bundle:
-            let bundle = try makeBundle(commit)
+            let bundle = try await makeBundle(commit)
             guard bundle.data.count <= Self.bundleLimit else {
                 throw TransportError(message: """
                     the git bundle for \(commit.commit.short()) is \(bundle.data.count / 1024) KiB, more than a ConfigMap can carry \
@@ -74,13 +74,21 @@ struct CodeTransport: Sendable {
 
     /// Removes what `prepare` left: the `ref` transport's ref on the remote, the bundle's local ref.
     /// Returns a warning when something could not be removed.
-    func cleanUp(commit: ResolvedCommit) -> String? {
+    func cleanUp(commit: ResolvedCommit) async -> String? {
         let ref = "refs/greenlight/\(commit.commit.hex)"
         switch settings.transport {
         case .ref:
-            guard let result = try? git(["push", "--no-verify", "--quiet", settings.remote, ":\(ref)"], timeout: 120),
-                  result.succeeded || result.stderr.contains("unable to delete") && result.stderr.contains("not found") else {
-                return "could not delete \(ref) from \(settings.remote); remove it with `git push \(settings.remote) :\(ref)`"
+            let advice = "remove it with `git push \(settings.remote) :\(ref)`"
+            do {
+                // `ls-remote --exit-code` exits 2 when the ref is already gone: nothing to delete.
+                let listed = try await git.run(["ls-remote", "--exit-code", settings.remote, ref], timeout: 120)
+                if listed.result.exitCode == 2, !listed.result.timedOut, !listed.result.terminated { return nil }
+                let deleted = try await git.run(["push", "--no-verify", "--quiet", settings.remote, ":\(ref)"], timeout: 120)
+                guard deleted.succeeded else {
+                    return "could not delete \(ref) from \(settings.remote) (\(deleted.firstErrorLine)); \(advice)"
+                }
+            } catch {
+                return "could not delete \(ref) from \(settings.remote) (\(error)); \(advice)"
             }
         case .bundle:
             do {
@@ -95,7 +103,7 @@ struct CodeTransport: Sendable {
     /// The same name in every workspace: whichever check creates the Job, its bundle has this ref.
     static func bundleRef(_ commit: ResolvedCommit) -> String { "refs/greenlight/bundle/\(commit.commit.hex)" }
 
-    private func makeBundle(_ commit: ResolvedCommit) throws -> (data: Data, ref: String, needsBase: Bool) {
+    private func makeBundle(_ commit: ResolvedCommit) async throws -> (data: Data, ref: String, needsBase: Bool) {
         // Kept until the verdict (cleanUp), so a concurrent check of the same commit never sees it vanish.
         let ref = Self.bundleRef(commit)
         // A concurrent check of the same commit may hold the ref's lock for a moment.
@@ -110,23 +118,22 @@ struct CodeTransport: Sendable {
                 usleep(UInt32.random(in: 2_000...20_000))
             }
         }
-        let known = try repository.references(matching: "refs/remotes/\(settings.remote)/*").map(\.commit.hex)
+        let known = try repository.references(matching: "refs/remotes/\(settings.remote)/*").map(\.commit)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-\(UUID().uuidString).bundle")
-        defer { try? FileManager.default.removeItem(at: file) }
-        var exclusions = known.map { "^\($0)" }
-        var result = try git(["bundle", "create", "--quiet", file.path, ref] + exclusions, timeout: 600)
-        if !result.succeeded, result.stderr.contains("empty bundle") {
-            // The remote already has the commit: a bundle of just it, on top of its parents.
-            exclusions = ["\(commit.commit.hex)^@"]
-            result = try git(["bundle", "create", "--quiet", file.path, ref, "--not", "\(commit.commit.hex)^@"], timeout: 600)
+        defer { _ = TemporaryDirectory.remove(file) }
+        // When the remote already has the commit, a bundle against its refs would be empty:
+        // then a bundle of just the commit, on top of its parents.
+        let exclusions = try repository.isReachable(commit.commit, fromAnyOf: known)
+            ? ["--not", "\(commit.commit.hex)^@"]
+            : known.map { "^\($0.hex)" }
+        let result = try await git.run(["bundle", "create", "--quiet", file.path, ref] + exclusions, timeout: 600)
+        guard result.succeeded else {
+            throw TransportError(message: "cannot create a git bundle of \(commit.commit.short()): \(result.firstErrorLine)")
         }
-        guard result.succeeded, let data = FileManager.default.contents(atPath: file.path) else {
-            throw TransportError(message: "cannot create a git bundle of \(commit.commit.short()): \(GitCLI.firstLine(result))")
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw TransportError(message: "cannot read the git bundle of \(commit.commit.short()) at \(file.path): \(error.localizedDescription)")
         }
         return (data, ref, !exclusions.isEmpty)
-    }
-
-    private func git(_ arguments: [String], timeout: TimeInterval) throws -> CommandRunner.Result {
-        try GitCLI(repository: repository, environment: environment).run(arguments, timeout: timeout)
     }
 }

@@ -3,10 +3,10 @@ import Foundation
 /// `greenlight cancel`: deletes the clean-room Job of a commit (and its pods, with
 /// Background propagation) and its bundle ConfigMap.
 public struct JobCanceller: Sendable {
-    public let context: GateContext
+    public let context: TierContext
     public let definition: TierDefinition
 
-    public init(context: GateContext, definition: TierDefinition) {
+    public init(context: TierContext, definition: TierDefinition) {
         self.context = context
         self.definition = definition
     }
@@ -17,9 +17,9 @@ public struct JobCanceller: Sendable {
     }
 
     public func cancel(_ commit: ResolvedCommit) async throws -> Result {
-        guard definition.backend == .kubernetes, let settings = definition.kubernetes else {
+        guard case let .kubernetes(settings) = definition.backend else {
             throw KubernetesError(code: .configuration, status: 0, call: "cancel",
-                                  message: "clean_room.backend is \(definition.backend.rawValue); only Kubernetes Jobs can be cancelled")
+                                  message: "clean_room.backend is \(definition.backend.kind.rawValue); only Kubernetes Jobs can be cancelled")
         }
         let (connection, client) = try KubernetesConnector(context: context, settings: settings).client()
         let name = JobName.make(commit: commit.commit, digest: try definition.digest())
@@ -29,7 +29,15 @@ public struct JobCanceller: Sendable {
             try await client.send(call, method: .DELETE, path: "/apis/batch/v1/namespaces/\(namespace)/jobs/\(name)",
                                   query: [URLQueryItem(name: "propagationPolicy", value: "Background")])
             let configMap = APICall(verb: "delete", group: "", resource: "configmaps", namespace: namespace, name: name)
-            _ = try? await client.send(configMap, method: .DELETE, path: "/api/v1/namespaces/\(namespace)/configmaps/\(name)")
+            do {
+                try await client.send(configMap, method: .DELETE, path: "/api/v1/namespaces/\(namespace)/configmaps/\(name)")
+            } catch let error as KubernetesError where error.code == .notFound {
+                // The ref transport has no ConfigMap, and a finished run removed its own.
+            } catch {
+                await client.shutdown()
+                throw KubernetesError(code: (error as? KubernetesError)?.code ?? .transport, status: (error as? KubernetesError)?.status ?? 0, call: configMap.description,
+                                      message: "deleted Job \(namespace)/\(name), but not its bundle ConfigMap: \(error)")
+            }
             await client.shutdown()
             return .deleted(name: name, namespace: namespace)
         } catch let error as KubernetesError where error.code == .notFound {

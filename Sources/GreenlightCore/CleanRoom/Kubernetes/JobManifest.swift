@@ -78,7 +78,7 @@ struct JobManifest {
 
     private func environment() -> [String: String] {
         var environment = definition.env
-        for (key, value) in GateEnvironment.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
+        for (key, value) in StepVariables.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
         environment["GREENLIGHT_WORKSPACE"] = Self.workspacePath
         environment["GREENLIGHT_TRANSPORT"] = settings.transport.rawValue
         environment["GREENLIGHT_STEP_COUNT"] = String(definition.steps.count)

@@ -3,7 +3,7 @@ import Foundation
 /// One clean-room run on Kubernetes: ship the commit, create (or attach to) the Job,
 /// watch it to a decision, read the step results back from the log, clean up.
 struct JobSession: Sendable {
-    let context: GateContext
+    let context: TierContext
     let settings: KubernetesSettings
     let client: KubernetesClient
     let namespace: String
@@ -19,11 +19,11 @@ struct JobSession: Sendable {
     private var jobsPath: String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
     private var configMapsPath: String { "/api/v1/namespaces/\(namespace)/configmaps" }
 
-    func run() async -> TierOutcome {
-        let transport = CodeTransport(repository: context.repository, settings: settings, environment: context.environment)
+    func run() async -> TierRunResult {
+        let transport = CodeTransport(git: context.git, settings: settings)
         let result = await attempt(transport)
         // Clean up what was shipped, on every path; the pod mounted the ConfigMap when it started.
-        if let warning = transport.cleanUp(commit: commit) { context.progress.warning(warning) }
+        if let warning = await transport.cleanUp(commit: commit) { context.progress.warning(warning) }
         if settings.transport == .bundle {
             let call = APICall(verb: "delete", group: "", resource: "configmaps", namespace: namespace, name: name)
             do {
@@ -37,11 +37,12 @@ struct JobSession: Sendable {
         return result
     }
 
-    private func attempt(_ transport: CodeTransport) async -> TierOutcome {
-        let logStart = (try? FileManager.default.attributesOfItem(atPath: logURL.path)[.size] as? Int) ?? 0
+    private func attempt(_ transport: CodeTransport) async -> TierRunResult {
+        let logStart: Int
         let prepared: CodeTransport.Prepared
         do {
-            prepared = try transport.prepare(commit: commit, configMapName: name, namespace: namespace)
+            logStart = try log.size()
+            prepared = try await transport.prepare(commit: commit, configMapName: name, namespace: namespace)
         } catch {
             return outcome(.error, "\(error)", steps: [])
         }
@@ -90,9 +91,18 @@ struct JobSession: Sendable {
         }
         if verdict == .error, !summary.contains("deleted") {
             // Never leave a broken attempt behind: the next check starts a fresh Job.
-            try? await deleteJob()
+            do { try await deleteJob() } catch {
+                context.progress.warning("could not delete the Job \(namespace)/\(name) after its error (the next check replaces it): \(error)")
+            }
         }
-        let text = Self.readSection(of: logURL, from: logStart)
+        if let logProblem = result.logProblem, verdict != .error {
+            // Steps (and what was checked out) come from the log: a partial one cannot vouch for a pass or a fail.
+            return outcome(.error, "\(logProblem); the verdict cannot be confirmed", steps: [])
+        }
+        let text: String
+        do { text = try Self.readSection(of: logURL, from: logStart) } catch {
+            return outcome(.error, "cannot read back the clean-room log \(logURL.path): \(error)", steps: [])
+        }
         let parsed = JobLogParser().parse(text, stepNames: definition.steps.map(\.name), logPath: logURL.path,
                                           unfinished: verdict == .fail ? .fail : .error)
         if let checkout = parsed.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
@@ -100,13 +110,13 @@ struct JobSession: Sendable {
         }
         var finalSummary = summary
         if verdict == .fail, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
-            finalSummary = "step '\(failed.name)' \(StepExecutor.describe(failed))" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
+            finalSummary = "step '\(failed.name)' \(failed.summary)" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
         }
         return outcome(verdict, finalSummary, steps: parsed.steps)
     }
 
-    private func outcome(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierOutcome {
-        TierOutcome(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
+    private func outcome(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierRunResult {
+        TierRunResult(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
                     backend: BackendKind.kubernetes.rawValue, startedAt: startedAt, finishedAt: Date())
     }
 
@@ -185,12 +195,13 @@ struct JobSession: Sendable {
     }
 
     /// This run's part of the (append-only) log, at most its last 8 MiB.
-    static func readSection(of url: URL, from offset: Int) -> String {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return "" }
-        defer { try? handle.close() }
-        let size = Int((try? handle.seekToEnd()) ?? 0)
+    /// - Throws: the file system's error when the log cannot be opened or read.
+    static func readSection(of url: URL, from offset: Int) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }  // read-only: nothing to lose on close
+        let size = Int(try handle.seekToEnd())
         let start = max(offset, size - 8 * 1024 * 1024)
-        try? handle.seek(toOffset: UInt64(start))
-        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+        try handle.seek(toOffset: UInt64(start))
+        return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
     }
 }

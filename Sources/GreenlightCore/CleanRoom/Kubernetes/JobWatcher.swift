@@ -34,6 +34,9 @@ struct JobWatcher: Sendable {
         let decision: JobClassifier.Decision
         let job: JSONValue?
         let detached: Bool
+        /// Why the log file does not hold the pod's whole log, when it does not: steps cannot
+        /// be read from it then. `nil` when it is whole (or there was no pod).
+        var logProblem: String? = nil
     }
 
     private var jobsPath: String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
@@ -116,10 +119,12 @@ struct JobWatcher: Sendable {
             logComplete = drained && logComplete
             if !drained { logTask.cancel() }
         }
+        var logProblem: String?
         if !logComplete, let podName = pods.keys.sorted().last {
-            await fetchWholeLog(pod: podName, after: logStarted)
+            logProblem = await fetchWholeLog(pod: podName, after: logStarted)
+            if let logProblem { progress.warning(logProblem) }
         }
-        return Result(decision: decision, job: current, detached: false)
+        return Result(decision: decision, job: current, detached: false, logProblem: logProblem)
     }
 
     private func startedPod(_ pods: [String: JSONValue]) -> String? {
@@ -258,16 +263,23 @@ struct JobWatcher: Sendable {
     }
 
     /// When following broke off, the whole log once more, so the file misses nothing.
-    private func fetchWholeLog(pod: String, after partial: Bool) async {
+    /// Returns why it could not be read, `nil` when it was.
+    private func fetchWholeLog(pod: String, after partial: Bool) async -> String? {
         let call = APICall(verb: "get", group: "", resource: "pods", subresource: "log", namespace: namespace, name: pod)
         if partial { log.write("\n==> greenlight: the log stream broke off; the whole log follows\n") }
-        try? await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
-            URLQueryItem(name: "container", value: JobManifest.containerName),
-        ], timeout: 120) { chunk in
-            chunk.withUnsafeReadableBytes { bytes in
-                log.write(bytes)
-                if !partial { capture.append(bytes) }
+        do {
+            try await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
+                URLQueryItem(name: "container", value: JobManifest.containerName),
+            ], timeout: 120) { chunk in
+                chunk.withUnsafeReadableBytes { bytes in
+                    log.write(bytes)
+                    if !partial { capture.append(bytes) }
+                }
             }
+            return nil
+        } catch {
+            log.write("\n==> greenlight: the whole log could not be read: \(error)\n")
+            return "the log of pod \(namespace)/\(pod) could not be read in full: \(error)"
         }
     }
 }

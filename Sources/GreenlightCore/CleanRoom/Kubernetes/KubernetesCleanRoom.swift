@@ -3,14 +3,14 @@ import Foundation
 /// The clean-room tier as a Kubernetes Job for exactly one commit: one Job per commit and
 /// tier digest (a second push, worktree or restarted hook attaches to it), watched to a
 /// verdict, its pod log streamed to the local log file.
-struct KubernetesCleanRoom: CleanRoomBackend {
-    let context: GateContext
+struct KubernetesCleanRoom: TierRunner {
+    let context: TierContext
     let settings: KubernetesSettings
 
     /// How much longer than the Job's own deadline greenlight waits before giving up.
     static let waitGrace: TimeInterval = 120
 
-    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierRunResult {
         let startedAt = Date()
         let logURL = context.logFile(commit: commit.commit, digest: digest)
         let log: LogFile
@@ -35,8 +35,8 @@ struct KubernetesCleanRoom: CleanRoomBackend {
         return outcome
     }
 
-    private func failure(_ problem: String, log: String?, startedAt: Date) -> TierOutcome {
-        TierOutcome(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.kubernetes.rawValue,
+    private func failure(_ problem: String, log: String?, startedAt: Date) -> TierRunResult {
+        TierRunResult(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.kubernetes.rawValue,
                     startedAt: startedAt, finishedAt: Date())
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Resolves which cluster and namespace the settings point at.
 struct KubernetesConnector {
-    let context: GateContext
+    let context: TierContext
     let settings: KubernetesSettings
 
     func connection() throws(KubernetesError) -> ClusterConnection {
@@ -17,6 +17,6 @@ struct KubernetesConnector {
     /// The connection and a client for it; the caller shuts the client down.
     func client() throws(KubernetesError) -> (ClusterConnection, KubernetesClient) {
         let connection = try connection()
-        return (connection, try KubernetesClient(connection: connection, environment: context.environment))
+        return (connection, try KubernetesClient(connection: connection, environment: context.environment, runner: context.runner))
     }
 }

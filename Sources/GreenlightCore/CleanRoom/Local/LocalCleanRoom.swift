@@ -3,13 +3,13 @@ import Foundation
 /// The embedded default clean room: a fresh checkout of exactly the commit in a new
 /// temporary directory on this machine, a scrubbed environment, steps in order under
 /// the tier's deadline, the whole log streamed to disk, the directory removed afterwards.
-struct LocalCleanRoom: CleanRoomBackend {
-    let context: GateContext
+struct LocalCleanRoom: TierRunner {
+    let context: TierContext
 
     /// Workspace variables that reach the clean room (besides `pass_env`).
     static let allowedEnvironment = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TERM", "TZ", "USER", "LOGNAME"]
 
-    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierOutcome {
+    func run(_ commit: ResolvedCommit, definition: TierDefinition, digest: String, keep: Bool) async -> TierRunResult {
         let startedAt = Date()
         let deadline = startedAt.addingTimeInterval(definition.timeout)
         let logURL = context.logFile(commit: commit.commit, digest: digest)
@@ -30,6 +30,7 @@ struct LocalCleanRoom: CleanRoomBackend {
         }
         defer {
             if keep {
+                TemporaryDirectory.keep(root)
                 context.progress.warning("kept the clean room at \(root.path)")
                 log.write("clean room kept at \(root.path)\n")
             } else if let problem = TemporaryDirectory.remove(root) {
@@ -38,7 +39,7 @@ struct LocalCleanRoom: CleanRoomBackend {
         }
         let source = root.appendingPathComponent("src", isDirectory: true)
         do {
-            let checkout = try context.repository.makeDetachedCheckout(of: commit.commit, at: source)
+            let checkout = try await context.repository.makeDetachedCheckout(of: commit.commit, at: source, runner: context.runner)
             let head = try checkout.headCommit()
             guard head == commit.commit else {
                 throw GitError(call: "verify checkout", code: -1, message: "the clean checkout is at \(head?.hex ?? "nothing"), not \(commit.commit.hex)")
@@ -64,7 +65,7 @@ struct LocalCleanRoom: CleanRoomBackend {
             logFor: { _ in log }
         )
         let steps = await run.runSteps(parallel: false, stopAfterFailure: true)
-        let outcome = TierOutcome(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
+        let outcome = TierRunResult(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
                                   startedAt: startedAt, finishedAt: Date())
         log.write("=== verdict: \(outcome.verdict.rawValue)\(outcome.summary.isEmpty ? "" : ": \(outcome.summary)")\n")
         context.progress.tierFinished(tier: .cleanRoom, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
@@ -82,12 +83,12 @@ struct LocalCleanRoom: CleanRoomBackend {
         environment["HOME"] = root.appendingPathComponent("home").path
         environment["TMPDIR"] = root.appendingPathComponent("tmp").path
         for (key, value) in definition.env { environment[key] = value }
-        for (key, value) in GateEnvironment.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
+        for (key, value) in StepVariables.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
         return environment
     }
 
-    private func failure(_ problem: String, log: String?, startedAt: Date) -> TierOutcome {
-        TierOutcome(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.local.rawValue,
+    private func failure(_ problem: String, log: String?, startedAt: Date) -> TierRunResult {
+        TierRunResult(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.local.rawValue,
                     startedAt: startedAt, finishedAt: Date())
     }
 }

@@ -37,27 +37,14 @@ struct StepExecutor: Sendable {
             if outcome.timedOut && tierBinds {
                 result.problem = "the \(tier.rawValue) tier timed out after \(DurationParser.format(tierTimeout)) during step '\(step.name)'"
             }
-            log?.write("==> step \(step.name): \(Self.describe(result))\n")
+            log?.write("==> step \(step.name): \(result.summary)\n")
         } catch {
             result = StepResult(name: step.name, verdict: .error, exitCode: nil, timedOut: false, duration: 0,
                                 output: "", log: logPath, problem: "\(error)")
             log?.write("==> step \(step.name): could not start: \(error)\n")
         }
+        if let problem = log?.problem { progress.warning(problem) }
         progress.stepFinished(tier: tier, result: result)
         return result
-    }
-
-    static func describe(_ result: StepResult) -> String {
-        let seconds = String(format: "%.1fs", result.duration)
-        switch result.verdict {
-        case .pass: return "passed in \(seconds)"
-        case .skipped: return result.problem ?? "not run"
-        case .error: return result.problem ?? "error"
-        case .fail:
-            if result.timedOut, let limit = result.timeout {
-                return "timed out after \(DurationParser.format(limit)) (killed with its process group)"
-            }
-            return "failed with exit code \(result.exitCode.map(String.init) ?? "?") after \(seconds)"
-        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a child process ended.
-public struct ProcessOutcome: Sendable, Equatable {
+public struct ProcessResult: Sendable, Equatable {
     /// The exit status, or 128 + signal number when a signal ended it (as shells report it).
     public var exitCode: Int32
     /// The signal that ended it, if one did.
@@ -10,6 +10,7 @@ public struct ProcessOutcome: Sendable, Equatable {
     public var timedOut: Bool
     /// It was stopped on request (fail-fast, tier deadline, Ctrl-C).
     public var terminated: Bool
+    /// Seconds from spawn to exit.
     public var duration: TimeInterval
 
     public var succeeded: Bool { exitCode == 0 && !timedOut && !terminated }

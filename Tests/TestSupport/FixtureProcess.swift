@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs a program by argument vector (no shell) and collects stdout and stderr apart:
-/// for the git CLI where libgit2 cannot do the job (fetch and push over the network).
-public struct CommandRunner: Sendable {
+/// Runs a program for a test fixture by argument vector (no shell), collecting stdout and stderr apart
+/// (Foundation `Process`: fixtures are not greenlight, whose children all go through `SystemProcessLauncher`).
+public struct FixtureProcess: Sendable {
     public struct Result: Sendable {
         public let status: Int32
         public let stdout: String

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tier that ran: its verdict, every step, and what the report and the note need.
-public struct TierOutcome: Sendable {
+public struct TierRunResult: Sendable {
     public var tier: Tier
     public var verdict: Verdict
     public var steps: [StepResult]
@@ -36,7 +36,7 @@ public struct TierOutcome: Sendable {
             summary = first.problem ?? "step '\(first.name)' could not be run"
         } else if !failures.isEmpty {
             verdict = .fail
-            summary = failures.map { "step '\($0.name)' \(StepExecutor.describe($0))" }.joined(separator: "; ")
+            summary = failures.map { "step '\($0.name)' \($0.summary)" }.joined(separator: "; ")
         } else if let stopped = steps.first(where: { $0.verdict == .skipped }) {
             // Nothing failed, yet not every step finished: stopped from outside (Ctrl-C).
             verdict = .error

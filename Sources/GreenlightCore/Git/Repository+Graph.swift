@@ -1,0 +1,20 @@
+import CLibGit2
+
+extension Repository {
+    /// Whether `commit` is one of `tips` or an ancestor of one (libgit2's
+    /// `git_graph_descendant_of`): the remote these tips came from already has it.
+    /// - Throws: `GitError` naming the libgit2 call when the history cannot be walked.
+    public func isReachable(_ commit: ObjectID, fromAnyOf tips: [ObjectID]) throws(GitError) -> Bool {
+        if tips.contains(commit) { return true }
+        return try withHandle { (repo) throws(GitError) -> Bool in
+            var ancestor = commit.raw
+            for tip in tips {
+                var descendant = tip.raw
+                let result = git_graph_descendant_of(repo, &descendant, &ancestor)
+                if result == 1 { return true }
+                if result < 0 { _ = try gitCheck("git_graph_descendant_of", result) }
+            }
+            return false
+        }
+    }
+}

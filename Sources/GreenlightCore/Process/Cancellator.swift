@@ -1,0 +1,101 @@
+import Dispatch
+import Foundation
+import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// SIGINT, SIGTERM and SIGHUP (a terminal or SSH session that went away), handled the way
+/// SwiftPM's `Cancellator` handles them:
+///
+/// 1. the first signal stops every process group in `group` (SIGTERM, then SIGKILL after the
+///    launcher's grace); the gate then returns without recording anything and removes its
+///    temporary directories, and the caller ends with `exitInterrupted()`;
+/// 2. a second signal kills every group at once (SIGKILL), for steps that ignore SIGTERM;
+///    cleanup still runs;
+/// 3. if the caller has not exited `deadline` seconds after the first signal (a blocking call
+///    that does not return), or on a third signal, greenlight kills every group, removes
+///    every temporary directory it made, and exits itself.
+///
+/// Exiting re-raises the first signal with its default action, so the exit status is honest
+/// (a shell sees 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+public final class Cancellator: Sendable {
+    /// The signals handled.
+    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private struct State: @unchecked Sendable {  // DispatchSourceSignal is thread-safe but not marked Sendable
+        var received: [Int32] = []
+        var sources: [DispatchSourceSignal] = []
+    }
+
+    private let group: ProcessGroupSet
+    private let deadline: TimeInterval
+    private let say: @Sendable (String) -> Void
+    private let state = NIOLockedValueBox(State())
+    /// Held for good by whoever exits first, so two exits never race.
+    private let exiting = NIOLock()
+
+    /// Installs the handlers. `say` prints one line to the user (stderr).
+    public init(stopping group: ProcessGroupSet, deadline: TimeInterval = 10, say: @escaping @Sendable (String) -> Void) {
+        self.group = group
+        self.deadline = deadline
+        self.say = say
+        var sources: [DispatchSourceSignal] = []
+        for number in Self.signals {
+            Glibc.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.received(number) }
+            source.resume()
+            sources.append(source)
+        }
+        state.withLockedValue { $0.sources = sources }
+    }
+
+    /// The first signal received, `nil` while none was.
+    public var signal: Int32? { state.withLockedValue { $0.received.first } }
+
+    private func received(_ number: Int32) {
+        let count = state.withLockedValue { state in
+            state.received.append(number)
+            return state.received.count
+        }
+        switch count {
+        case 1:
+            group.stopAll()
+            DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [self] in
+                say("greenlight: steps did not stop within \(DurationParser.format(deadline)) of the signal; killing them and exiting")
+                forceExit()
+            }
+        case 2:
+            say("greenlight: interrupted again: killing every running step now (SIGKILL)")
+            group.killAll()
+        default:
+            forceExit()
+        }
+    }
+
+    private func forceExit() -> Never {
+        group.killAll()
+        for problem in TemporaryDirectory.removeAllLive() { say("greenlight: warning: \(problem)") }
+        exitInterrupted()
+    }
+
+    /// Ends greenlight after a signal: sweeps every descendant left (see `Descendants`),
+    /// restores the first signal's default action and raises it. Never returns; call only
+    /// when `signal` is set (with none, it exits 130 as for Ctrl-C).
+    public func exitInterrupted() -> Never {
+        exiting.lock()
+        group.killAll()
+        Descendants.sweep()
+        fflush(nil)
+        let number = signal ?? SIGINT
+        for other in Self.signals { Glibc.signal(other, SIG_DFL) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, number)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        raise(number)
+        _exit(128 + number)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// git's pre-push hook: gates every commit the push would update, from git's hook input
+/// (githooks(5), "pre-push": `<local ref> SP <local sha> SP <remote ref> SP <remote sha> LF`).
+public struct PrePushUseCase: Sendable {
+    public let gate: Gate
+
+    public init(gate: Gate) {
+        self.gate = gate
+    }
+
+    /// - Parameters:
+    ///   - input: the hook's whole standard input.
+    ///   - remote: the remote's name, or its URL when pushing to a URL.
+    /// - Throws: `PushedRef.ParseError` naming the line for malformed input; what `PushGate.run` throws.
+    public func run(input: String, remote: String) async throws -> PushResult {
+        let plan = PushPlan(updates: try PushedRef.parse(input), patterns: RefPattern(gate.config.prePushRefs))
+        return try await PushGate(gate: gate, remote: remote).run(plan)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Where the gate looks up and records verdicts. `NotesVerdictCache` reads and writes the
+/// local notes; `RemoteRefreshingCache` decorates a cache with the remote's notes.
+public protocol VerdictCache: Sendable {
+    /// The record that counts (see `VerdictRule`) for this commit, tier and digest, with
+    /// warnings about lines that could not be read.
+    /// - Throws: `GitError` when the notes cannot be read.
+    func lookup(commit: ObjectID, tier: Tier, digest: String) async throws -> VerdictLookup
+
+    /// Records a new verdict. - Throws: `GitError`; nothing is half-written.
+    func record(_ record: VerdictRecord) throws -> VerdictReceipt
+
+    /// Checks once more, after the settle time, that every record written is still there
+    /// (see `VerdictStore.confirm`). - Throws: `GitError` when one went missing for good.
+    func confirm(_ receipts: [VerdictReceipt]) async throws
+}
+
+/// What a lookup found.
+public struct VerdictLookup: Sendable {
+    /// The counting record, `nil` for a miss.
+    public var record: VerdictRecord?
+    public var warnings: [String]
+
+    public init(record: VerdictRecord?, warnings: [String]) {
+        self.record = record
+        self.warnings = warnings
+    }
+}
+
+/// The verdicts in this repository's notes (`refs/notes/greenlight`), under `VerdictRule`.
+public struct NotesVerdictCache: VerdictCache {
+    public let store: VerdictStore
+    public let rule: VerdictRule
+
+    public init(store: VerdictStore, rule: VerdictRule = VerdictRule()) {
+        self.store = store
+        self.rule = rule
+    }
+
+    public func lookup(commit: ObjectID, tier: Tier, digest: String) async throws -> VerdictLookup {
+        let found = try store.cached(commit: commit, tier: tier, digest: digest, rule: rule)
+        return VerdictLookup(record: found.record, warnings: found.warnings)
+    }
+
+    public func record(_ record: VerdictRecord) throws -> VerdictReceipt {
+        try store.append(record)
+    }
+
+    public func confirm(_ receipts: [VerdictReceipt]) async throws {
+        _ = try await store.confirm(receipts)
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import GreenlightCore
+
+/// What every command that starts child processes sets up: the repository, progress on
+/// stderr, the set of process groups a signal stops, and the `Cancellator` that handles
+/// SIGINT, SIGTERM and SIGHUP.
+struct CommandSession {
+    let repository: Repository
+    let progress: LiveProgress
+    let processes: ProcessGroupSet
+    let cancellator: Cancellator
+
+    init(repository: Repository, quietTerminal: Bool = false) {
+        self.repository = repository
+        processes = ProcessGroupSet()
+        cancellator = Cancellator(stopping: processes) { line in printError(line + "\n") }
+        progress = LiveProgress(interactive: isatty(STDERR_FILENO) == 1 && !quietTerminal)
+    }
+
+    /// A session for the repository `open` returns; its errors exit as every other error does (2).
+    static func start(quietTerminal: Bool, _ open: () throws -> Repository) throws -> CommandSession {
+        do {
+            return CommandSession(repository: try open(), quietTerminal: quietTerminal)
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+
+    /// Where tiers run, in this session.
+    var tiers: TierContext { TierContext(repository: repository, progress: progress, processes: processes) }
+
+    /// The launcher and this session's process groups, for git and plugins outside a gate.
+    var runner: ProcessRunner { ProcessRunner(group: processes) }
+
+    /// Loads `.greenlight.yml` and makes the gate (writes nothing).
+    func gate() throws -> Gate { try Gate.load(tiers: tiers) }
+
+    /// Stops the progress display; call before printing the result.
+    func finish() {
+        progress.finish()
+    }
+
+    /// Ends the command after a signal (re-raising it, so the exit status is honest); call
+    /// before any output or action that must not happen once interrupted. Returns otherwise.
+    func exitIfInterrupted() {
+        guard cancellator.signal != nil else { return }
+        progress.finish()
+        printError("greenlight: error: \(GateError.interrupted().message)\n")
+        cancellator.exitInterrupted()
+    }
+
+    /// The exit for `error`: a signal re-raises it (never returns); anything else prints one line.
+    func exit(for error: Error) -> Error {
+        exitIfInterrupted()
+        return Failure.exit(for: error)
+    }
+}
+
+/// Writes to stderr.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Replaces this process with `arguments` (looked up on PATH), so the program gets our
+/// stdin, terminal and exit status untouched. Returns only if exec failed.
+func replaceProcess(with arguments: [String]) -> Int32 {
+    fflush(nil)  // every C stream, so nothing printed before exec is lost
+    // The signals greenlight handled go back to their defaults for the new program.
+    for number in Cancellator.signals { signal(number, SIG_DFL) }
+    var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    pointers.append(nil)
+    execvp(arguments[0], pointers)
+    let reason = String(cString: strerror(errno))
+    printError("greenlight: error: cannot run \(arguments[0]): \(reason)\n")
+    return 127
+}
+
+/// Absolute path of the running greenlight binary, for hooks to call back.
+func currentExecutable() -> String {
+    do {
+        return try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    } catch {
+        // No /proc (not Linux): the path we were started by.
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+/// Signals sent to a running `greenlight check` whose step escapes its process group
+/// (`setsid`) or ignores SIGTERM: every descendant dies, temporary directories go, no note
+/// is written, and greenlight ends by the signal it got (a shell shows 128 + its number).
+@Suite("greenlight under signals", .timeLimit(.minutes(2)))
+struct SignalTests {
+    /// A repository whose step starts an escapee (`setsid sleep`), a child that ignores
+    /// SIGTERM, and a plain background child, records their pids, then waits.
+    struct Running {
+        let repo: ScratchRepository
+        let marks: URL
+        let temporary: URL
+        let process: Process
+
+        init(tier: String, ignoreTerm: Bool) throws {
+            repo = try ScratchRepository()
+            marks = repo.scratch.path("marks")
+            temporary = repo.scratch.path("tmp")
+            try FileManager.default.createDirectory(at: marks, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            let trap = ignoreTerm ? "trap '' TERM; " : ""
+            let script = """
+                \(trap)setsid sleep 300 & echo $! > \(marks.path)/escaped.pid; \
+                (trap '' TERM; sleep 300) & echo $! > \(marks.path)/stubborn.pid; \
+                sleep 300 & echo $! > \(marks.path)/child.pid; \
+                touch \(marks.path)/started; while :; do sleep 1; done
+                """
+            let key = tier == "fast" ? "fast" : "clean_room"
+            try repo.write(".greenlight.yml", "\(key):\n  steps:\n    - name: long\n      run: \"\(script)\"\n")
+            try repo.commitAll("initial")
+            process = Process()
+            process.executableURL = GreenlightBinary.url
+            process.arguments = ["check", "--tier", tier]
+            process.currentDirectoryURL = repo.url
+            var environment = TestEnvironment.base
+            environment["TMPDIR"] = temporary.path
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let started = marks.appendingPathComponent("started")
+            for _ in 0..<600 where !FileManager.default.fileExists(atPath: started.path) { usleep(25_000) }
+            #expect(FileManager.default.fileExists(atPath: started.path), "the step never started")
+            usleep(100_000)
+        }
+
+        func send(_ signal: Int32) {
+            kill(process.processIdentifier, signal)
+        }
+
+        /// Waits for greenlight to end; `nil` when it did not within `seconds`.
+        func waitForExit(seconds: Double) -> (reason: Process.TerminationReason, status: Int32)? {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                process.terminate()
+                return nil
+            }
+            return (process.terminationReason, process.terminationStatus)
+        }
+
+        /// The recorded processes still alive (zombies count as gone).
+        func survivors() throws -> [String] {
+            var alive: [String] = []
+            for name in ["escaped", "stubborn", "child"] {
+                let text = try String(contentsOf: marks.appendingPathComponent("\(name).pid"), encoding: .utf8)
+                let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+                var gone = false
+                for _ in 0..<100 {
+                    let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+                    if stat == nil || stat!.contains(") Z ") { gone = true; break }
+                    usleep(20_000)
+                }
+                if !gone {
+                    alive.append("\(name) (\(pid))")
+                    kill(pid, SIGKILL)
+                }
+            }
+            return alive
+        }
+
+        func leftoverTemporaryDirectories() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("greenlight-") }
+        }
+    }
+
+    @Test(arguments: [(SIGINT, "clean-room"), (SIGTERM, "clean-room"), (SIGHUP, "clean-room"), (SIGHUP, "fast")])
+    func oneSignalStopsEverythingAndEndsByThatSignal(signal: Int32, tier: String) throws {
+        let running = try Running(tier: tier, ignoreTerm: false)
+        running.send(signal)
+        let ended = try #require(running.waitForExit(seconds: 20), "greenlight did not exit after signal \(signal)")
+        #expect(ended.reason == .uncaughtSignal && ended.status == signal, "ended \(ended)")
+        #expect(try running.survivors() == [])
+        #expect(try running.leftoverTemporaryDirectories() == [])
+        #expect(try running.repo.note() == nil)
+    }
+
+    /// A step that ignores SIGTERM: the second Ctrl-C kills every group at once, and
+    /// greenlight still cleans up and ends as interrupted, well before the kill grace.
+    @Test func aSecondCtrlCKillsStepsThatIgnoreTerm() throws {
+        let running = try Running(tier: "clean-room", ignoreTerm: true)
+        running.send(SIGINT)
+        usleep(200_000)
+        #expect(running.process.isRunning, "greenlight should still be waiting for the step to stop")
+        running.send(SIGINT)
+        let ended = try #require(running.waitForExit(seconds: 20), "greenlight did not exit after a second Ctrl-C")
+        #expect(ended.reason == .uncaughtSignal && ended.status == SIGINT, "ended \(ended)")
+        #expect(try running.survivors() == [])
+        #expect(try running.leftoverTemporaryDirectories() == [])
+        #expect(try running.repo.note() == nil)
+    }
+
+    /// No signal at all: a step that leaves an escapee behind and passes. The escapee does
+    /// not outlive its step, and the pass is recorded.
+    @Test func anEscapeeDoesNotOutliveAPassingStep() throws {
+        let repo = try ScratchRepository()
+        let marks = repo.scratch.path("marks")
+        try FileManager.default.createDirectory(at: marks, withIntermediateDirectories: true)
+        try repo.write(".greenlight.yml", """
+            fast:
+              parallel: false
+              steps:
+                - {name: detach, run: "setsid sleep 300 > /dev/null 2>&1 & echo $! > \(marks.path)/escaped.pid"}
+                - {name: after, run: "kill -0 $(cat \(marks.path)/escaped.pid) && echo alive > \(marks.path)/seen || true"}
+            """)
+        try repo.commitAll("initial")
+        let result = try GreenlightBinary.run(["check", "--tier", "fast"], in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pid = try #require(Int32(try String(contentsOf: marks.appendingPathComponent("escaped.pid"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        #expect(stat == nil || stat!.contains(") Z "), "the escapee \(pid) outlived greenlight")
+        if stat != nil, !stat!.contains(") Z ") { kill(pid, SIGKILL) }
+        // Steps run in order: by the second step the first one's escapee is already gone.
+        #expect(!FileManager.default.fileExists(atPath: marks.appendingPathComponent("seen").path))
+    }
+}
