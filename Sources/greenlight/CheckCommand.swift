@@ -54,7 +54,7 @@ struct CheckCommand: AsyncParsableCommand {
             session.finish()
             session.exitIfInterrupted()
             if json {
-                print(CheckDocument(result).json())
+                print(try CheckDocument(result).json())
             } else {
                 print(CheckReport(lines: lines).render(result), terminator: "")
             }

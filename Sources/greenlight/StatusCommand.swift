@@ -28,7 +28,7 @@ struct StatusCommand: ParsableCommand {
                 do { config = try ConfigLoader().load(fromRoot: root) } catch { warnings.append("cannot tell current from stale: \(error)") }
             }
             let report = try StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
-            print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+            print(json ? try report.json() : report.text(), terminator: json ? "\n" : "")
         } catch {
             throw Failure.exit(for: error)
         }

@@ -37,7 +37,7 @@ struct VerifyCommand: AsyncParsableCommand {
             session.exitIfInterrupted()
             for warning in result.warnings { printError("greenlight: warning: \(warning)\n") }
             let verification = result.verification
-            print(json ? verification.json() : verification.text(), terminator: json ? "\n" : "")
+            print(json ? try verification.json() : verification.text(), terminator: json ? "\n" : "")
             if !verification.isVerified { throw ExitCode(1) }
         } catch {
             throw session.exit(for: error)

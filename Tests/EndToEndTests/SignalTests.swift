@@ -6,7 +6,7 @@ import Testing
 /// Signals sent to a running `greenlight check` whose step escapes its process group
 /// (`setsid`) or ignores SIGTERM: every descendant dies, temporary directories go, no note
 /// is written, and greenlight ends by the signal it got (a shell shows 128 + its number).
-@Suite("greenlight under signals", .timeLimit(.minutes(2)))
+@Suite("greenlight under signals", .serialized, .timeLimit(.minutes(2)))
 struct SignalTests {
     /// A repository whose step starts an escapee (`setsid sleep`), a child that ignores
     /// SIGTERM, and a plain background child, records their pids, then waits.
@@ -16,7 +16,7 @@ struct SignalTests {
         let temporary: URL
         let process: Process
 
-        init(tier: String, ignoreTerm: Bool) throws {
+        init(tier: String, ignoreTerm: Bool) async throws {
             repo = try ScratchRepository()
             marks = repo.scratch.path("marks")
             temporary = repo.scratch.path("tmp")
@@ -40,12 +40,13 @@ struct SignalTests {
             environment["TMPDIR"] = temporary.path
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: repo.scratch.path("stderr").path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: repo.scratch.path("stderr"))
             try process.run()
             let started = marks.appendingPathComponent("started")
-            for _ in 0..<600 where !FileManager.default.fileExists(atPath: started.path) { usleep(25_000) }
+            for _ in 0..<600 where !FileManager.default.fileExists(atPath: started.path) { try await Task.sleep(for: .milliseconds(25)) }
             #expect(FileManager.default.fileExists(atPath: started.path), "the step never started")
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
 
         func send(_ signal: Int32) {
@@ -53,9 +54,9 @@ struct SignalTests {
         }
 
         /// Waits for greenlight to end; `nil` when it did not within `seconds`.
-        func waitForExit(seconds: Double) -> (reason: Process.TerminationReason, status: Int32)? {
+        func waitForExit(seconds: Double) async throws -> (reason: Process.TerminationReason, status: Int32)? {
             let deadline = Date().addingTimeInterval(seconds)
-            while process.isRunning, Date() < deadline { usleep(20_000) }
+            while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
             if process.isRunning {
                 process.terminate()
                 return nil
@@ -64,7 +65,7 @@ struct SignalTests {
         }
 
         /// The recorded processes still alive (zombies count as gone).
-        func survivors() throws -> [String] {
+        func survivors() async throws -> [String] {
             var alive: [String] = []
             for name in ["escaped", "stubborn", "child"] {
                 let text = try String(contentsOf: marks.appendingPathComponent("\(name).pid"), encoding: .utf8)
@@ -73,7 +74,7 @@ struct SignalTests {
                 for _ in 0..<100 {
                     let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
                     if stat == nil || stat!.contains(") Z ") { gone = true; break }
-                    usleep(20_000)
+                    try await Task.sleep(for: .milliseconds(20))
                 }
                 if !gone {
                     alive.append("\(name) (\(pid))")
@@ -83,33 +84,42 @@ struct SignalTests {
             return alive
         }
 
+        /// What greenlight printed on stderr, line by line.
+        func errorLines() throws -> [String] {
+            try String(contentsOf: repo.scratch.path("stderr"), encoding: .utf8).components(separatedBy: "\n")
+        }
+
         func leftoverTemporaryDirectories() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("greenlight-") }
         }
     }
 
     @Test(arguments: [(SIGINT, "clean-room"), (SIGTERM, "clean-room"), (SIGHUP, "clean-room"), (SIGHUP, "fast")])
-    func oneSignalStopsEverythingAndEndsByThatSignal(signal: Int32, tier: String) throws {
-        let running = try Running(tier: tier, ignoreTerm: false)
+    func oneSignalStopsEverythingAndEndsByThatSignal(signal: Int32, tier: String) async throws {
+        let running = try await Running(tier: tier, ignoreTerm: false)
         running.send(signal)
-        let ended = try #require(running.waitForExit(seconds: 20), "greenlight did not exit after signal \(signal)")
+        let ended = try #require(await running.waitForExit(seconds: 20), "greenlight did not exit after signal \(signal)")
         #expect(ended.reason == .uncaughtSignal && ended.status == signal, "ended \(ended)")
-        #expect(try running.survivors() == [])
+        #expect(try running.errorLines().contains("greenlight: error: interrupted: running steps were stopped and no verdict was recorded"))
+        #expect(try await running.survivors() == [])
         #expect(try running.leftoverTemporaryDirectories() == [])
         #expect(try running.repo.note() == nil)
     }
 
     /// A step that ignores SIGTERM: the second Ctrl-C kills every group at once, and
     /// greenlight still cleans up and ends as interrupted, well before the kill grace.
-    @Test func aSecondCtrlCKillsStepsThatIgnoreTerm() throws {
-        let running = try Running(tier: "clean-room", ignoreTerm: true)
+    @Test func aSecondCtrlCKillsStepsThatIgnoreTerm() async throws {
+        let running = try await Running(tier: "clean-room", ignoreTerm: true)
         running.send(SIGINT)
-        usleep(200_000)
+        try await Task.sleep(for: .milliseconds(200))
         #expect(running.process.isRunning, "greenlight should still be waiting for the step to stop")
         running.send(SIGINT)
-        let ended = try #require(running.waitForExit(seconds: 20), "greenlight did not exit after a second Ctrl-C")
+        let ended = try #require(await running.waitForExit(seconds: 20), "greenlight did not exit after a second Ctrl-C")
         #expect(ended.reason == .uncaughtSignal && ended.status == SIGINT, "ended \(ended)")
-        #expect(try running.survivors() == [])
+        let lines = try running.errorLines()
+        #expect(lines.contains("greenlight: interrupted again: killing every running step now (SIGKILL)"), "\(lines)")
+        #expect(lines.contains("greenlight: error: interrupted: running steps were stopped and no verdict was recorded"), "\(lines)")
+        #expect(try await running.survivors() == [])
         #expect(try running.leftoverTemporaryDirectories() == [])
         #expect(try running.repo.note() == nil)
     }

@@ -14,7 +14,7 @@ struct NoteBytesTests {
         let sha = try repo.commitAll("first")
         let commit = try #require(ObjectID(hex: sha))
         let record = Self.record(on: commit)
-        let note = Array("written by another tool\r\n".utf8) + Array(NoteCodec().encode(record).utf8) + [0x0A]
+        let note = Array("written by another tool\r\n".utf8) + Array(try NoteCodec().encode(record).utf8) + [0x0A]
         try Self.writeNote(note, on: sha, in: repo)
 
         let store = VerdictStore(repository: try repo.open())
@@ -35,8 +35,8 @@ struct NoteBytesTests {
         let second = Self.record(on: commit, finishedAt: 2_000)
         // U+2028, U+2029 and NEL are line breaks to some readers, never to git: they stay inside their line.
         var note = Array("a\u{2028}b\u{2029}c\u{85}d\n".utf8)
-        note += Array(NoteCodec().encode(first).utf8) + Array("\r\n".utf8)  // a record whose line was converted to CRLF
-        note += Array(NoteCodec().encode(second).utf8) + [0x0A]
+        note += Array(try NoteCodec().encode(first).utf8) + Array("\r\n".utf8)  // a record whose line was converted to CRLF
+        note += Array(try NoteCodec().encode(second).utf8) + [0x0A]
         try Self.writeNote(note, on: sha, in: repo)
 
         let store = VerdictStore(repository: try repo.open())
@@ -52,7 +52,7 @@ struct NoteBytesTests {
         let commit = try #require(ObjectID(hex: sha))
         let record = Self.record(on: commit)
         let note: [UInt8] = Array("nul\0here\n".utf8) + [0xFF, 0xFE] + Array(" bad\u{1B}[31m\u{202E}x\n".utf8)
-            + Array(NoteCodec().encode(record).utf8) + [0x0A]
+            + Array(try NoteCodec().encode(record).utf8) + [0x0A]
         try Self.writeNote(note, on: sha, in: repo)
 
         let store = VerdictStore(repository: try repo.open())
@@ -91,7 +91,7 @@ struct NoteBytesTests {
         let record = Self.record(on: commit)
         try VerdictStore(repository: try repo.open()).append(record)
 
-        let line = Array(NoteCodec().encode(record).utf8)
+        let line = Array(try NoteCodec().encode(record).utf8)
         let expected = original + (endsWithNewline ? [] : [0x0A]) + line + [0x0A]
         #expect(try Self.gitNote(sha, in: repo) == expected)
         #expect(try VerdictStore(repository: try repo.open()).records(for: commit).records == [record])

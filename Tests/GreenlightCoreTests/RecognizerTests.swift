@@ -58,7 +58,7 @@ struct RecognizerTests {
         let record = VerdictRecord(verdict: .pass, tier: .fast, commit: commit, tree: commit, digest: "d1", backend: "workspace",
                                    startedAt: .init(timeIntervalSince1970: 1_000), finishedAt: .init(timeIntervalSince1970: 1_002.5),
                                    steps: [StepRecord(name: "build", verdict: .pass, exitCode: 0, durationSeconds: 2.5)], summary: "")
-        let line = codec.encode(record)
+        let line = try codec.encode(record)
         #expect(!line.contains("\n"))
         let note = "hand-written remark\n\(line)\n{\"verdict\": \"maybe\"}\n"
         let decoded = codec.decode(note)

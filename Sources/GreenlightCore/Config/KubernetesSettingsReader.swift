@@ -67,8 +67,9 @@ struct KubernetesSettingsReader {
     /// The overlay file, parsed: it must be a mapping shaped like a pod template (`metadata`, `spec`).
     private func loadOverlay(_ path: String, node: Node, key: String) throws(ConfigError) -> JSONValue {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw reader.error(node, key: key, "cannot read the pod template overlay \(url.path)")
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw reader.error(node, key: key, "cannot read the pod template overlay \(url.path): \(error.localizedDescription)")
         }
         let composed: Node?
         do { composed = try Yams.compose(yaml: text, Resolver.basic) } catch {

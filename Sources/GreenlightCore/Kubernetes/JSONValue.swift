@@ -37,10 +37,16 @@ public enum JSONValue: Sendable, Equatable, Codable {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    public func data(pretty: Bool = false) -> Data {
+    /// JSON text with sorted keys. - Throws: `InternalError` for a non-finite number, which
+    /// JSON cannot carry (configuration loading refuses those, so this is a bug).
+    public func data(pretty: Bool = false) throws(InternalError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw InternalError("cannot encode a JSON value: \(error)")
+        }
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -196,7 +196,7 @@ public final class KubernetesClient: Sendable {
         }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(data: body.data()))
+            request.body = .bytes(ByteBuffer(data: try body.data()))
         }
         return request
     }

@@ -1,18 +1,23 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Keeps the first and the last bytes of a stream, and counts what was cut in between,
 /// so a step that prints gigabytes costs a fixed amount of memory.
-public final class OutputCapture: @unchecked Sendable {
+public final class OutputCapture: Sendable {
+    private struct State {
+        var head: [UInt8] = []
+        var tail: [UInt8] = []
+        var tailStart = 0
+        var totalBytes = 0
+        var partialLine: [UInt8] = []
+        var lastCompleteLine = ""
+    }
+
+    /// Bytes kept from the start.
     public let headLimit: Int
+    /// Bytes kept from the end.
     public let tailLimit: Int
-    private var head: [UInt8] = []
-    private var tail: [UInt8] = []
-    private var tailStart = 0
-    /// Every byte seen.
-    public private(set) var totalBytes = 0
-    private var partialLine: [UInt8] = []
-    private let lock = NSLock()
-    private var lastCompleteLine = ""
+    private let state = NIOLockedValueBox(State())
 
     public init(headLimit: Int = 16 * 1024, tailLimit: Int = 64 * 1024) {
         self.headLimit = headLimit
@@ -20,66 +25,67 @@ public final class OutputCapture: @unchecked Sendable {
     }
 
     public func append(_ bytes: UnsafeRawBufferPointer) {
-        lock.lock()
-        defer { lock.unlock() }
-        totalBytes += bytes.count
-        var rest = bytes[...]
-        if head.count < headLimit {
-            let taken = min(headLimit - head.count, rest.count)
-            head.append(contentsOf: rest.prefix(taken))
-            rest = rest.dropFirst(taken)
-        }
-        if !rest.isEmpty {
-            tail.append(contentsOf: rest)
-            if tail.count - tailStart > tailLimit {
-                tailStart = tail.count - tailLimit
-                if tailStart > tailLimit {
-                    tail.removeFirst(tailStart)
-                    tailStart = 0
+        state.withLockedValue { state in
+            state.totalBytes += bytes.count
+            var rest = bytes[...]
+            if state.head.count < headLimit {
+                let taken = min(headLimit - state.head.count, rest.count)
+                state.head.append(contentsOf: rest.prefix(taken))
+                rest = rest.dropFirst(taken)
+            }
+            if !rest.isEmpty {
+                state.tail.append(contentsOf: rest)
+                if state.tail.count - state.tailStart > tailLimit {
+                    state.tailStart = state.tail.count - tailLimit
+                    if state.tailStart > tailLimit {
+                        state.tail.removeFirst(state.tailStart)
+                        state.tailStart = 0
+                    }
                 }
             }
+            Self.noteLastLine(bytes, in: &state)
         }
-        noteLastLine(bytes)
     }
 
-    private func noteLastLine(_ bytes: UnsafeRawBufferPointer) {
+    private static func noteLastLine(_ bytes: UnsafeRawBufferPointer, in state: inout State) {
         guard let lastNewline = bytes.lastIndex(of: 10) else {
-            if partialLine.count < 1024 { partialLine.append(contentsOf: bytes.prefix(1024 - partialLine.count)) }
+            if state.partialLine.count < 1024 { state.partialLine.append(contentsOf: bytes.prefix(1024 - state.partialLine.count)) }
             return
         }
-        var line = partialLine
+        var line = state.partialLine
         let previousNewline = bytes[..<lastNewline].lastIndex(of: 10)
         if let previousNewline { line = Array(bytes[(previousNewline + 1)..<lastNewline].prefix(1024)) }
         else { line.append(contentsOf: bytes[..<lastNewline].prefix(1024)) }
         let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty { lastCompleteLine = text }
-        partialLine = Array(bytes[(lastNewline + 1)...].prefix(1024))
+        if !text.isEmpty { state.lastCompleteLine = text }
+        state.partialLine = Array(bytes[(lastNewline + 1)...].prefix(1024))
     }
+
+    /// Every byte seen.
+    public var totalBytes: Int { state.withLockedValue { $0.totalBytes } }
 
     /// Bytes dropped between the head and the tail.
     public var cutBytes: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return totalBytes - head.count - (tail.count - tailStart)
+        state.withLockedValue { $0.totalBytes - $0.head.count - ($0.tail.count - $0.tailStart) }
     }
 
     /// The last non-empty line printed so far, for progress displays.
     public var lastLine: String {
-        lock.lock()
-        defer { lock.unlock() }
-        let pending = String(decoding: partialLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return pending.isEmpty ? lastCompleteLine : pending
+        state.withLockedValue { state in
+            let pending = String(decoding: state.partialLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return pending.isEmpty ? state.lastCompleteLine : pending
+        }
     }
 
     /// Head, a marker saying how much was cut, and tail, as text.
     public var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        let kept = tail[tailStart...]
-        let cut = totalBytes - head.count - kept.count
-        var result = String(decoding: head, as: UTF8.self)
-        if cut > 0 { result += "\n[… \(cut) bytes of output cut here; the full log has them …]\n" }
-        result += String(decoding: kept, as: UTF8.self)
-        return result
+        state.withLockedValue { state in
+            let kept = state.tail[state.tailStart...]
+            let cut = state.totalBytes - state.head.count - kept.count
+            var result = String(decoding: state.head, as: UTF8.self)
+            if cut > 0 { result += "\n[… \(cut) bytes of output cut here; the full log has them …]\n" }
+            result += String(decoding: kept, as: UTF8.self)
+            return result
+        }
     }
 }

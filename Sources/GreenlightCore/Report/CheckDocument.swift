@@ -81,9 +81,13 @@ public struct CheckDocument: Encodable, Sendable {
     }
 
     /// Pretty-printed, keys sorted.
-    public func json() -> String {
+    public func json() throws(InternalError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch {
+            throw InternalError("cannot encode the JSON document: \(error)")
+        }
     }
 }

@@ -81,7 +81,13 @@ public struct CheckReport: Sendable {
             out += tests.map { "    - \($0)" }
         }
         if let log = record.log, FileManager.default.fileExists(atPath: log) {
-            let excerpt = LogExcerpt.lastLines(of: Self.tail(ofFile: log), count: lines)
+            let excerpt: [String]
+            do {
+                excerpt = LogExcerpt.lastLines(of: try Self.tail(ofFile: log), count: lines)
+            } catch {
+                out.append("  the log cannot be read: \(error.localizedDescription)")
+                excerpt = []
+            }
             if !excerpt.isEmpty {
                 out.append(excerpt.count == 1 ? "  last line of the log:" : "  last \(excerpt.count) lines of the log:")
                 out += excerpt.map { "    | \($0)" }
@@ -93,12 +99,12 @@ public struct CheckReport: Sendable {
     }
 
     /// The last 64 KiB of a file, read without loading the rest.
-    static func tail(ofFile path: String, bytes: Int = 64 * 1024) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
-        let data = (try? handle.readToEnd()) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    /// - Throws: the file system's error when the log is gone or unreadable.
+    static func tail(ofFile path: String, bytes: Int = 64 * 1024) throws -> String {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }  // read-only: nothing to lose on close
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
+        return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Progress on stderr. On a terminal: one status line redrawn in place (tier, running
 /// steps, elapsed, the last output line). Otherwise (an agent, CI): plain lines at start
 /// and finish, and a line after every `heartbeat` of silence — never control characters.
-public final class LiveProgress: ProgressSink, @unchecked Sendable {
+public final class LiveProgress: ProgressSink, @unchecked Sendable {  // `timer` is set once, in init
+    private struct State {
+        var running: [(tier: Tier, step: String, started: Date, output: OutputCapture)] = []
+        var lastPrinted = Date()
+        var statusShown = false
+    }
+
     private let interactive: Bool
     private let heartbeat: TimeInterval
     private let write: @Sendable (String) -> Void
-    private let lock = NSLock()
-    private var running: [(tier: Tier, step: String, started: Date, output: OutputCapture)] = []
-    private var lastPrinted = Date()
-    private var statusShown = false
+    private let state = NIOLockedValueBox(State())
     private var timer: DispatchSourceTimer?
 
     /// `interactive` draws the live line; `write` receives text for stderr.
@@ -34,9 +38,7 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
     /// Stops the timer and clears the status line.
     public func finish() {
         timer?.cancel()
-        lock.lock()
-        clearStatus()
-        lock.unlock()
+        state.withLockedValue { clearStatus(&$0) }
     }
 
     public func tierStarted(tier: Tier, steps: [String], location: String) {
@@ -48,16 +50,12 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
     }
 
     public func stepStarted(tier: Tier, step: String, output: OutputCapture) {
-        lock.lock()
-        running.append((tier, step, Date(), output))
-        lock.unlock()
+        state.withLockedValue { $0.running.append((tier, step, Date(), output)) }
         if !interactive { say("greenlight: \(tier.rawValue): \(step) started") }
     }
 
     public func stepFinished(tier: Tier, result: StepResult) {
-        lock.lock()
-        running.removeAll { $0.tier == tier && $0.step == result.name }
-        lock.unlock()
+        state.withLockedValue { $0.running.removeAll { $0.tier == tier && $0.step == result.name } }
         say("greenlight: \(tier.rawValue): \(result.name) \(result.summary)")
     }
 
@@ -74,24 +72,27 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
     }
 
     private func say(_ line: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        clearStatus()
-        write(line + "\n")
-        lastPrinted = Date()
+        state.withLockedValue { state in
+            clearStatus(&state)
+            write(line + "\n")
+            state.lastPrinted = Date()
+        }
     }
 
-    /// Caller holds the lock.
-    private func clearStatus() {
-        if statusShown {
+    /// Called with the state locked, so a line and the status never interleave.
+    private func clearStatus(_ state: inout State) {
+        if state.statusShown {
             write("\r\u{1B}[K")
-            statusShown = false
+            state.statusShown = false
         }
     }
 
     private func tick() {
-        lock.lock()
-        defer { lock.unlock() }
+        state.withLockedValue { tick(&$0) }
+    }
+
+    private func tick(_ state: inout State) {
+        let running = state.running
         guard !running.isEmpty else { return }
         let now = Date()
         let names = running.map(\.step).joined(separator: ", ")
@@ -103,12 +104,12 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {
             let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
             if line.count > width - 1 { line = String(line.prefix(max(10, width - 2))) + "…" }
             write("\r\u{1B}[K" + line)
-            statusShown = true
-        } else if now.timeIntervalSince(lastPrinted) >= heartbeat {
+            state.statusShown = true
+        } else if now.timeIntervalSince(state.lastPrinted) >= heartbeat {
             var line = "greenlight: \(running[0].tier.rawValue): still running \(names) (\(elapsed))"
             if !last.isEmpty { line += ": \(LogExcerpt.stripANSI(last).prefix(160))" }
             write(line + "\n")
-            lastPrinted = now
+            state.lastPrinted = now
         }
     }
 }

@@ -62,7 +62,7 @@ public struct StatusReport: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String {
+    public func json() throws(InternalError) -> String {
         struct Document: Encodable {
             let commit: String
             let tree: String
@@ -89,6 +89,10 @@ public struct StatusReport: Sendable {
             var container = encoder.singleValueContainer()
             try container.encode(NoteCodec.formatDate(date))
         }
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self)
+        } catch {
+            throw InternalError("cannot encode the JSON document: \(error)")
+        }
     }
 }

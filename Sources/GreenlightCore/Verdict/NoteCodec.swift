@@ -66,16 +66,20 @@ public struct NoteCodec: Sendable {
     }
 
     /// One line of JSON, keys sorted so identical records are identical lines.
-    public func encode(_ record: VerdictRecord) -> String {
+    /// - Throws: `InternalError` when the record cannot be encoded (a non-finite number; records
+    ///   hold strings, finite numbers and dates, so this is a bug). Never a placeholder line.
+    public func encode(_ record: VerdictRecord) throws(InternalError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Self.formatDate(date))
         }
-        // A record holds strings, numbers and dates only; encoding cannot fail.
-        let data = (try? encoder.encode(record)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(record), as: UTF8.self)
+        } catch {
+            throw InternalError("cannot encode the verdict record for \(record.commit.hex): \(error)")
+        }
     }
 
     /// The warning for a skipped line; the preview is printable whatever the bytes

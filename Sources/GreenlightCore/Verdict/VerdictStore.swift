@@ -69,10 +69,10 @@ public struct VerdictStore: Sendable {
     /// - Returns: a receipt for `confirm(_:settle:)`, which checks again once the settle
     ///   time has passed since the write.
     /// - Throws: `GitError` when git fails, or (code -1) when the record went missing
-    ///   after every rewrite.
+    ///   after every rewrite; `InternalError` when the record cannot be encoded.
     @discardableResult
-    public func append(_ record: VerdictRecord) throws(GitError) -> VerdictReceipt {
-        let line = codec.encode(record)
+    public func append(_ record: VerdictRecord) throws -> VerdictReceipt {
+        let line = try codec.encode(record)
         var rewrites = 0
         while true {
             try repository.appendToNote(on: record.commit, lines: [line], notesRef: notesRef)

@@ -66,7 +66,7 @@ public struct Verification: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String {
+    public func json() throws(InternalError) -> String {
         struct Row: Encodable {
             let tier: String
             let status: String
@@ -91,6 +91,10 @@ public struct Verification: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(commit: commit.commit.hex, verified: isVerified, tiers: rows, warnings: warnings)
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self)
+        } catch {
+            throw InternalError("cannot encode the JSON document: \(error)")
+        }
     }
 }

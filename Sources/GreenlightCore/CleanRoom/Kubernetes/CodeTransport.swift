@@ -115,7 +115,7 @@ struct CodeTransport: Sendable {
                 break
             } catch {
                 if attempt == 20 { throw error }
-                usleep(UInt32.random(in: 2_000...20_000))
+                try await Task.sleep(for: .milliseconds(Int.random(in: 2...20)))
             }
         }
         let known = try repository.references(matching: "refs/remotes/\(settings.remote)/*").map(\.commit)

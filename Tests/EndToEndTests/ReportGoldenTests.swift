@@ -1,0 +1,202 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+/// The reports' exact text: agents parse it, so it is a contract. SHAs, paths, times and
+/// durations are normalised (see `Golden`); every other byte is compared.
+@Suite("report text", .timeLimit(.minutes(2)))
+struct ReportGoldenTests {
+    static let config = """
+        fast:
+          steps:
+            - {name: lint, run: "echo linting"}
+        clean_room:
+          timeout: 1m
+          steps:
+            - {name: test, run: "./test.sh"}
+        """
+
+    func repository(test script: String) throws -> (ScratchRepository, Golden) {
+        let repo = try ScratchRepository()
+        try repo.write(".greenlight.yml", Self.config)
+        try repo.write("test.sh", script, executable: true)
+        let sha = try repo.commitAll("initial")
+        let commit = try repo.open().resolve(sha)
+        let golden = Golden(paths: [(repo.url.path, "<repo>"), (repo.scratch.url.path, "<scratch>"),
+                                    (NSTemporaryDirectory().hasSuffix("/") ? String(NSTemporaryDirectory().dropLast()) : NSTemporaryDirectory(), "<tmp>")],
+                            objects: [commit.commit.hex, commit.tree.hex])
+        return (repo, golden)
+    }
+
+    func expectGolden(_ actual: String, _ expected: String, _ golden: Golden, sourceLocation: SourceLocation = #_sourceLocation) {
+        let normalized = golden.normalize(actual)
+        #expect(normalized == expected, "\(Golden.difference(expected: expected, actual: normalized))", sourceLocation: sourceLocation)
+    }
+
+    @Test func passAndThenCached() throws {
+        let (repo, golden) = try repository(test: "#!/bin/sh\necho 'ok 1 - widget'\n")
+        let first = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(first.status == 0)
+        expectGolden(first.stdout, """
+            greenlight: PASS <sha1:12>
+              fast: pass in <d>s (workspace)
+              clean-room: pass in <d>s (local)
+
+            """, golden)
+        expectGolden(first.stderr, """
+            greenlight: fast tier: 1 step (lint) in the workspace <repo>
+            greenlight: fast: lint started
+            greenlight: fast: lint passed in <d>s
+            greenlight: fast tier: pass in <d>s
+            greenlight: clean-room tier: 1 step (test) in a fresh checkout with a scrubbed environment (local)
+            greenlight: clean-room: test started
+            greenlight: clean-room: test passed in <d>s
+            greenlight: clean-room tier: pass in <d>s
+
+            """, golden)
+        let cached = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(cached.status == 0)
+        expectGolden(cached.stdout, """
+            greenlight: PASS <sha1:12> (cached)
+              fast: pass (cached from <time>, re-run with --no-cache)
+              clean-room: pass (cached from <time>, re-run with --no-cache)
+
+            """, golden)
+        expectGolden(cached.stderr, """
+            greenlight: fast tier: pass (cached from <time>)
+            greenlight: clean-room tier: pass (cached from <time>)
+
+            """, golden)
+    }
+
+    @Test func failAndThenCachedFail() throws {
+        let (repo, golden) = try repository(test: "#!/bin/sh\necho 'running tests'\necho '--- FAIL: TestWidget (0.00s)'\nexit 1\n")
+        let first = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(first.status == 1)
+        expectGolden(first.stdout, """
+            greenlight: FAIL <sha1:12>
+              fast: pass in <d>s (workspace)
+              clean-room: fail in <d>s (local)
+
+            clean-room tier: FAIL: step 'test' failed with exit code 1 after <d>s
+
+              step test: failed with exit code 1 after <d>s
+              failing tests:
+                - TestWidget
+              last 2 lines:
+                | running tests
+                | --- FAIL: TestWidget (0.00s)
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.log
+
+            """, golden)
+        let cached = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(cached.status == 1)
+        expectGolden(cached.stdout, """
+            greenlight: FAIL <sha1:12> (cached)
+              fast: pass (cached from <time>, re-run with --no-cache)
+              clean-room: fail (cached from <time>, re-run with --no-cache)
+
+            clean-room tier: FAIL (recorded <time>): step 'test' failed with exit code 1 after <d>s
+              failing tests:
+                - TestWidget
+              last 8 lines of the log:
+                | === greenlight <version>: clean-room tier for <sha1> (tree <sha2>) at <time>
+                | checked out <sha1> into <tmp>/greenlight-clean-<sha1:12>-XXXXXX/src
+                | 
+                | ==> step test: ./test.sh
+                | running tests
+                | --- FAIL: TestWidget (0.00s)
+                | ==> step test: failed with exit code 1 after <d>s
+                | === verdict: fail: step 'test' failed with exit code 1 after <d>s
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.log
+              this verdict is cached for this commit; change the code, or run `greenlight check --no-cache` to retry
+
+            """, golden)
+    }
+
+    /// The tier's own limit stops a step: the gate could not decide, so `error`, exit 2, not cached.
+    @Test func errorWhenTheTierTimesOut() throws {
+        let (repo, initial) = try repository(test: "#!/bin/sh\necho started\nsleep 30\n")
+        try repo.write(".greenlight.yml", Self.config.replacingOccurrences(of: "timeout: 1m", with: "timeout: 1s"))
+        let sha = try repo.commitAll("short limit")
+        var golden = initial
+        golden.objects = [sha]
+        let result = try GreenlightBinary.run(["check"], in: repo.url)
+        #expect(result.status == 2)
+        expectGolden(result.stdout, """
+            greenlight: ERROR <sha1:12>
+              fast: pass in <d>s (workspace)
+              clean-room: error in <d>s (local)
+
+            clean-room tier: ERROR: the clean-room tier timed out after 1s during step 'test'
+
+              step test: the clean-room tier timed out after 1s during step 'test'
+              last line:
+                | started
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.log
+
+            The gate could not decide; nothing about the code was concluded and nothing was cached.
+            Fix what the message says and run `greenlight check` again.
+
+            """, golden)
+    }
+
+    /// `greenlight push` of a failing commit: the push report, and nothing reaches the remote.
+    @Test func refusedPush() throws {
+        let fixture = try PushFixture()
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        let sha = try fixture.work.commitAll("broken")
+        let golden = Golden(paths: [(fixture.work.url.path, "<repo>"), (fixture.remote.path, "<remote>"),
+                                    (fixture.scratch.url.path, "<scratch>")], objects: [sha])
+        let result = try fixture.greenlight(["push", "origin", "main"])
+        #expect(result.status == 1)
+        #expect(try fixture.remoteRef("refs/heads/main") == nil)
+        expectGolden(result.stderr, """
+            greenlight: fast tier: 1 step (unit) in the workspace <repo>
+            greenlight: fast: unit started
+            greenlight: fast: unit failed with exit code 1 after <d>s
+            greenlight: fast tier: fail in <d>s
+            greenlight: push refused: 1 of 1 commit did not pass
+
+            === refs/heads/main → <sha1>: FAIL
+            greenlight: FAIL <sha1:12>
+              fast: fail in <d>s (workspace)
+              clean-room: skipped: the fast tier did not pass
+
+            fast tier: FAIL: step 'unit' failed with exit code 1 after <d>s
+
+              step unit: failed with exit code 1 after <d>s
+              failing tests:
+                - TestBroken
+              last line:
+                | --- FAIL: TestBroken (0.00s)
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.unit.log
+
+            Fix the code and commit, then push again: only what changed is re-run.
+            Bypass (not recommended): git push --no-verify. Re-check a flaky failure: greenlight check --no-cache <commit>.
+
+            """, golden)
+    }
+
+    /// A real `git push` through the installed hook: the hook's whole output on a pass.
+    @Test func passingPushThroughTheHook() throws {
+        let fixture = try PushFixture()
+        let golden = Golden(paths: [(fixture.work.url.path, "<repo>"), (fixture.remote.path, "<remote>"),
+                                    (fixture.scratch.url.path, "<scratch>")], objects: [try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)])
+        let result = try fixture.git(["push", "-q", "origin", "main"])
+        #expect(result.status == 0)
+        expectGolden(result.stderr, """
+            greenlight: fast tier: 1 step (unit) in the workspace <repo>
+            greenlight: fast: unit started
+            greenlight: fast: unit passed in <d>s
+            greenlight: fast tier: pass in <d>s
+            greenlight: clean-room tier: 1 step (test) in a fresh checkout with a scrubbed environment (local)
+            greenlight: clean-room: test started
+            greenlight: clean-room: test passed in <d>s
+            greenlight: clean-room tier: pass in <d>s
+            greenlight: pass: <sha1:12> refs/heads/main
+
+            """, golden)
+    }
+}
