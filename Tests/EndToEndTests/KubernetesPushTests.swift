@@ -5,7 +5,7 @@ import GreenlightTestSupport
 import Testing
 
 /// `git push` through the hook with the clean room on a Kubernetes API (the fake server).
-@Suite("git push with the Kubernetes clean room", .serialized)
+@Suite("git push with the Kubernetes clean room", .serialized, .timeLimit(.minutes(5)))
 struct KubernetesPushTests {
     @Test func pushOfANeverPushedBranchRunsTheJobOnThatExactCommit() async throws {
         let fixture = try PushFixture(installHook: true)

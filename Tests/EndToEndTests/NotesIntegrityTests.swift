@@ -4,7 +4,7 @@ import GreenlightTestSupport
 import Testing
 
 /// Verdict notes survive other writers of `refs/notes/greenlight`, real processes all at once.
-@Suite("notes integrity (CLI)")
+@Suite("notes integrity (CLI)", .timeLimit(.minutes(5)))
 struct NotesIntegrityTests {
     /// Plain `git notes append` moves the ref without checking what it pointed at, so it can
     /// replace a notes commit greenlight wrote a moment after git read the old tip. Two

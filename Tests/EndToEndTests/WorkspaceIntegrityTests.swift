@@ -5,7 +5,7 @@ import Testing
 
 /// The fast tier tests the commit, or records nothing: `greenlight check` against workspaces
 /// whose index hides edits, whose submodules moved, or whose tracked files change mid-run.
-@Suite("workspace integrity (CLI)")
+@Suite("workspace integrity (CLI)", .timeLimit(.minutes(5)))
 struct WorkspaceIntegrityTests {
     private static let failing = "#!/bin/sh\necho '--- FAIL: TestCommitted (0.00s)'\nexit 1\n"
     private static let passing = "#!/bin/sh\necho ok\n"

@@ -2,7 +2,7 @@ import FakeKubernetes
 import Foundation
 import Testing
 
-@Suite("Job controller and kubelet")
+@Suite("Job controller and kubelet", .timeLimit(.minutes(5)))
 struct JobLifecycleTests {
     @Test func failingJobReportsFailureTargetThenFailedToAWatchFromItsResourceVersion() async throws {
         try await withCluster { cluster in

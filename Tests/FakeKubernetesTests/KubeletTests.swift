@@ -2,7 +2,7 @@ import FakeKubernetes
 import Foundation
 import Testing
 
-@Suite("Kubelet: processes, logs, volumes, faults")
+@Suite("Kubelet: processes, logs, volumes, faults", .timeLimit(.minutes(5)))
 struct KubeletTests {
     @Test func followingALogReceivesOutputProducedAfterTheRequestStarted() async throws {
         try await withCluster { cluster in

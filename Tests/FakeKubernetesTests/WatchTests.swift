@@ -2,7 +2,7 @@ import FakeKubernetes
 import Foundation
 import Testing
 
-@Suite("Watch streams")
+@Suite("Watch streams", .timeLimit(.minutes(5)))
 struct WatchTests {
     private func createConfigMap(_ cluster: TestCluster, _ name: String, labels: [String: String] = [:]) async throws -> String {
         let response = try await cluster.post("/api/v1/namespaces/ci/configmaps", ["metadata": ["name": name, "labels": labels]])

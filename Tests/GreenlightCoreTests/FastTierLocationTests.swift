@@ -5,7 +5,7 @@ import Testing
 
 /// Where the fast tier runs: the workspace only when it holds exactly the commit's tracked
 /// content, and only for a result nothing touched while the steps ran.
-@Suite("fast tier location and workspace integrity")
+@Suite("fast tier location and workspace integrity", .timeLimit(.minutes(5)))
 struct FastTierLocationTests {
     /// A committed repository with a tracked file, an ignored pattern, and a fast tier only.
     private func project(fastStep: String = "./test.sh") throws -> ScratchRepository {
@@ -230,6 +230,7 @@ struct FastTierLocationTests {
 /// The snapshot's and the check's cost on a large repository (not run by default):
 /// `GREENLIGHT_MEASURE_REPO=/path/to/clean/repo swift test --skip-build --filter FastTierCost`.
 @Suite("fast tier location cost", .enabled(if: ProcessInfo.processInfo.environment["GREENLIGHT_MEASURE_REPO"] != nil))
+
 struct FastTierCost {
     @Test func measure() throws {
         let path = try #require(ProcessInfo.processInfo.environment["GREENLIGHT_MEASURE_REPO"])

@@ -3,7 +3,7 @@ import Foundation
 import GreenlightTestSupport
 import Testing
 
-@Suite("classifying a Job")
+@Suite("classifying a Job", .timeLimit(.minutes(5)))
 struct JobClassifierTests {
     let classifier = JobClassifier(scheduleTimeout: 600)
     let now = Date()
@@ -89,7 +89,7 @@ struct JobClassifierTests {
     }
 }
 
-@Suite("rendering the Job")
+@Suite("rendering the Job", .timeLimit(.minutes(5)))
 struct JobManifestTests {
     let sha = String(repeating: "ab", count: 20)
 
@@ -115,7 +115,7 @@ struct JobManifestTests {
         let digest = try definition.digest()
         let name = JobName.make(commit: ObjectID(hex: sha)!, digest: digest)
         #expect(name == "greenlight-\(sha.prefix(12))-\(digest.prefix(8))")
-        #expect(JobName.isDNSLabel(name))
+        #expect(DNSLabel.isValid(name))
         #expect(name.count <= 63)
     }
 

@@ -6,7 +6,7 @@ import Testing
 
 /// The clean room as a Job on a Kubernetes API that speaks the real protocol (the fake
 /// server), with a Job controller and kubelet that run the container as a local process.
-@Suite("clean room on Kubernetes", .serialized)
+@Suite("clean room on Kubernetes", .serialized, .timeLimit(.minutes(5)))
 struct KubernetesBackendTests {
     @Test func passingCommitGetsAPassNoteAfterTheJobCompletes() async throws {
         try await KubernetesFixture.with { fixture in

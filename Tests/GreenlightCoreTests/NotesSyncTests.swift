@@ -3,7 +3,7 @@ import GreenlightCore
 import GreenlightTestSupport
 import Testing
 
-@Suite("notes sync")
+@Suite("notes sync", .timeLimit(.minutes(5)))
 struct NotesSyncTests {
     @Test func offlineRemoteAndRemoteWithoutNotesAreWarningsNotErrors() async throws {
         let repo = try ScratchRepository()

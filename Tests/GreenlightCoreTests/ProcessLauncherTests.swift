@@ -19,7 +19,7 @@ final class RecordingSink: OutputSink, @unchecked Sendable {
     }
 }
 
-@Suite("child processes")
+@Suite("child processes", .timeLimit(.minutes(5)))
 struct ProcessLauncherTests {
     let launcher = SystemProcessLauncher(killGrace: 0.5)
 

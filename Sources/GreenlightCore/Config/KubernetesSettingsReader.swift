@@ -20,7 +20,7 @@ struct KubernetesSettingsReader {
         settings.context = try fields["context"].map { node throws(ConfigError) in try reader.string(node, key: "\(key).context") }
         if let namespaceNode = fields["namespace"] {
             let namespace = try reader.string(namespaceNode, key: "\(key).namespace")
-            guard JobName.isDNSLabel(namespace) else { throw reader.error(namespaceNode, key: "\(key).namespace", "'\(namespace)' is not a valid namespace name") }
+            guard DNSLabel.isValid(namespace) else { throw reader.error(namespaceNode, key: "\(key).namespace", "'\(namespace)' is not a valid namespace name") }
             settings.namespace = namespace
         }
         if let resources = fields["resources"] {

@@ -86,7 +86,7 @@ public actor CredentialSource {
             let hint = credential.at("status.clientCertificateData") != nil ? " (client certificates from exec plugins are not supported)" : ""
             throw KubernetesError(code: .credentials, status: 0, call: call, message: "\(call) returned no status.token\(hint)")
         }
-        let expires = credential.at("status.expirationTimestamp")?.string.flatMap(NoteCodec.parseDate)
+        let expires = credential.at("status.expirationTimestamp")?.string.flatMap(Timestamp.parse)
         return (token, expires)
     }
 }

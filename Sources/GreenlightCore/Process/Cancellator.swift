@@ -64,7 +64,7 @@ public final class Cancellator: Sendable {
         case 1:
             group.stopAll()
             DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [self] in
-                say("greenlight: steps did not stop within \(DurationParser.format(deadline)) of the signal; killing them and exiting")
+                say("greenlight: steps did not stop within \(Int(deadline.rounded()))s of the signal; killing them and exiting")
                 forceExit()
             }
         case 2:
