@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <unistd.h>
 #include <sys/prctl.h>
+#include <pthread.h>
 
 int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
                      const char *directory, int output_fd, int error_fd, pid_t *pid) {
@@ -51,4 +52,18 @@ int greenlight_pipe_cloexec(int fds[2]) {
 
 int greenlight_become_child_subreaper(void) {
     return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0 ? 0 : errno;
+}
+
+int greenlight_prepare_exec(void) {
+    // Handlers do not survive execve, but ignored signals and the blocked mask do: a program
+    // started from a Swift concurrency thread would otherwise begin with Ctrl-C blocked.
+    for (int number = 1; number < NSIG; number++) {
+        if (number == SIGKILL || number == SIGSTOP) continue;
+        signal(number, SIG_DFL);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    int result = pthread_sigmask(SIG_SETMASK, &none, NULL);
+    if (result != 0) return result;
+    return prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0) == 0 ? 0 : errno;
 }

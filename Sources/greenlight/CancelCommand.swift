@@ -17,9 +17,7 @@ struct CancelCommand: AsyncParsableCommand {
     func run() async throws {
         let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
         do {
-            let gate = try session.gate()
-            let commit = try session.repository.resolve(revision)
-            let result = try await JobCanceller(context: gate.context.tiers, definition: gate.config.cleanRoom).cancel(commit)
+            let result = try await ClusterUseCase(gate: try session.gate()).cancel(revision: revision)
             session.exitIfInterrupted()
             switch result {
             case let .deleted(name, namespace): print("deleted Job \(namespace)/\(name) and its pods")

@@ -15,7 +15,7 @@ struct CheckCommand: AsyncParsableCommand {
             the workspace, nothing is recorded and the exit status is 2.
 
             Exit status: 0 pass, 1 fail, 2 error or bad configuration. On SIGINT, SIGTERM or SIGHUP \
-            every step is stopped, nothing is recorded, and greenlight ends by that signal (a shell \
+            every step is stopped, the running tier records nothing, and greenlight ends by that signal (a shell \
             shows 130, 143 or 129); a second Ctrl-C kills steps that ignore SIGTERM.
             """
     )

@@ -44,10 +44,10 @@ struct CommandSession {
     /// Ends the command after a signal (re-raising it, so the exit status is honest); call
     /// before any output or action that must not happen once interrupted. Returns otherwise.
     func exitIfInterrupted() {
-        guard cancellator.signal != nil else { return }
+        guard let signal = cancellator.signal else { return }
         progress.finish()
         printError("greenlight: error: \(GateError.interrupted().message)\n")
-        cancellator.exitInterrupted()
+        cancellator.exitInterrupted(by: signal)
     }
 
     /// The exit for `error`: a signal re-raises it (never returns); anything else prints one line.
@@ -62,17 +62,10 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
 
-/// Replaces this process with `arguments` (looked up on PATH), so the program gets our
-/// stdin, terminal and exit status untouched. Returns only if exec failed.
+/// Replaces this process with `arguments` (see `ProcessReplacement`). Returns only if exec failed.
 func replaceProcess(with arguments: [String]) -> Int32 {
-    fflush(nil)  // every C stream, so nothing printed before exec is lost
-    // The signals greenlight handled go back to their defaults for the new program.
-    for number in Cancellator.signals { signal(number, SIG_DFL) }
-    var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-    pointers.append(nil)
-    execvp(arguments[0], pointers)
-    let reason = String(cString: strerror(errno))
-    printError("greenlight: error: cannot run \(arguments[0]): \(reason)\n")
+    let failure = ProcessReplacement.exec(arguments)
+    printError("greenlight: error: cannot run \(arguments[0]): \(String(cString: strerror(failure)))\n")
     return 127
 }
 

@@ -6,7 +6,7 @@ struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check the Kubernetes clean room: kubeconfig, API server, version and every permission greenlight needs.",
-        discussion: "Each permission is asked with a SelfSubjectAccessReview; a denied one prints the Role rule that fixes it. Exit 0 when all is well, 1 otherwise."
+        discussion: "Each permission is asked with a SelfSubjectAccessReview; a denied one prints the Role rule that fixes it. Exit 0 when all is well, 1 when a check failed, 2 when the configuration cannot be read."
     )
 
     @OptionGroup var repository: RepositoryOption
@@ -15,11 +15,10 @@ struct DoctorCommand: AsyncParsableCommand {
         let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
         do {
             let gate = try session.gate()
-            guard case let .kubernetes(settings) = gate.config.cleanRoom.backend else {
+            guard let checks = await ClusterUseCase(gate: gate).doctor() else {
                 print("clean_room.backend is \(gate.config.cleanRoom.backend.kind.rawValue): nothing to check on a cluster")
                 return
             }
-            let checks = await ClusterDoctor(context: gate.context.tiers, settings: settings).run()
             session.exitIfInterrupted()
             for check in checks { print("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)") }
             if checks.contains(where: { !$0.ok }) { throw ExitCode(1) }

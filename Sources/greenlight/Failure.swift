@@ -6,8 +6,9 @@ import GreenlightCore
 enum Failure {
     static func exit(for error: Error) -> ExitCode {
         if let gate = error as? GateError, gate.kind == .interrupted {
-            printError(gate.description)
-            return ExitCode(130)
+            // Only a signal stops the gate's processes, and a signal exits before this.
+            printError(InternalError("the gate was interrupted, but no signal was received").description)
+            return ExitCode(2)
         }
         if let code = error as? ExitCode { return code }
         printError(String(describing: error))

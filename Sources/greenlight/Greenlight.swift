@@ -7,9 +7,11 @@ struct Greenlight: AsyncParsableCommand {
         commandName: "greenlight",
         abstract: "Blocks a push until the exact commit passed the fast tier and a clean-room run.",
         discussion: """
-            greenlight runs the checks of .greenlight.yml for one commit: first the fast tier in the \
-            workspace, then the clean-room tier in a fresh checkout of exactly that commit. Verdicts are \
-            recorded in git notes (refs/notes/greenlight) so the same commit is never checked twice.
+            greenlight runs the checks of .greenlight.yml for one commit: first the fast tier (in the \
+            workspace when it holds exactly that commit, else in a temporary checkout of it), then the \
+            clean-room tier in a fresh checkout of exactly that commit, on this machine or as a Kubernetes \
+            Job. Verdicts are recorded in git notes (refs/notes/greenlight): a pass or fail is reused for \
+            the same commit and gate definition (--no-cache runs again); an error is never reused.
 
             Exit status: 0 pass, 1 fail (a check failed), 2 error (the gate could not decide, the \
             configuration is wrong, or an internal error), 64 usage error. SIGINT, SIGTERM and SIGHUP \

@@ -13,11 +13,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let repository = try repository.open()
-            guard let root = repository.workingDirectory else {
-                throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no working tree for .greenlight.yml")
-            }
-            let written = try StarterConfig().write(at: root)
+            let written = try StarterConfig().write(in: try repository.open())
             print("wrote \(written.file.path) for \(written.kind.description)")
             print("next: edit the steps, commit the file, then run `greenlight check`")
         } catch {

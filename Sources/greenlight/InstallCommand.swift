@@ -24,23 +24,22 @@ struct InstallCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let repository = try repository.open()
-            let installer = try HookInstaller.forRepository(repository, binary: currentExecutable(), home: ProcessInfo.processInfo.environment["HOME"])
-            let location = installer.location
-            let action = try installer.install(force: force)
-            let path = installer.hookFile.path
-            switch action {
-            case .installed: print("installed the pre-push hook at \(path) (\(location.origin))")
-            case .updated: print("updated the pre-push hook at \(path) (\(location.origin))")
+            let useCase = try InstallUseCase(repository: try repository.open(), binary: currentExecutable(),
+                                             home: ProcessInfo.processInfo.environment["HOME"])
+            let installed = try useCase.install(force: force, ghShimDirectory: ghShim.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            let installer = useCase.installer
+            let (path, origin) = (installer.hookFile.path, installer.location.origin)
+            switch installed.action {
+            case .installed: print("installed the pre-push hook at \(path) (\(origin))")
+            case .updated: print("updated the pre-push hook at \(path) (\(origin))")
             case .alreadyInstalled: print("the pre-push hook at \(path) is already installed; nothing changed")
             case .chained: print("installed the pre-push hook at \(path); the hook that was there runs first, kept as \(installer.chainedFile.path)")
             case .replaced: print("installed the pre-push hook at \(path); the hook that was there no longer runs, kept as \(installer.replacedFile.path)")
             }
-            if let ghShim {
-                let shim = try GHShimInstaller(directory: URL(fileURLWithPath: ghShim, isDirectory: true), binary: currentExecutable()).install()
+            if let shim = installed.shim {
                 print("wrote the gh shim \(shim.path); put \(shim.deletingLastPathComponent().path) before the real gh on PATH")
             }
-            if repository.workingDirectory.map({ !FileManager.default.fileExists(atPath: $0.appendingPathComponent(GateConfig.fileName).path) }) ?? false {
+            if installed.missingConfig {
                 print("note: no .greenlight.yml yet; run `greenlight init` (pushes are refused until there is one)")
             }
         } catch {

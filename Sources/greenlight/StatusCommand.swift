@@ -19,15 +19,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let repository = try repository.open()
-            let commit = try repository.resolve(revision)
-            let found = try VerdictStore(repository: repository).records(for: commit.commit)
-            var warnings = found.warnings
-            var config: GateConfig?
-            if let root = repository.workingDirectory {
-                do { config = try ConfigLoader().load(fromRoot: root) } catch { warnings.append("cannot tell current from stale: \(error)") }
-            }
-            let report = try StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
+            let report = try StatusUseCase(repository: try repository.open()).run(revision: revision)
             print(json ? try report.json() : report.text(), terminator: json ? "\n" : "")
         } catch {
             throw Failure.exit(for: error)

@@ -12,9 +12,10 @@ struct UninstallCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let repository = try repository.open()
-            let installer = try HookInstaller.forRepository(repository, binary: currentExecutable(), home: ProcessInfo.processInfo.environment["HOME"])
-            switch try installer.uninstall() {
+            let useCase = try InstallUseCase(repository: try repository.open(), binary: currentExecutable(),
+                                             home: ProcessInfo.processInfo.environment["HOME"])
+            let installer = useCase.installer
+            switch try useCase.uninstall() {
             case .removed: print("removed the pre-push hook at \(installer.hookFile.path)")
             case .restored: print("removed greenlight's pre-push hook; the previous hook is back at \(installer.hookFile.path)")
             case .notInstalled: print("no greenlight pre-push hook at \(installer.hookFile.path); nothing changed")

@@ -150,6 +150,41 @@ struct PushTests {
         #expect(refused.stderr.contains("TestBroken"))
     }
 
+    /// `greenlight push` becomes `git push` by exec: git must start as if from the shell, with
+    /// no signal blocked or ignored (Ctrl-C must reach it) and greenlight's handlers gone.
+    @Test func theExecutedGitPushStartsWithSignalsAsFromTheShell() throws {
+        let fixture = try PushFixture()
+        let shims = fixture.scratch.path("shims")
+        try FileManager.default.createDirectory(at: shims, withIntermediateDirectories: true)
+        let record = fixture.scratch.path("git-push-status")
+        let realGit = try #require(ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+            .map { "\($0)/git" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+        // Python reads its own status before anything else (a shell blocks signals around its forks).
+        try ExecutableFile.write("""
+            #!/usr/bin/python3
+            import os, sys
+            if sys.argv[1:3] == ["push", "origin"]:
+                with open('/proc/self/status') as status, open('\(record.path)', 'w') as out:
+                    out.writelines(line for line in status if line.startswith(('SigBlk:', 'SigIgn:')))
+            os.execv('\(realGit)', ['git'] + sys.argv[1:])
+            """, to: shims.appendingPathComponent("git"))
+        var environment = fixture.environment
+        environment["PATH"] = "\(shims.path):\(environment["PATH"] ?? "/usr/bin:/bin")"
+        let push = try fixture.greenlight(["push", "origin", "main"], environment: environment)
+        #expect(push.status == 0, "\(push.stderr)")
+        let status = try String(contentsOf: record, encoding: .utf8)
+        // greenlight itself was started (by Foundation's Process) with nearly every signal blocked;
+        // git must not inherit that, nor the SIG_IGN greenlight sets for the signals it handles
+        // (Python itself ignores SIGPIPE and SIGXFSZ, so those are not looked at).
+        let fields = Dictionary(uniqueKeysWithValues: status.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t")
+            return (String(parts[0]), UInt64(parts[1], radix: 16) ?? .max)
+        })
+        #expect(fields["SigBlk:"] == 0, "\(status)")
+        let handled: UInt64 = [SIGHUP, SIGINT, SIGQUIT, SIGTERM].reduce(0) { $0 | (1 << UInt64($1 - 1)) }
+        #expect(fields["SigIgn:"].map { $0 & handled } == 0, "\(status)")
+    }
+
     @Test func bypassedPushIsCaughtByVerify() throws {
         let fixture = try PushFixture()
         #expect(try fixture.git(["push", "origin", "main"]).status == 0)

@@ -16,6 +16,11 @@ int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
 /// (https://man7.org/linux/man-pages/man2/prctl.2.html). Returns 0 or an errno.
 int greenlight_become_child_subreaper(void);
 
+/// Readies this process to be replaced by execve (`greenlight push` becoming `git push`):
+/// every signal back to its default action and unblocked on this thread, and no longer a
+/// child subreaper, so the new program starts as if run from the shell. Returns 0 or an errno.
+int greenlight_prepare_exec(void);
+
 /// pipe2(fds, O_CLOEXEC): neither end leaks into other children started meanwhile.
 int greenlight_pipe_cloexec(int fds[2]);
 

@@ -86,6 +86,15 @@ public struct StarterConfig: Sendable {
 
     /// Writes the starter file at `root`; refuses (atomically, O_EXCL) when one exists.
     @discardableResult
+    /// Writes the starter into `repository`'s working tree.
+    /// - Throws: `FileError` for a bare repository or a file that exists already.
+    public func write(in repository: Repository) throws -> (kind: ProjectKind, file: URL) {
+        guard let root = repository.workingDirectory else {
+            throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no working tree for .greenlight.yml")
+        }
+        return try write(at: root)
+    }
+
     public func write(at root: URL) throws -> (kind: ProjectKind, file: URL) {
         let kind = detect(at: root)
         let file = root.appendingPathComponent(GateConfig.fileName)

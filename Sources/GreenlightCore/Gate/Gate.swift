@@ -87,9 +87,9 @@ public struct Gate: Sendable {
                     continue
                 }
             }
-            if context.tiers.processes.isStopped { throw GateError.interrupted() }
+            if context.tiers.processes.isStopped { try await interrupted(confirming: receipts) }
             let ran = await context.runner(for: tier).run(commit, definition: definition, digest: digest, keep: options.keep)
-            if context.tiers.processes.isStopped { throw GateError.interrupted() }
+            if context.tiers.processes.isStopped { try await interrupted(confirming: receipts) }
             // Tracked files changed while the fast tier ran in the workspace: record nothing, for any tier.
             if let changed = ran.workspaceChanged { throw GateError(kind: .workspaceChanged, message: changed) }
             receipts.append(try cache.record(ran.record(for: commit, digest: digest)))
@@ -99,6 +99,13 @@ public struct Gate: Sendable {
         try await cache.confirm(receipts)
         warnings += recordForFastPath(commit.commit, rule: VerdictRule())
         return GateResult(commit: commit, tiers: results, warnings: warnings)
+    }
+
+    /// Stops the check after a signal: what earlier tiers recorded is confirmed (it is a true
+    /// verdict, and a rewrite must not lose it), then `GateError.interrupted` is thrown.
+    private func interrupted(confirming receipts: [VerdictReceipt]) async throws -> Never {
+        try await context.cache.confirm(receipts)
+        throw GateError.interrupted()
     }
 
     /// Brings the fast path's files up to date with what the notes now say about `commit`.

@@ -3,7 +3,8 @@ import Foundation
 /// Why the gate stopped without a verdict of its own.
 public struct GateError: Error, Equatable, Sendable {
     public enum Kind: Sendable, Equatable {
-        /// Ctrl-C or SIGTERM: children were stopped, nothing was recorded.
+        /// SIGINT, SIGTERM or SIGHUP: children were stopped; the tier that was running recorded
+        /// nothing (an earlier tier's verdict, complete before the signal, stays recorded).
         case interrupted
         /// The selected tiers have no steps in the configuration.
         case nothingToCheck
@@ -15,7 +16,7 @@ public struct GateError: Error, Equatable, Sendable {
     public let message: String
 
     public static func interrupted() -> GateError {
-        GateError(kind: .interrupted, message: "interrupted: running steps were stopped and no verdict was recorded")
+        GateError(kind: .interrupted, message: "interrupted: every running step was stopped; the tier that was running recorded nothing")
     }
 }
 

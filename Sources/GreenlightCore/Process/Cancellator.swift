@@ -78,18 +78,17 @@ public final class Cancellator: Sendable {
     private func forceExit() -> Never {
         group.killAll()
         for problem in TemporaryDirectory.removeAllLive() { say("greenlight: warning: \(problem)") }
-        exitInterrupted()
+        exitInterrupted(by: state.withLockedValue { $0.received[0] })
     }
 
-    /// Ends greenlight after a signal: sweeps every descendant left (see `Descendants`),
-    /// restores the first signal's default action and raises it. Never returns; call only
-    /// when `signal` is set (with none, it exits 130 as for Ctrl-C).
-    public func exitInterrupted() -> Never {
+    /// Ends greenlight after `number` (the first signal received, `signal`): sweeps every
+    /// descendant left (see `Descendants`), restores the signal's default action and raises
+    /// it. Never returns.
+    public func exitInterrupted(by number: Int32) -> Never {
         exiting.lock()
         group.killAll()
         Descendants.sweep()
         fflush(nil)
-        let number = signal ?? SIGINT
         for other in Self.signals { Glibc.signal(other, SIG_DFL) }
         var unblocked = sigset_t()
         sigemptyset(&unblocked)

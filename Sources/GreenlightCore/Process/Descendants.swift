@@ -83,10 +83,15 @@ public enum Descendants {
         while true {
             var orphans: [pid_t] = []
             var dying = false
-            for entry in ProcessTable.entries() {
+            let table = ProcessTable.entries()
+            let parents = Dictionary(table.map { ($0.pid, $0.parent) }, uniquingKeysWith: { first, _ in first })
+            for entry in table {
                 if entry.parent == me {
                     if !state.live.contains(entry.pid) { orphans.append(entry.pid) }
-                } else if state.endedGroups.contains(entry.group), entry.state != "Z" {
+                } else if state.endedGroups.contains(entry.group), entry.state != "Z",
+                          ProcessTable.descends(entry.pid, from: me, parents: parents) {
+                    // A member of an ended step's group still dying: its own escapees are
+                    // re-parented here only once it is gone, so wait for it.
                     dying = true
                     kill(entry.pid, SIGKILL)
                 }
@@ -113,6 +118,18 @@ enum ProcessTable {
         let parent: pid_t
         let group: pid_t
         let state: Character
+    }
+
+    /// Whether `pid`'s chain of parents reaches `ancestor` (a process greenlight started, or
+    /// one of theirs): only those are ever signalled, whatever their group id says.
+    static func descends(_ pid: pid_t, from ancestor: pid_t, parents: [pid_t: pid_t]) -> Bool {
+        var current = pid
+        for _ in 0..<4096 {
+            guard let parent = parents[current], parent > 0 else { return false }
+            if parent == ancestor { return true }
+            current = parent
+        }
+        return false
     }
 
     static func entries() -> [Entry] {

@@ -35,12 +35,13 @@ public struct ProcessSpec: Sendable {
     }
 
     /// The absolute path to start: `executable` itself when it has a slash, else the first
-    /// executable regular file of that name on `environment["PATH"]` (default `/usr/bin:/bin`).
+    /// executable regular file of that name on `environment["PATH"]` (default `/usr/bin:/bin`;
+    /// empty entries, which mean the working directory, are skipped).
     func resolvedExecutable() -> String? {
         if executable.contains("/") { return executable }
         let search = environment["PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin:/bin"
-        for directory in search.split(separator: ":", omittingEmptySubsequences: false) {
-            let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + executable
+        for directory in search.split(separator: ":") {
+            let candidate = String(directory) + "/" + executable
             var info = stat()
             if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
                 return candidate

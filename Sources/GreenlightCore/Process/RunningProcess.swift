@@ -6,11 +6,19 @@ import NIOConcurrencyHelpers
 import Glibc
 #endif
 
-/// A spawned child: its process group, and the pipe that wakes its output loop.
+/// A spawned child: its process group, and the pipe that wakes its output loop. Signals
+/// and wake-ups go out under one lock with the `finished` flag, so none reaches the group
+/// after its leader was reaped (its pid could be reused) or the pipe after it was closed
+/// (its descriptor number could be reused).
 final class RunningProcess: Sendable {
+    private struct State {
+        var terminateRequested = false
+        var finished = false
+    }
+
     let pid: pid_t
     private let wakeWrite: Int32
-    private let terminateRequested = NIOLockedValueBox(false)
+    private let state = NIOLockedValueBox(State())
 
     init(pid: pid_t, wakeWrite: Int32) {
         self.pid = pid
@@ -19,20 +27,27 @@ final class RunningProcess: Sendable {
 
     /// Asks the whole process group to stop (SIGTERM now; the output loop escalates to SIGKILL).
     func terminate() {
-        let first = terminateRequested.withLockedValue { requested in
-            defer { requested = true }
-            return !requested
+        state.withLockedValue { state in
+            guard !state.finished, !state.terminateRequested else { return }
+            state.terminateRequested = true
+            Glibc.kill(-pid, SIGTERM)
+            wake()
         }
-        guard first else { return }
-        Glibc.kill(-pid, SIGTERM)
-        wake()
     }
 
     /// Kills the whole process group at once (a second Ctrl-C): SIGKILL cannot be ignored.
     func kill() {
-        terminateRequested.withLockedValue { $0 = true }
-        Glibc.kill(-pid, SIGKILL)
-        wake()
+        state.withLockedValue { state in
+            guard !state.finished else { return }
+            state.terminateRequested = true
+            Glibc.kill(-pid, SIGKILL)
+            wake()
+        }
+    }
+
+    /// The leader is about to be reaped and the pipe closed: nothing is sent any more.
+    func finish() {
+        state.withLockedValue { $0.finished = true }
     }
 
     private func wake() {
@@ -40,5 +55,5 @@ final class RunningProcess: Sendable {
         _ = Glibc.write(wakeWrite, &byte, 1)
     }
 
-    var wasTerminated: Bool { terminateRequested.withLockedValue { $0 } }
+    var wasTerminated: Bool { state.withLockedValue { $0.terminateRequested } }
 }

@@ -1,5 +1,6 @@
 import CProcessSpawn
 import Foundation
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,10 @@ public struct SystemProcessLauncher: ProcessLauncher {
     public var killGrace: TimeInterval
     /// Seconds to keep reading after the leader exited, for output still in flight from its children.
     public var drainGrace: TimeInterval
+
+    /// SIGCHLD back to its default, once: a parent that ignored it would have the kernel reap
+    /// every child at once, and greenlight could not learn how any step ended.
+    private static let collectChildren: Void = { signal(SIGCHLD, SIG_DFL) }()
 
     public init(killGrace: TimeInterval = 2, drainGrace: TimeInterval = 0.5) {
         self.killGrace = killGrace
@@ -30,21 +35,33 @@ public struct SystemProcessLauncher: ProcessLauncher {
         public var errorDescription: String? { description }
     }
 
+    /// Runs `spec` on a thread of its own. Cancelling the calling task stops the child's
+    /// group as `ProcessGroupSet.stopAll` does.
+    /// - Throws: `SpawnError` when it cannot start; `InternalError` when its exit status
+    ///   cannot be collected (never a made-up status).
     public func run(_ spec: ProcessSpec, output: OutputSink, errorOutput: OutputSink?, group: ProcessGroupSet) async throws -> ProcessResult {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                do {
-                    continuation.resume(returning: try runBlocking(spec, output: output, errorOutput: errorOutput, group: group))
-                } catch {
-                    continuation.resume(throwing: error)
+        let cancellation = CancellationRelay()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let thread = Thread {
+                    do {
+                        continuation.resume(returning: try runBlocking(spec, output: output, errorOutput: errorOutput,
+                                                                        group: group, cancellation: cancellation))
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
+                thread.stackSize = 512 * 1024
+                thread.start()
             }
-            thread.stackSize = 512 * 1024
-            thread.start()
+        } onCancel: {
+            cancellation.cancel()
         }
     }
 
-    func runBlocking(_ spec: ProcessSpec, output: OutputSink, errorOutput: OutputSink?, group: ProcessGroupSet) throws -> ProcessResult {
+    func runBlocking(_ spec: ProcessSpec, output: OutputSink, errorOutput: OutputSink?, group: ProcessGroupSet,
+                     cancellation: CancellationRelay = CancellationRelay()) throws -> ProcessResult {
+        _ = Self.collectChildren
         let failure = { (code: Int32) in SpawnError(command: spec.displayName, directory: spec.directory.path, errno: code) }
         guard let executable = spec.resolvedExecutable() else { throw failure(ENOENT) }
         var pipes: [[Int32]] = []
@@ -79,32 +96,39 @@ public struct SystemProcessLauncher: ProcessLauncher {
         let process = RunningProcess(pid: pid, wakeWrite: wake[1])
         let token = group.add(process)
         defer { group.remove(token) }
+        cancellation.attach(process)
 
-        // waitpid blocks, so it gets its own thread; it wakes the loop below when the leader exits.
+        // waitid blocks, so it gets its own thread; it wakes the loop below when the leader exits.
+        // The leader stays a zombie until reaped below: its pid, and so its group id, cannot be
+        // reused by another process while greenlight still signals that group.
         let exit = ExitWatcher(pid: pid, wakeWrite: wake[1])
         exit.start()
 
         let deadline = spec.timeout.map { start.addingTimeInterval($0) }
         var timedOut = false
         var killAt: Date?
+        var killSent = false
         var exitedAt: Date?
         var open = streams.map { _ in true }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         while true {
             let now = Date()
-            if exitedAt == nil, exit.status != nil { exitedAt = now }
+            if exitedAt == nil, exit.hasExited { exitedAt = now }
             if let exitedAt, !open.contains(true) || now.timeIntervalSince(exitedAt) >= drainGrace { break }
             if let deadline, !timedOut, now >= deadline {
                 timedOut = true
                 process.terminate()
             }
             if killAt == nil, process.wasTerminated { killAt = now.addingTimeInterval(killGrace) }
-            if let killAt, now >= killAt, exitedAt == nil { kill(-pid, SIGKILL) }
+            if let killAt, now >= killAt, exitedAt == nil, !killSent {
+                kill(-pid, SIGKILL)
+                killSent = true  // the exit watcher wakes the loop when the leader is gone
+            }
 
             var wakeAt: [Date] = []
             if let deadline, !timedOut { wakeAt.append(deadline) }
-            if let killAt, exitedAt == nil { wakeAt.append(killAt) }
+            if let killAt, exitedAt == nil, !killSent { wakeAt.append(killAt) }
             if let exitedAt { wakeAt.append(exitedAt.addingTimeInterval(drainGrace)) }
             let timeoutMs: Int32 = wakeAt.min().map { Int32(max(0, min($0.timeIntervalSince(now) * 1000 + 1, 60_000))) } ?? 60_000
 
@@ -127,9 +151,18 @@ public struct SystemProcessLauncher: ProcessLauncher {
         }
         // Whatever the leader left behind in its group (background jobs) does not outlive it;
         // what left the group (setsid) is swept by `Descendants` once no child is running.
+        if !exit.hasExited { kill(-pid, SIGKILL) }  // the loop ended early (poll failed): do not wait forever
+        exit.waitUntilExited()
         kill(-pid, SIGKILL)
-        let status = exit.waitForStatus()
+        process.finish()
+        var status: Int32 = 0
+        var reaped: pid_t
+        repeat { reaped = waitpid(pid, &status, 0) } while reaped < 0 && errno == EINTR
+        let reapError = errno
         Descendants.reaped(pid)
+        guard reaped == pid else {
+            throw InternalError("waitpid(\(pid)) for \(spec.displayName) failed: \(String(cString: strerror(reapError)))")
+        }
         return Self.result(status: status, timedOut: timedOut, terminated: process.wasTerminated && !timedOut,
                            duration: Date().timeIntervalSince(start))
     }
@@ -151,15 +184,15 @@ public struct SystemProcessLauncher: ProcessLauncher {
     }
 }
 
-/// Waits for one child on its own thread, records its status, then wakes the output loop.
-private final class ExitWatcher: @unchecked Sendable {
+/// Waits, on its own thread, until one child has exited (without reaping it: `WNOWAIT`),
+/// then wakes the output loop.
+private final class ExitWatcher: Sendable {
     private let pid: pid_t
     private let wakeWrite: Int32
-    private let condition = NSCondition()
-    private var recorded: Int32?
-    /// The status again, set once the wake byte is written: after this the wake pipe may be closed (a later write could
-    /// otherwise land in whatever file reused its descriptor number).
-    private var notified: Int32?
+    /// `exited`: the child is a zombie now; `notified`: the wake byte is written, so the wake
+    /// pipe may be closed (a later write could land in whatever reused its descriptor).
+    private let state = NIOLockedValueBox((exited: false, notified: false))
+    private let condition = ConditionLock(value: 0)
 
     init(pid: pid_t, wakeWrite: Int32) {
         self.pid = pid
@@ -168,35 +201,47 @@ private final class ExitWatcher: @unchecked Sendable {
 
     func start() {
         let thread = Thread { [self] in
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            condition.lock()
-            recorded = status
-            condition.unlock()
+            var info = siginfo_t()
+            // Any error (ECHILD: someone else reaped it) also ends the wait; the reap that
+            // follows in the loop's thread reports it.
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+            state.withLockedValue { $0.exited = true }
             var byte: UInt8 = 1
             _ = Glibc.write(wakeWrite, &byte, 1)
             condition.lock()
-            notified = status
-            condition.broadcast()
-            condition.unlock()
+            condition.unlock(withValue: 1)
         }
         thread.stackSize = 64 * 1024
         thread.start()
     }
 
-    var status: Int32? {
-        condition.lock()
-        defer { condition.unlock() }
-        return recorded
+    /// Whether the child has exited (it is still unreaped).
+    var hasExited: Bool { state.withLockedValue { $0.exited } }
+
+    /// Blocks until the child has exited and the watcher is done with the wake pipe.
+    func waitUntilExited() {
+        condition.lock(whenValue: 1)
+        condition.unlock()
+    }
+}
+
+/// Carries a task's cancellation to the child started for it, whichever comes first.
+final class CancellationRelay: Sendable {
+    private let state = NIOLockedValueBox((process: RunningProcess?.none, cancelled: false))
+
+    func attach(_ process: RunningProcess) {
+        let cancelled = state.withLockedValue { state in
+            state.process = process
+            return state.cancelled
+        }
+        if cancelled { process.terminate() }
     }
 
-    /// The exit status, once the watcher is done with the wake pipe.
-    func waitForStatus() -> Int32 {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let notified { return notified }
-            condition.wait()
+    func cancel() {
+        let process = state.withLockedValue { state in
+            state.cancelled = true
+            return state.process
         }
+        process?.terminate()
     }
 }

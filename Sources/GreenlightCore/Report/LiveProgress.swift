@@ -9,6 +9,8 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {  // `timer`
         var running: [(tier: Tier, step: String, started: Date, output: OutputCapture)] = []
         var lastPrinted = Date()
         var statusShown = false
+        /// `finish()` was called: the timer may still fire once, and must draw nothing.
+        var finished = false
     }
 
     private let interactive: Bool
@@ -38,7 +40,10 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {  // `timer`
     /// Stops the timer and clears the status line.
     public func finish() {
         timer?.cancel()
-        state.withLockedValue { clearStatus(&$0) }
+        state.withLockedValue { state in
+            state.finished = true
+            clearStatus(&state)
+        }
     }
 
     public func tierStarted(tier: Tier, steps: [String], location: String) {
@@ -93,7 +98,7 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {  // `timer`
 
     private func tick(_ state: inout State) {
         let running = state.running
-        guard !running.isEmpty else { return }
+        guard !running.isEmpty, !state.finished else { return }
         let now = Date()
         let names = running.map(\.step).joined(separator: ", ")
         let elapsed = DurationParser.format(now.timeIntervalSince(running.map(\.started).min() ?? now).rounded())

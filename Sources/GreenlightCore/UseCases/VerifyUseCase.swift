@@ -30,9 +30,13 @@ public struct VerifyUseCase: Sendable {
         let config = try ConfigLoader().load(fromRoot: root)
         let commit = try repository.resolve(revision)
         var warnings: [String] = []
-        if fetch, let remote = try remote ?? repository.fetchRemote() {
-            let git = GitCLI(repository: repository, environment: environment, runner: runner)
-            warnings = try await NotesSync(git: git, remote: remote).fetchAndMerge()
+        if fetch {
+            if let remote = try remote ?? repository.fetchRemote() {
+                let git = GitCLI(repository: repository, environment: environment, runner: runner)
+                warnings = try await NotesSync(git: git, remote: remote).fetchAndMerge()
+            } else {
+                warnings = ["no remote to fetch verdict notes from (the branch has none and there is no origin); using the local notes"]
+            }
         }
         let verification = try Verification(commit: commit, config: config, store: VerdictStore(repository: repository))
         return Result(verification: verification, warnings: warnings)

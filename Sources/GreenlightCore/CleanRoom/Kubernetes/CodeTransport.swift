@@ -14,6 +14,8 @@ struct CodeTransport: Sendable {
 
     let git: GitCLI
     let settings: KubernetesSettings
+    /// Where a leftover that could not be removed is reported.
+    let progress: ProgressSink
     var repository: Repository { git.repository }
 
     struct Prepared: Sendable {
@@ -119,8 +121,10 @@ struct CodeTransport: Sendable {
             }
         }
         let known = try repository.references(matching: "refs/remotes/\(settings.remote)/*").map(\.commit)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-\(UUID().uuidString).bundle")
-        defer { _ = TemporaryDirectory.remove(file) }
+        // In a directory of its own, so that an exit forced by a signal removes it too.
+        let directory = try TemporaryDirectory.make(in: FileManager.default.temporaryDirectory, prefix: "greenlight-bundle")
+        defer { if let problem = TemporaryDirectory.remove(directory) { progress.warning(problem) } }
+        let file = directory.appendingPathComponent("commit.bundle")
         // When the remote already has the commit, a bundle against its refs would be empty:
         // then a bundle of just the commit, on top of its parents.
         let exclusions = try repository.isReachable(commit.commit, fromAnyOf: known)

@@ -20,7 +20,7 @@ struct JobSession: Sendable {
     private var configMapsPath: String { "/api/v1/namespaces/\(namespace)/configmaps" }
 
     func run() async -> TierRunResult {
-        let transport = CodeTransport(git: context.git, settings: settings)
+        let transport = CodeTransport(git: context.git, settings: settings, progress: context.progress)
         let result = await attempt(transport)
         // Clean up what was shipped, on every path; the pod mounted the ConfigMap when it started.
         if let warning = await transport.cleanUp(commit: commit) { context.progress.warning(warning) }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// `greenlight install` and `greenlight uninstall`: the pre-push hook where git will run it,
+/// and optionally the `gh` shim.
+public struct InstallUseCase: Sendable {
+    public let repository: Repository
+    public let installer: HookInstaller
+
+    /// - Parameters:
+    ///   - binary: the absolute path the hook calls back.
+    ///   - home: `$HOME`, for a global `core.hooksPath` that starts with `~`.
+    /// - Throws: `GitError` when the hooks directory cannot be determined.
+    public init(repository: Repository, binary: String, home: String?) throws {
+        self.repository = repository
+        installer = try HookInstaller.forRepository(repository, binary: binary, home: home)
+    }
+
+    public struct Installed: Sendable {
+        public var action: HookInstaller.Action
+        /// The shim written, when one was asked for.
+        public var shim: URL?
+        /// The working tree has no `.greenlight.yml` yet (pushes are refused until it has one).
+        public var missingConfig: Bool
+    }
+
+    /// Installs the hook (see `HookInstaller.install`), then the shim into `ghShimDirectory`.
+    /// - Throws: `HookInstaller` and `GHShimInstaller` errors naming the file.
+    public func install(force: Bool, ghShimDirectory: URL?) throws -> Installed {
+        let action = try installer.install(force: force)
+        let shim = try ghShimDirectory.map { try GHShimInstaller(directory: $0, binary: installer.binary).install() }
+        let missing = repository.workingDirectory.map {
+            !FileManager.default.fileExists(atPath: $0.appendingPathComponent(GateConfig.fileName).path)
+        } ?? false
+        return Installed(action: action, shim: shim, missingConfig: missing)
+    }
+
+    /// Removes greenlight's hook and puts back the one it replaced or chained.
+    public func uninstall() throws -> HookInstaller.RemovalAction {
+        try installer.uninstall()
+    }
+}
