@@ -8,7 +8,7 @@ import Foundation
 ///
 /// In the workspace, the tracked state is snapshotted before and after the steps: if a
 /// tracked file (or the index, HEAD, a submodule) was touched while they ran, even if it
-/// was put back, the outcome carries `workspaceChanged` and the gate records nothing.
+/// was put back, the result carries `workspaceChanged` and the gate records nothing.
 struct FastTierRunner: TierRunner {
     let context: TierContext
 
@@ -48,11 +48,11 @@ struct FastTierRunner: TierRunner {
         )
         let steps = await run.runSteps(parallel: definition.parallel, stopAfterFailure: definition.failFast)
         let changed = location.snapshot.flatMap { workspaceChange(since: $0) }
-        var outcome = TierRunResult(tier: .fast, steps: steps, problem: changed, log: nil, backend: location.backend,
+        var result = TierRunResult(tier: .fast, steps: steps, problem: changed, log: nil, backend: location.backend,
                                   startedAt: startedAt, finishedAt: Date())
-        outcome.workspaceChanged = changed
-        context.progress.tierFinished(tier: .fast, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
-        return outcome
+        result.workspaceChanged = changed
+        context.progress.tierFinished(tier: .fast, verdict: result.verdict, duration: result.finishedAt.timeIntervalSince(startedAt))
+        return result
     }
 
     /// git's variables that say where the repository is.

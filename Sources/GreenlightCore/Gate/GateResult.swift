@@ -1,4 +1,4 @@
-/// The outcome of `greenlight check` for one commit.
+/// What `greenlight check` found for one commit: each tier's `TierResult`, and the verdict.
 public struct GateResult: Sendable {
     public var commit: ResolvedCommit
     public var tiers: [TierResult]

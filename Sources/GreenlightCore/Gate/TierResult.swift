@@ -18,7 +18,7 @@ public struct TierResult: Sendable {
     /// `nil` when the tier did not contribute a verdict (skipped, not configured).
     public var verdict: Verdict? {
         switch state {
-        case let .ran(outcome): outcome.verdict
+        case let .ran(ran): ran.verdict
         case let .cached(record): record.verdict
         case .skipped, .notConfigured: nil
         }

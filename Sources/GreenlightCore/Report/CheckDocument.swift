@@ -54,15 +54,15 @@ public struct CheckDocument: Encodable, Sendable {
 
     private static func entry(_ tier: TierResult) -> TierEntry {
         switch tier.state {
-        case let .ran(outcome):
-            let steps = outcome.steps.map {
+        case let .ran(ran):
+            let steps = ran.steps.map {
                 Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode,
                      duration_s: $0.record.durationSeconds, timed_out: $0.timedOut ? true : nil, log: $0.log)
             }
-            return TierEntry(name: tier.tier.rawValue, verdict: outcome.verdict.rawValue, cached: false, digest: tier.digest,
-                             backend: outcome.backend, summary: outcome.summary.isEmpty ? nil : outcome.summary,
-                             failing_tests: outcome.failingTests.isEmpty ? nil : outcome.failingTests,
-                             log: outcome.log, steps: steps)
+            return TierEntry(name: tier.tier.rawValue, verdict: ran.verdict.rawValue, cached: false, digest: tier.digest,
+                             backend: ran.backend, summary: ran.summary.isEmpty ? nil : ran.summary,
+                             failing_tests: ran.failingTests.isEmpty ? nil : ran.failingTests,
+                             log: ran.log, steps: steps)
         case let .cached(record):
             let steps = record.steps.map {
                 Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode, duration_s: $0.durationSeconds,

@@ -21,8 +21,8 @@ public struct CheckReport: Sendable {
         }
         for tier in result.tiers {
             switch tier.state {
-            case let .ran(outcome) where outcome.verdict != .pass:
-                out += details(of: outcome)
+            case let .ran(ran) where ran.verdict != .pass:
+                out += details(of: ran)
             case let .cached(record) where record.verdict != .pass:
                 out += details(ofCached: record)
             default:
@@ -39,9 +39,9 @@ public struct CheckReport: Sendable {
 
     private func tierLine(_ tier: TierResult) -> String {
         switch tier.state {
-        case let .ran(outcome):
-            let seconds = String(format: "%.1fs", outcome.finishedAt.timeIntervalSince(outcome.startedAt))
-            return "\(outcome.verdict.rawValue) in \(seconds) (\(outcome.backend))"
+        case let .ran(ran):
+            let seconds = String(format: "%.1fs", ran.finishedAt.timeIntervalSince(ran.startedAt))
+            return "\(ran.verdict.rawValue) in \(seconds) (\(ran.backend))"
         case let .cached(record):
             return "\(record.verdict.rawValue) (cached from \(NoteCodec.formatDate(record.finishedAt)), re-run with --no-cache)"
         case let .skipped(reason):
@@ -51,9 +51,9 @@ public struct CheckReport: Sendable {
         }
     }
 
-    private func details(of outcome: TierRunResult) -> [String] {
-        var out = ["", "\(outcome.tier.rawValue) tier: \(outcome.verdict.rawValue.uppercased()): \(outcome.summary)"]
-        for step in outcome.steps where step.verdict == .fail || step.verdict == .error {
+    private func details(of ran: TierRunResult) -> [String] {
+        var out = ["", "\(ran.tier.rawValue) tier: \(ran.verdict.rawValue.uppercased()): \(ran.summary)"]
+        for step in ran.steps where step.verdict == .fail || step.verdict == .error {
             out.append("")
             out.append("  step \(step.name): \(step.summary)")
             let tests = FailingTestRecognizer().failingTests(in: step.output)
@@ -68,7 +68,7 @@ public struct CheckReport: Sendable {
             }
             if let log = step.log { out.append("  full log: \(log)") }
         }
-        if outcome.steps.allSatisfy({ $0.verdict != .fail && $0.verdict != .error }), let log = outcome.log {
+        if ran.steps.allSatisfy({ $0.verdict != .fail && $0.verdict != .error }), let log = ran.log {
             out.append("  full log: \(log)")
         }
         return out

@@ -12,21 +12,21 @@ public struct PushReport: Sendable {
         self.longWait = longWait
     }
 
-    public func render(_ outcome: PushResult, inHook: Bool) -> String {
+    public func render(_ pushed: PushResult, inHook: Bool) -> String {
         var out: [String] = []
-        let failing = outcome.results.filter { $0.result.verdict != .pass }
+        let failing = pushed.results.filter { $0.result.verdict != .pass }
         if failing.isEmpty {
-            let count = outcome.results.count
+            let count = pushed.results.count
             if count == 0 {
-                let passed = outcome.plan.passed.map { "\($0.ref): \($0.reason)" }
+                let passed = pushed.plan.passed.map { "\($0.ref): \($0.reason)" }
                 out.append("greenlight: nothing to gate in this push" + (passed.isEmpty ? "" : " (\(passed.joined(separator: "; ")))"))
             } else {
-                let cached = outcome.results.allSatisfy(\.result.isCached) ? " (cached)" : ""
-                let names = outcome.results.map { "\($0.commit.commit.short()) \($0.commit.refs.joined(separator: ", "))" }
+                let cached = pushed.results.allSatisfy(\.result.isCached) ? " (cached)" : ""
+                let names = pushed.results.map { "\($0.commit.commit.short()) \($0.commit.refs.joined(separator: ", "))" }
                 out.append("greenlight: pass\(cached): \(names.joined(separator: "; "))")
             }
         } else {
-            out.append("greenlight: push refused: \(failing.count) of \(outcome.results.count) commit\(outcome.results.count == 1 ? "" : "s") did not pass")
+            out.append("greenlight: push refused: \(failing.count) of \(pushed.results.count) commit\(pushed.results.count == 1 ? "" : "s") did not pass")
             for (commit, result) in failing {
                 out.append("")
                 out.append("=== \(commit.refs.joined(separator: ", ")) → \(commit.commit.hex): \(result.verdict.rawValue.uppercased())")
@@ -36,8 +36,8 @@ public struct PushReport: Sendable {
             out.append("Fix the code and commit, then push again: only what changed is re-run.")
             out.append("Bypass (not recommended): git push --no-verify. Re-check a flaky failure: greenlight check --no-cache <commit>.")
         }
-        if inHook, outcome.waited >= longWait {
-            out.append("greenlight: this push waited \(DurationParser.format(outcome.waited.rounded())) for the gate while git held the connection to the remote open;")
+        if inHook, pushed.waited >= longWait {
+            out.append("greenlight: this push waited \(DurationParser.format(pushed.waited.rounded())) for the gate while git held the connection to the remote open;")
             out.append("greenlight: over SSH an idle connection can time out. Next time run `greenlight push` instead of `git push`: it gates first, then pushes.")
         }
         return out.joined(separator: "\n") + "\n"

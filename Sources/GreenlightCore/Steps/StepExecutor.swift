@@ -22,19 +22,19 @@ struct StepExecutor: Sendable {
         log?.write("\n==> step \(step.name): \(step.run)\n")
         var result: StepResult
         do {
-            let outcome = try await launcher.run(spec, output: output, group: processes)
+            let process = try await launcher.run(spec, output: output, group: processes)
             let verdict: StepVerdict
-            if outcome.timedOut { verdict = tierBinds ? .error : .fail }
-            else if outcome.terminated { verdict = .skipped }
-            else { verdict = outcome.exitCode == 0 ? .pass : .fail }
-            result = StepResult(name: step.name, verdict: verdict, exitCode: outcome.terminated ? nil : outcome.exitCode,
-                                timedOut: outcome.timedOut && !tierBinds, duration: outcome.duration,
-                                timeout: outcome.timedOut && !tierBinds ? stepLimit : nil,
+            if process.timedOut { verdict = tierBinds ? .error : .fail }
+            else if process.terminated { verdict = .skipped }
+            else { verdict = process.exitCode == 0 ? .pass : .fail }
+            result = StepResult(name: step.name, verdict: verdict, exitCode: process.terminated ? nil : process.exitCode,
+                                timedOut: process.timedOut && !tierBinds, duration: process.duration,
+                                timeout: process.timedOut && !tierBinds ? stepLimit : nil,
                                 output: output.capture.text, log: logPath)
-            if outcome.terminated && !outcome.timedOut {
+            if process.terminated && !process.timedOut {
                 result.problem = "stopped before it finished"
             }
-            if outcome.timedOut && tierBinds {
+            if process.timedOut && tierBinds {
                 result.problem = "the \(tier.rawValue) tier timed out after \(DurationParser.format(tierTimeout)) during step '\(step.name)'"
             }
             log?.write("==> step \(step.name): \(result.summary)\n")

@@ -17,7 +17,7 @@ public struct TierRunResult: Sendable {
     /// no commit, and the gate records nothing for any tier.
     public var workspaceChanged: String?
 
-    /// Builds the outcome from step results: the worst step decides; a tier-level
+    /// Builds the result from step results: the worst step decides; a tier-level
     /// `problem` (could not prepare, deadline) makes it an `error`.
     init(tier: Tier, steps: [StepResult], problem: String?, log: String?, backend: String, startedAt: Date, finishedAt: Date) {
         self.tier = tier
@@ -53,7 +53,7 @@ public struct TierRunResult: Sendable {
         failingTests = tests
     }
 
-    /// An outcome whose verdict was decided elsewhere (a remote Job's conditions), not by the steps alone.
+    /// A result whose verdict was decided elsewhere (a remote Job's conditions), not by the steps alone.
     init(tier: Tier, verdict: Verdict, summary: String, steps: [StepResult], log: String?, backend: String,
          startedAt: Date, finishedAt: Date) {
         self.init(tier: tier, steps: steps, problem: nil, log: log, backend: backend, startedAt: startedAt, finishedAt: finishedAt)

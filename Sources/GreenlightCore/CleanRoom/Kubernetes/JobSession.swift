@@ -44,7 +44,7 @@ struct JobSession: Sendable {
             logStart = try log.size()
             prepared = try await transport.prepare(commit: commit, configMapName: name, namespace: namespace)
         } catch {
-            return outcome(.error, "\(error)", steps: [])
+            return finished(.error, "\(error)", steps: [])
         }
         context.progress.tierStarted(tier: .cleanRoom, steps: definition.steps.map(\.name),
                                      location: "as Kubernetes Job \(namespace)/\(name) (image \(settings.image))")
@@ -54,7 +54,7 @@ struct JobSession: Sendable {
             job = try await createOrAttach(prepared: prepared)
         } catch {
             log.write("cannot start the Job: \(error)\n")
-            return outcome(.error, "\(error)", steps: [])
+            return finished(.error, "\(error)", steps: [])
         }
 
         let capture = OutputCapture()
@@ -84,10 +84,10 @@ struct JobSession: Sendable {
                 detached from Job \(namespace)/\(name); it keeps running. Re-attach with `greenlight check \(commit.commit.short())`, \
                 stop it with `greenlight cancel \(commit.commit.short())`
                 """)
-            return outcome(.error, "detached from the running Job \(namespace)/\(name)", steps: [])
+            return finished(.error, "detached from the running Job \(namespace)/\(name)", steps: [])
         }
         guard case let .finished(verdict, summary, _) = result.decision else {
-            return outcome(.error, "the Job's outcome is unknown", steps: [])
+            return finished(.error, "the Job's finished is unknown", steps: [])
         }
         if verdict == .error, !summary.contains("deleted") {
             // Never leave a broken attempt behind: the next check starts a fresh Job.
@@ -97,25 +97,25 @@ struct JobSession: Sendable {
         }
         if let logProblem = result.logProblem, verdict != .error {
             // Steps (and what was checked out) come from the log: a partial one cannot vouch for a pass or a fail.
-            return outcome(.error, "\(logProblem); the verdict cannot be confirmed", steps: [])
+            return finished(.error, "\(logProblem); the verdict cannot be confirmed", steps: [])
         }
         let text: String
         do { text = try Self.readSection(of: logURL, from: logStart) } catch {
-            return outcome(.error, "cannot read back the clean-room log \(logURL.path): \(error)", steps: [])
+            return finished(.error, "cannot read back the clean-room log \(logURL.path): \(error)", steps: [])
         }
         let parsed = JobLogParser().parse(text, stepNames: definition.steps.map(\.name), logPath: logURL.path,
                                           unfinished: verdict == .fail ? .fail : .error)
         if let checkout = parsed.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
-            return outcome(.error, "the Job checked out \(checkout.head) (tree \(checkout.tree)), not \(commit.commit.hex)", steps: parsed.steps)
+            return finished(.error, "the Job checked out \(checkout.head) (tree \(checkout.tree)), not \(commit.commit.hex)", steps: parsed.steps)
         }
         var finalSummary = summary
         if verdict == .fail, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
             finalSummary = "step '\(failed.name)' \(failed.summary)" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
         }
-        return outcome(verdict, finalSummary, steps: parsed.steps)
+        return finished(verdict, finalSummary, steps: parsed.steps)
     }
 
-    private func outcome(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierRunResult {
+    private func finished(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierRunResult {
         TierRunResult(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
                     backend: BackendKind.kubernetes.rawValue, startedAt: startedAt, finishedAt: Date())
     }

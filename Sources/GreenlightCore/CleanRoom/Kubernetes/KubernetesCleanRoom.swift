@@ -28,11 +28,11 @@ struct KubernetesCleanRoom: TierRunner {
         }
         let session = JobSession(context: context, settings: settings, client: client, namespace: connection.namespace,
                                  commit: commit, definition: definition, digest: digest, log: log, logURL: logURL, startedAt: startedAt)
-        let outcome = await session.run()
+        let result = await session.run()
         await client.shutdown()
-        log.write("=== verdict: \(outcome.verdict.rawValue)\(outcome.summary.isEmpty ? "" : ": \(outcome.summary)")\n")
-        context.progress.tierFinished(tier: .cleanRoom, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
-        return outcome
+        log.write("=== verdict: \(result.verdict.rawValue)\(result.summary.isEmpty ? "" : ": \(result.summary)")\n")
+        context.progress.tierFinished(tier: .cleanRoom, verdict: result.verdict, duration: result.finishedAt.timeIntervalSince(startedAt))
+        return result
     }
 
     private func failure(_ problem: String, log: String?, startedAt: Date) -> TierRunResult {

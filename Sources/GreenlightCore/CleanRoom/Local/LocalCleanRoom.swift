@@ -65,11 +65,11 @@ struct LocalCleanRoom: TierRunner {
             logFor: { _ in log }
         )
         let steps = await run.runSteps(parallel: false, stopAfterFailure: true)
-        let outcome = TierRunResult(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
+        let result = TierRunResult(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
                                   startedAt: startedAt, finishedAt: Date())
-        log.write("=== verdict: \(outcome.verdict.rawValue)\(outcome.summary.isEmpty ? "" : ": \(outcome.summary)")\n")
-        context.progress.tierFinished(tier: .cleanRoom, verdict: outcome.verdict, duration: outcome.finishedAt.timeIntervalSince(startedAt))
-        return outcome
+        log.write("=== verdict: \(result.verdict.rawValue)\(result.summary.isEmpty ? "" : ": \(result.summary)")\n")
+        context.progress.tierFinished(tier: .cleanRoom, verdict: result.verdict, duration: result.finishedAt.timeIntervalSince(startedAt))
+        return result
     }
 
     /// An allowlist of the workspace's variables, HOME and TMPDIR inside the clean room,
