@@ -124,6 +124,38 @@ struct SignalTests {
         #expect(try running.repo.note() == nil)
     }
 
+    /// A signal that arrives before greenlight is ready to handle it must still end it: the
+    /// handled signals are never set to SIG_IGN (that once dropped a Ctrl-C sent in the moment
+    /// between SIG_IGN and libdispatch's handler, and the check ran on and recorded a pass).
+    @Test func handledSignalsAreNeverIgnoredOnTheWay() async throws {
+        let repo = try ScratchRepository()
+        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - {name: s, run: 'sleep 1'}\n")
+        try repo.commitAll("initial")
+        let process = Process()
+        process.executableURL = GreenlightBinary.url
+        process.arguments = ["check"]
+        process.currentDirectoryURL = repo.url
+        process.environment = TestEnvironment.base
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let handled: UInt64 = [SIGHUP, SIGINT, SIGTERM].reduce(0) { $0 | (1 << UInt64($1 - 1)) }
+        var samples = 0
+        var ignored: [String] = []
+        while process.isRunning {
+            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+               let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16) {
+                samples += 1
+                if mask & handled != 0 { ignored.append(String(line)) }
+            }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        #expect(process.terminationStatus == 0)
+        #expect(samples > 10)
+        #expect(ignored.isEmpty, "greenlight ignored a signal it handles: \(ignored.prefix(3))")
+    }
+
     /// No signal at all: a step that leaves an escapee behind and passes. The escapee does
     /// not outlive its step, and the pass is recorded.
     @Test func anEscapeeDoesNotOutliveAPassingStep() throws {

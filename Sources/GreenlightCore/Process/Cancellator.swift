@@ -42,12 +42,22 @@ public final class Cancellator: Sendable {
         self.deadline = deadline
         self.say = say
         var sources: [DispatchSourceSignal] = []
+        let registered = DispatchGroup()
         for number in Self.signals {
-            Glibc.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in self?.received(number) }
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
             source.resume()
             sources.append(source)
+        }
+        // On Linux, libdispatch catches the signal with a handler of its own, installed when the
+        // source is registered (asynchronously, on its manager thread). Until then the default
+        // action stands: a signal in that window ends greenlight before anything has started.
+        // Setting SIG_IGN first (as kqueue-based platforms need) would drop such a signal unseen
+        // and let the check run on and record; so wait for registration and leave the action alone.
+        if registered.wait(timeout: .now() + 5) == .timedOut {
+            say("greenlight: warning: signal handling was not ready after 5s; Ctrl-C may end greenlight without cleaning up")
         }
         state.withLockedValue { $0.sources = sources }
     }
