@@ -23,6 +23,7 @@ struct CancelCommand: AsyncParsableCommand {
             case let .deleted(name, namespace): print("deleted Job \(namespace)/\(name) and its pods")
             case let .notFound(name, namespace): print("no Job \(namespace)/\(name); nothing to cancel")
             }
+            session.flushAndExitIfInterrupted()
         } catch {
             throw session.exit(for: error)
         }

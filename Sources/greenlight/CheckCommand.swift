@@ -58,6 +58,7 @@ struct CheckCommand: AsyncParsableCommand {
             } else {
                 print(CheckReport(lines: lines).render(result), terminator: "")
             }
+            session.flushAndExitIfInterrupted()
             if result.verdict != .pass { throw ExitCode(result.verdict.exitCode) }
         } catch {
             throw session.exit(for: error)

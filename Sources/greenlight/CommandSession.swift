@@ -14,7 +14,9 @@ struct CommandSession {
     init(repository: Repository, quietTerminal: Bool = false) {
         self.repository = repository
         processes = ProcessGroupSet()
-        cancellator = Cancellator(stopping: processes) { line in printError(line + "\n") }
+        cancellator = Cancellator(stopping: processes, finalLine: "greenlight: error: \(GateError.interrupted().message)") { line in
+            printError(line + "\n")
+        }
         progress = LiveProgress(interactive: isatty(STDERR_FILENO) == 1 && !quietTerminal)
     }
 
@@ -46,8 +48,14 @@ struct CommandSession {
     func exitIfInterrupted() {
         guard let signal = cancellator.signal else { return }
         progress.finish()
-        printError("greenlight: error: \(GateError.interrupted().message)\n")
         cancellator.exitInterrupted(by: signal)
+    }
+
+    /// Flushes what was printed, then ends by the signal if one came meanwhile (a write to a
+    /// stalled terminal or pipe can take long): call last, before exiting 0 or exec.
+    func flushAndExitIfInterrupted() {
+        fflush(nil)
+        exitIfInterrupted()
     }
 
     /// The exit for `error`: a signal re-raises it (never returns); anything else prints one line.
@@ -57,9 +65,9 @@ struct CommandSession {
     }
 }
 
-/// Writes to stderr.
+/// Writes to stderr. A reader that went away (EPIPE) loses the text and nothing else.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardError.write(text)
 }
 
 /// Replaces this process with `arguments` (see `ProcessReplacement`). Returns only if exec failed.

@@ -21,6 +21,7 @@ struct DoctorCommand: AsyncParsableCommand {
             }
             session.exitIfInterrupted()
             for check in checks { print("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)") }
+            session.flushAndExitIfInterrupted()
             if checks.contains(where: { !$0.ok }) { throw ExitCode(1) }
         } catch {
             throw session.exit(for: error)

@@ -16,6 +16,6 @@ enum Failure {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("greenlight: error: \(message)\n".utf8))
+        StandardError.write("greenlight: error: \(message)\n")
     }
 }

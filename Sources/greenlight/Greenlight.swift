@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GreenlightCore
 
 @main
@@ -26,6 +27,9 @@ struct Greenlight: AsyncParsableCommand {
     /// Becomes a child subreaper first, so that whatever a step detaches (`setsid`) is
     /// re-parented here and killed when its step ends (see `Descendants`).
     static func main() async {
+        // A reader of greenlight's output that went away costs the output, not the gate: writes
+        // fail with EPIPE instead. Children get the default back (posix_spawn, exec).
+        signal(SIGPIPE, SIG_IGN)
         do {
             try Descendants.becomeSubreaper()
         } catch {

@@ -30,6 +30,7 @@ struct PrePushCommand: AsyncParsableCommand {
             session.finish()
             session.exitIfInterrupted()
             printError(PushReport().render(pushed, inHook: true))
+            session.flushAndExitIfInterrupted()
             if pushed.verdict != .pass { throw ExitCode(pushed.verdict.exitCode) }
         } catch {
             throw session.exit(for: error)

@@ -37,6 +37,7 @@ struct PullRequestCreateCommand: AsyncParsableCommand {
         } catch {
             throw session.exit(for: error)
         }
+        session.flushAndExitIfInterrupted()
         throw ExitCode(replaceProcess(with: ghCommand))
     }
 }

@@ -29,10 +29,12 @@ struct PushCommand: AsyncParsableCommand {
             session.finish()
             session.exitIfInterrupted()
             printError(PushReport().render(pushed, inHook: false))
+            session.flushAndExitIfInterrupted()
             if pushed.verdict != .pass { throw ExitCode(pushed.verdict.exitCode) }
         } catch {
             throw session.exit(for: error)
         }
+        session.flushAndExitIfInterrupted()
         throw ExitCode(replaceProcess(with: ["git", "push"] + gitArguments))
     }
 }

@@ -38,6 +38,7 @@ struct VerifyCommand: AsyncParsableCommand {
             for warning in result.warnings { printError("greenlight: warning: \(warning)\n") }
             let verification = result.verification
             print(json ? try verification.json() : verification.text(), terminator: json ? "\n" : "")
+            session.flushAndExitIfInterrupted()
             if !verification.isVerified { throw ExitCode(1) }
         } catch {
             throw session.exit(for: error)

@@ -100,7 +100,7 @@ struct SignalTests {
         running.send(signal)
         let ended = try #require(await running.waitForExit(seconds: 20), "greenlight did not exit after signal \(signal)")
         #expect(ended.reason == .uncaughtSignal && ended.status == signal, "ended \(ended)")
-        #expect(try running.errorLines().contains("greenlight: error: interrupted: every running step was stopped; the tier that was running recorded nothing"))
+        #expect(try running.errorLines().contains("greenlight: error: interrupted: every running step was stopped; no tier that was stopped recorded a verdict"))
         #expect(try await running.survivors() == [])
         #expect(try running.leftoverTemporaryDirectories() == [])
         #expect(try running.repo.note() == nil)
@@ -118,7 +118,7 @@ struct SignalTests {
         #expect(ended.reason == .uncaughtSignal && ended.status == SIGINT, "ended \(ended)")
         let lines = try running.errorLines()
         #expect(lines.contains("greenlight: interrupted again: killing every running step now (SIGKILL)"), "\(lines)")
-        #expect(lines.contains("greenlight: error: interrupted: every running step was stopped; the tier that was running recorded nothing"), "\(lines)")
+        #expect(lines.contains("greenlight: error: interrupted: every running step was stopped; no tier that was stopped recorded a verdict"), "\(lines)")
         #expect(try await running.survivors() == [])
         #expect(try running.leftoverTemporaryDirectories() == [])
         #expect(try running.repo.note() == nil)
@@ -154,6 +154,36 @@ struct SignalTests {
         #expect(process.terminationStatus == 0)
         #expect(samples > 10)
         #expect(ignored.isEmpty, "greenlight ignored a signal it handles: \(ignored.prefix(3))")
+    }
+
+    /// A chain of escapees, each in its own session and waiting on the next: the whole chain
+    /// goes in one sweep (it once went one level per round and ran out of time at depth 200).
+    @Test func aDeepChainOfEscapeesGoesAtOnce() throws {
+        let repo = try ScratchRepository()
+        let ready = repo.scratch.path("ready")
+        try repo.write("chain.sh", """
+            if [ "$1" -gt 0 ]; then setsid sh ./chain.sh $(($1-1)) & wait; else echo $$ > '\(ready.path)'; exec sleep 300; fi
+
+            """, executable: true)
+        try repo.write(".greenlight.yml", """
+            fast:
+              steps:
+                - {name: chain, run: "setsid sh ./chain.sh 300 >/dev/null 2>&1 & while [ ! -s '\(ready.path)' ]; do sleep 0.1; done"}
+            """)
+        try repo.commitAll("initial")
+        let result = try GreenlightBinary.run(["check", "--tier", "fast"], in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pid = try #require(Int32(try String(contentsOf: ready, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        #expect(stat == nil || stat!.contains(") Z "), "the bottom of the chain (\(pid)) outlived greenlight")
+        let survivors = try Command.run(["pgrep", "-f", "chain.sh"], in: repo.scratch.url).stdout
+            .split(separator: "\n").compactMap { Int32($0) }
+        let inThisRepository = survivors.filter { survivor in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(survivor)/cwd")) == repo.url.path
+        }
+        #expect(inThisRepository.isEmpty, "links of the chain outlived greenlight: \(inThisRepository)")
+        for survivor in inThisRepository { kill(survivor, SIGKILL) }
+        if stat != nil, !stat!.contains(") Z ") { kill(pid, SIGKILL) }
     }
 
     /// No signal at all: a step that leaves an escapee behind and passes. The escapee does

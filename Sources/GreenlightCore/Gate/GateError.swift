@@ -16,7 +16,7 @@ public struct GateError: Error, Equatable, Sendable {
     public let message: String
 
     public static func interrupted() -> GateError {
-        GateError(kind: .interrupted, message: "interrupted: every running step was stopped; the tier that was running recorded nothing")
+        GateError(kind: .interrupted, message: "interrupted: every running step was stopped; no tier that was stopped recorded a verdict")
     }
 }
 

@@ -6,23 +6,27 @@ import NIOConcurrencyHelpers
 import Glibc
 #endif
 
-/// SIGINT, SIGTERM and SIGHUP (a terminal or SSH session that went away), handled the way
-/// SwiftPM's `Cancellator` handles them:
+/// The signals that stop greenlight, handled the way SwiftPM's `Cancellator` handles them:
+/// SIGINT, SIGTERM and SIGHUP (a terminal or SSH session that went away), and the other
+/// signals whose default action ends a process and that a user may send (SIGQUIT, SIGALRM,
+/// SIGUSR1, SIGUSR2). SIGPIPE is not among them: the command line ignores it, so a reader of
+/// greenlight's output that went away (`greenlight check | head`) costs the output, not the
+/// gate (libdispatch cannot deliver a thread-directed signal such as SIGPIPE to a source):
 ///
 /// 1. the first signal stops every process group in `group` (SIGTERM, then SIGKILL after the
-///    launcher's grace); the gate then returns without recording anything and removes its
-///    temporary directories, and the caller ends with `exitInterrupted()`;
+///    launcher's grace); the gate then returns without recording the running tier and removes
+///    its temporary directories, and the caller ends with `exitInterrupted(by:)`;
 /// 2. a second signal kills every group at once (SIGKILL), for steps that ignore SIGTERM;
 ///    cleanup still runs;
 /// 3. if the caller has not exited `deadline` seconds after the first signal (a blocking call
-///    that does not return), or on a third signal, greenlight kills every group, removes
-///    every temporary directory it made, and exits itself.
+///    that does not return), or on a third signal, greenlight kills every group and every
+///    descendant, removes every temporary directory it made, and exits itself.
 ///
-/// Exiting re-raises the first signal with its default action, so the exit status is honest
-/// (a shell sees 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+/// Exiting prints `finalLine`, then re-raises the first signal with its default action, so
+/// the exit status is honest (a shell sees 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
 public final class Cancellator: Sendable {
     /// The signals handled.
-    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2]
 
     private struct State: @unchecked Sendable {  // DispatchSourceSignal is thread-safe but not marked Sendable
         var received: [Int32] = []
@@ -32,15 +36,19 @@ public final class Cancellator: Sendable {
     private let group: ProcessGroupSet
     private let deadline: TimeInterval
     private let say: @Sendable (String) -> Void
+    private let finalLine: String
     private let state = NIOLockedValueBox(State())
     /// Held for good by whoever exits first, so two exits never race.
     private let exiting = NIOLock()
 
-    /// Installs the handlers. `say` prints one line to the user (stderr).
-    public init(stopping group: ProcessGroupSet, deadline: TimeInterval = 10, say: @escaping @Sendable (String) -> Void) {
+    /// Installs the handlers. `say` prints one line to the user (stderr); `finalLine` is the
+    /// last line printed before greenlight ends by a signal.
+    public init(stopping group: ProcessGroupSet, deadline: TimeInterval = 10, finalLine: String,
+                say: @escaping @Sendable (String) -> Void) {
         self.group = group
         self.deadline = deadline
         self.say = say
+        self.finalLine = finalLine
         var sources: [DispatchSourceSignal] = []
         let registered = DispatchGroup()
         for number in Self.signals {
@@ -66,38 +74,42 @@ public final class Cancellator: Sendable {
     public var signal: Int32? { state.withLockedValue { $0.received.first } }
 
     private func received(_ number: Int32) {
-        let count = state.withLockedValue { state in
+        let (count, first) = state.withLockedValue { state in
             state.received.append(number)
-            return state.received.count
+            return (state.received.count, state.received[0])
         }
         switch count {
         case 1:
             group.stopAll()
             DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [self] in
                 say("greenlight: steps did not stop within \(Int(deadline.rounded()))s of the signal; killing them and exiting")
-                forceExit()
+                forceExit(by: first)
             }
         case 2:
             say("greenlight: interrupted again: killing every running step now (SIGKILL)")
             group.killAll()
         default:
-            forceExit()
+            forceExit(by: first)
         }
     }
 
-    private func forceExit() -> Never {
+    /// Everything killed first (steps and escapees, so nothing writes into a directory being
+    /// removed), then every temporary directory, then the exit.
+    private func forceExit(by number: Int32) -> Never {
         group.killAll()
+        Descendants.sweep()
         for problem in TemporaryDirectory.removeAllLive() { say("greenlight: warning: \(problem)") }
-        exitInterrupted(by: state.withLockedValue { $0.received[0] })
+        exitInterrupted(by: number)
     }
 
-    /// Ends greenlight after `number` (the first signal received, `signal`): sweeps every
-    /// descendant left (see `Descendants`), restores the signal's default action and raises
-    /// it. Never returns.
+    /// Ends greenlight after `number` (the first signal received, `signal`): kills every group
+    /// and sweeps every descendant left (see `Descendants`), prints the final line, restores the
+    /// signal's default action and raises it. Never returns.
     public func exitInterrupted(by number: Int32) -> Never {
         exiting.lock()
         group.killAll()
         Descendants.sweep()
+        say(finalLine)
         fflush(nil)
         for other in Self.signals { Glibc.signal(other, SIG_DFL) }
         var unblocked = sigset_t()

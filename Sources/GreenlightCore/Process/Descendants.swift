@@ -88,8 +88,15 @@ public enum Descendants {
             for entry in table {
                 if entry.parent == me {
                     if !state.live.contains(entry.pid) { orphans.append(entry.pid) }
-                } else if state.endedGroups.contains(entry.group), entry.state != "Z",
-                          ProcessTable.descends(entry.pid, from: me, parents: parents) {
+                    continue
+                }
+                // Below an escapee: killed in the same round, so a chain of escapees, each
+                // waiting on the next, goes at once rather than one level per round.
+                guard let top = ProcessTable.child(of: me, above: entry.pid, parents: parents) else { continue }
+                if !state.live.contains(top) {
+                    kill(entry.pid, SIGKILL)
+                    if entry.state != "Z" { dying = true }
+                } else if state.endedGroups.contains(entry.group), entry.state != "Z" {
                     // A member of an ended step's group still dying: its own escapees are
                     // re-parented here only once it is gone, so wait for it.
                     dying = true
@@ -120,16 +127,16 @@ enum ProcessTable {
         let state: Character
     }
 
-    /// Whether `pid`'s chain of parents reaches `ancestor` (a process greenlight started, or
-    /// one of theirs): only those are ever signalled, whatever their group id says.
-    static func descends(_ pid: pid_t, from ancestor: pid_t, parents: [pid_t: pid_t]) -> Bool {
+    /// The child of `ancestor` on `pid`'s chain of parents, `nil` when the chain does not reach
+    /// `ancestor`: only descendants of greenlight are ever signalled, whatever their group says.
+    static func child(of ancestor: pid_t, above pid: pid_t, parents: [pid_t: pid_t]) -> pid_t? {
         var current = pid
-        for _ in 0..<4096 {
-            guard let parent = parents[current], parent > 0 else { return false }
-            if parent == ancestor { return true }
+        for _ in 0..<65536 {
+            guard let parent = parents[current], parent > 0 else { return nil }
+            if parent == ancestor { return current }
             current = parent
         }
-        return false
+        return nil
     }
 
     static func entries() -> [Entry] {

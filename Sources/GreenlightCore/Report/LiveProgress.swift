@@ -21,7 +21,7 @@ public final class LiveProgress: ProgressSink, @unchecked Sendable {  // `timer`
 
     /// `interactive` draws the live line; `write` receives text for stderr.
     public init(interactive: Bool, heartbeat: TimeInterval = 30,
-                write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+                write: @escaping @Sendable (String) -> Void = { StandardError.write($0) }) {
         self.interactive = interactive
         self.heartbeat = heartbeat
         self.write = write

@@ -38,15 +38,32 @@ public enum TemporaryDirectory {
         return paths.compactMap { remove(URL(fileURLWithPath: $0, isDirectory: true)) }
     }
 
-    /// Removes it and everything in it; problems are returned as a warning, not thrown.
+    /// One removal at a time: a forced exit and a runner's own cleanup never walk the same
+    /// tree at once (each would find entries vanishing under it and give up half way).
+    private static let removing = NIOLock()
+
+    /// Removes it and everything in it (a path already gone counts as removed); a tree that
+    /// changes while it is removed is walked again, up to three times. Problems are returned
+    /// as a warning, not thrown.
     @discardableResult
     public static func remove(_ url: URL) -> String? {
-        do {
-            try FileManager.default.removeItem(at: url)
-            live.withLockedValue { _ = $0.remove(url.path) }
-            return nil
-        } catch {
-            return "could not remove \(url.path): \(error.localizedDescription)"
+        removing.withLock {
+            var lastError: Error?
+            for _ in 0..<3 {
+                do {
+                    try FileManager.default.removeItem(at: url)
+                    lastError = nil
+                    break
+                } catch {
+                    lastError = error
+                    if !FileManager.default.fileExists(atPath: url.path) { lastError = nil; break }
+                }
+            }
+            guard let lastError else {
+                live.withLockedValue { _ = $0.remove(url.path) }
+                return nil
+            }
+            return "could not remove \(url.path): \(lastError.localizedDescription)"
         }
     }
 }
