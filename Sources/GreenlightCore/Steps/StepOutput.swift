@@ -1,5 +1,5 @@
 /// A step's output stream: every byte to the log file, a bounded copy in memory for the report.
-final class StepOutput: OutputSink, @unchecked Sendable {
+final class StepOutput: OutputSink {
     let capture: OutputCapture
     let log: LogFile?
 

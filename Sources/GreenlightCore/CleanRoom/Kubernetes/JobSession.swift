@@ -167,7 +167,10 @@ struct JobSession: Sendable {
 
     private func pods(of job: JSONValue) async throws -> [JSONValue] {
         let call = APICall(verb: "list", group: "", resource: "pods", namespace: namespace)
-        let uid = job.at("metadata.uid")?.string ?? ""
+        guard let uid = job.at("metadata.uid")?.string, !uid.isEmpty else {
+            throw KubernetesError(code: .badResponse, status: 0, call: call.description,
+                                  message: "the Job \(namespace)/\(name) has no metadata.uid, so its pods cannot be found")
+        }
         let list = try await client.send(call, method: .GET, path: "/api/v1/namespaces/\(namespace)/pods",
                                          query: [URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")])
         return list["items"]?.array ?? []
@@ -192,6 +195,8 @@ struct JobSession: Sendable {
             }
             try await Task.sleep(for: .milliseconds(500))
         }
+        throw KubernetesError(code: .conflict, status: 409, call: call.description,
+                              message: "the Job \(namespace)/\(name) was deleted but was still there 60s later (a finalizer?); delete it with `greenlight cancel` and try again")
     }
 
     /// This run's part of the (append-only) log, at most its last 8 MiB.

@@ -43,8 +43,12 @@ struct JobWatcher: Sendable {
     private var podsPath: String { "/api/v1/namespaces/\(namespace)/pods" }
 
     func run(initial job: JSONValue, stop: ProcessGroupSet) async -> Result {
+        guard let uid = job.at("metadata.uid")?.string, !uid.isEmpty else {
+            // The API server always sets it; without it no pod of this Job can be found.
+            return Result(decision: .finished(verdict: .error, summary: "the Job \(namespace)/\(name) came back without metadata.uid; its pods cannot be watched",
+                                              exitCode: nil), job: job, detached: false)
+        }
         let (updates, continuation) = AsyncStream<Update>.makeStream()
-        let uid = job.at("metadata.uid")?.string ?? ""
         stop.onStop { continuation.yield(.stopped) }
         let tasks = [
             Task { await watchJob(from: job.at("metadata.resourceVersion")?.string ?? "", into: continuation) },
