@@ -4,7 +4,7 @@ import GreenlightCore
 
 /// What every command that starts child processes sets up: the repository, progress on
 /// stderr, the set of process groups a signal stops, and the `Cancellator` that handles
-/// SIGINT, SIGTERM and SIGHUP.
+/// the stopping signals (`Cancellator.signals`).
 struct CommandSession {
     let repository: Repository
     let progress: LiveProgress

@@ -70,16 +70,7 @@ struct SignalTests {
             for name in ["escaped", "stubborn", "child"] {
                 let text = try String(contentsOf: marks.appendingPathComponent("\(name).pid"), encoding: .utf8)
                 let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-                var gone = false
-                for _ in 0..<100 {
-                    let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-                    if stat == nil || stat!.contains(") Z ") { gone = true; break }
-                    try await Task.sleep(for: .milliseconds(20))
-                }
-                if !gone {
-                    alive.append("\(name) (\(pid))")
-                    kill(pid, SIGKILL)
-                }
+                if try await !ProcessProbe.wentAway(pid) { alive.append("\(name) (\(pid))") }
             }
             return alive
         }
@@ -158,7 +149,7 @@ struct SignalTests {
 
     /// A chain of escapees, each in its own session and waiting on the next: the whole chain
     /// goes in one sweep (it once went one level per round and ran out of time at depth 200).
-    @Test func aDeepChainOfEscapeesGoesAtOnce() throws {
+    @Test func aDeepChainOfEscapeesGoesAtOnce() async throws {
         let repo = try ScratchRepository()
         let ready = repo.scratch.path("ready")
         try repo.write("chain.sh", """
@@ -174,8 +165,7 @@ struct SignalTests {
         let result = try GreenlightBinary.run(["check", "--tier", "fast"], in: repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         let pid = try #require(Int32(try String(contentsOf: ready, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-        #expect(stat == nil || stat!.contains(") Z "), "the bottom of the chain (\(pid)) outlived greenlight")
+        #expect(try await ProcessProbe.wentAway(pid, within: 0), "the bottom of the chain (\(pid)) outlived greenlight")
         let survivors = try Command.run(["pgrep", "-f", "chain.sh"], in: repo.scratch.url).stdout
             .split(separator: "\n").compactMap { Int32($0) }
         let inThisRepository = survivors.filter { survivor in
@@ -183,12 +173,11 @@ struct SignalTests {
         }
         #expect(inThisRepository.isEmpty, "links of the chain outlived greenlight: \(inThisRepository)")
         for survivor in inThisRepository { kill(survivor, SIGKILL) }
-        if stat != nil, !stat!.contains(") Z ") { kill(pid, SIGKILL) }
     }
 
     /// No signal at all: a step that leaves an escapee behind and passes. The escapee does
     /// not outlive its step, and the pass is recorded.
-    @Test func anEscapeeDoesNotOutliveAPassingStep() throws {
+    @Test func anEscapeeDoesNotOutliveAPassingStep() async throws {
         let repo = try ScratchRepository()
         let marks = repo.scratch.path("marks")
         try FileManager.default.createDirectory(at: marks, withIntermediateDirectories: true)
@@ -204,9 +193,7 @@ struct SignalTests {
         #expect(result.status == 0, "\(result.stderr)")
         let pid = try #require(Int32(try String(contentsOf: marks.appendingPathComponent("escaped.pid"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)))
-        let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-        #expect(stat == nil || stat!.contains(") Z "), "the escapee \(pid) outlived greenlight")
-        if stat != nil, !stat!.contains(") Z ") { kill(pid, SIGKILL) }
+        #expect(try await ProcessProbe.wentAway(pid, within: 0), "the escapee \(pid) outlived greenlight")
         // Steps run in order: by the second step the first one's escapee is already gone.
         #expect(!FileManager.default.fileExists(atPath: marks.appendingPathComponent("seen").path))
     }

@@ -90,6 +90,23 @@ struct KubeConfigTests {
         #expect(error5?.message.contains("no kubeconfig") == true)
     }
 
+    /// No namespace file: `default`. A namespace file that cannot be read is an error naming
+    /// it, never a silent `default` (the Job would run, and be looked for, in the wrong place).
+    @Test func inClusterNamespaceIsDefaultOnlyWhenTheFileIsMissing() throws {
+        let scratch = ScratchDirectory("kube")
+        let account = scratch.path("sa")
+        try FileManager.default.createDirectory(at: account, withIntermediateDirectories: true)
+        try "token".write(to: account.appendingPathComponent("token"), atomically: true, encoding: .utf8)
+        let loader = KubeConfigLoader(environment: ["KUBERNETES_SERVICE_HOST": "10.0.0.1", "KUBERNETES_SERVICE_PORT": "443", "HOME": scratch.url.path],
+                                      serviceAccountDirectory: account.path)
+        #expect(try loader.load().namespace == "default")
+        // A directory where the file should be: unreadable as text, whoever runs the test.
+        try FileManager.default.createDirectory(at: account.appendingPathComponent("namespace"), withIntermediateDirectories: true)
+        let error = #expect(throws: KubernetesError.self) { try loader.load() }
+        #expect(error?.message.contains("\(account.path)/namespace") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("cannot read the service account's namespace") == true)
+    }
+
     @Test func inClusterConfigReadsTheServiceAccountAndRereadsTheToken() async throws {
         let scratch = ScratchDirectory("kube")
         let account = scratch.path("sa")

@@ -69,7 +69,7 @@ struct ProcessLauncherTests {
         // kill(pid, 0) fails with ESRCH once the process is gone (it was reaped by init or is a zombie at most briefly).
         var gone = false
         for _ in 0..<50 {
-            if kill(pid, 0) != 0 || isZombie(pid) { gone = true; break }
+            if ProcessProbe.isGone(pid) { gone = true; break }
             usleep(20_000)
         }
         #expect(gone, "grandchild \(pid) survived the step's timeout")
@@ -140,8 +140,4 @@ struct ProcessLauncherTests {
         #expect(capture.lastLine == "LAST")
     }
 
-    private func isZombie(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-        return stat.contains(") Z ")
-    }
 }

@@ -54,8 +54,16 @@ public struct KubeConfigLoader: Sendable {
             throw Self.error(tokenPath, "the service account token is missing (is automountServiceAccountToken off?)")
         }
         let ca = FileManager.default.contents(atPath: "\(serviceAccountDirectory)/ca.crt")
-        let namespace = (try? String(contentsOfFile: "\(serviceAccountDirectory)/namespace", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // A service account without a namespace file runs in `default`; one that cannot be read is an error.
+        let namespacePath = "\(serviceAccountDirectory)/namespace"
+        var namespace: String?
+        if FileManager.default.fileExists(atPath: namespacePath) {
+            do {
+                namespace = try String(contentsOfFile: namespacePath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw Self.error(namespacePath, "cannot read the service account's namespace: \(error.localizedDescription)")
+            }
+        }
         return ClusterConnection(server: server, namespace: namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default",
                                  authentication: .tokenFile(tokenPath), certificateAuthority: ca,
                                  source: "in-cluster service account (\(serviceAccountDirectory))")

@@ -29,12 +29,10 @@ public enum Descendants {
 
     /// Makes this process a child subreaper. The command line calls it once at start; library
     /// callers (tests) that start children some other way leave it off, and nothing is swept.
-    /// - Throws: `SystemProcessLauncher.SpawnError` carrying prctl's errno.
+    /// - Throws: `SubreaperError` carrying prctl's errno (on a kernel or platform without it).
     public static func becomeSubreaper() throws {
         let result = greenlight_become_child_subreaper()
-        guard result == 0 else {
-            throw SystemProcessLauncher.SpawnError(command: "prctl(PR_SET_CHILD_SUBREAPER)", directory: "/", errno: result)
-        }
+        guard result == 0 else { throw SubreaperError(errno: result) }
         state.withLockedValue { $0.subreaper = true }
     }
 
@@ -116,6 +114,15 @@ public enum Descendants {
         state.endedGroups = []
         return killed.count
     }
+}
+
+/// `prctl(PR_SET_CHILD_SUBREAPER)` failed.
+public struct SubreaperError: Error, CustomStringConvertible, LocalizedError {
+    public let errno: Int32
+    public var description: String {
+        "cannot become a child subreaper (prctl PR_SET_CHILD_SUBREAPER): \(String(cString: strerror(errno)))"
+    }
+    public var errorDescription: String? { description }
 }
 
 /// `/proc`, read for the parent, process group and state of each process (proc(5)).
