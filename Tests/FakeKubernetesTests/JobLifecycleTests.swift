@@ -129,7 +129,7 @@ struct JobLifecycleTests {
             try FileManager.default.createDirectory(at: marker, withIntermediateDirectories: true)
             // `$$` is Kubernetes' escape for `$` in command and args, so the shell's `$$` is written `$$$$`.
             for name in ["background", "orphan", "elsewhere"] {
-                try await cluster.createJob(name, script: "echo $$$$ > \(marker.path)/\(name); exec sleep 30")
+                try await cluster.createJob(name, script: "echo $$$$ > \(marker.path)/\(name); exec sleep 300")
             }
             func pid(_ name: String) -> Int32? {
                 (try? String(contentsOf: marker.appendingPathComponent(name), encoding: .utf8))
@@ -181,7 +181,7 @@ struct JobLifecycleTests {
 
     @Test func foregroundDeletionRemovesThePodsBeforeTheJob() async throws {
         try await withCluster { cluster in
-            try await cluster.createJob("fg", script: "exec sleep 30")
+            try await cluster.createJob("fg", script: "exec sleep 300")
             try await cluster.eventually("running") { string(cluster.podOfJob("fg"), "status", "phase") == "Running" }
             var watch = try await cluster.stream("/apis/batch/v1/namespaces/ci/jobs?watch=true&resourceVersion=\(cluster.server.currentResourceVersion)")
             var pods = try await cluster.stream("/api/v1/namespaces/ci/pods?watch=true&resourceVersion=\(cluster.server.currentResourceVersion)")

@@ -77,14 +77,22 @@ final class TestCluster: @unchecked Sendable {
         return response.json
     }
 
-    /// Polls until `condition` holds (or fails the expectation after `timeout`).
+    /// Polls every 20 ms until `condition` holds; throws ``TimedOut`` once both `timeout` seconds
+    /// have passed and the condition was checked at least `timeout / 20 ms` times. Counting checks
+    /// as well as seconds means a test task starved of threads by other suites (the cooperative
+    /// pool is as wide as the machine has cores) is not failed for time it never got to look;
+    /// the fake server runs on threads of its own and keeps going meanwhile.
     func eventually(_ what: String, timeout: TimeInterval = 30, _ condition: () async throws -> Bool) async throws {
+        let interval: UInt64 = 20_000_000
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        let checks = Int(timeout * 1e9 / Double(interval))
+        var checked = 0
+        while true {
             if try await condition() { return }
-            try await Task.sleep(nanoseconds: 20_000_000)
+            checked += 1
+            if checked >= checks, Date() >= deadline { throw TimedOut(what: what) }
+            try await Task.sleep(nanoseconds: interval)
         }
-        throw TimedOut(what: what)
     }
 
     /// The single pod of a Job.
