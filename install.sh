@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-command setup on a fresh Debian/Ubuntu machine, as root or as a user:
-# installs libgit2-dev when missing, builds greenlight in release mode and
+# installs libgit2-dev and bubblewrap when missing, builds greenlight in release mode and
 # installs the binary into a bin directory on PATH.
 #
 #   ./install.sh                 # installs to /usr/local/bin as root, ~/.local/bin otherwise
@@ -14,17 +14,29 @@ die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
 command -v swift >/dev/null 2>&1 || die "swift is not on PATH; install a Swift 6 toolchain first (https://www.swift.org/install/)"
 command -v git >/dev/null 2>&1 || die "git is not on PATH; install git first"
 
-if ! pkg-config --exists libgit2 2>/dev/null; then
-    say "libgit2 development files are missing; installing libgit2-dev with apt"
+# Debian packages greenlight needs: libgit2 (git through libgit2) and bubblewrap (the sealed
+# local clean room; greenlight looks for bwrap in /usr/bin, /usr/local/bin and /bin only).
+missing=""
+pkg-config --exists libgit2 2>/dev/null || missing="$missing libgit2-dev pkg-config"
+[ -x /usr/bin/bwrap ] || [ -x /usr/local/bin/bwrap ] || [ -x /bin/bwrap ] || missing="$missing bubblewrap"
+if [ -n "$missing" ]; then
+    say "installing missing packages with apt:$missing"
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || die "not root and no sudo: run 'apt-get install libgit2-dev pkg-config' as root, then this script again"
+        command -v sudo >/dev/null 2>&1 || die "not root and no sudo: run 'apt-get install$missing' as root, then this script again"
         sudo="sudo"
     fi
-    command -v apt-get >/dev/null 2>&1 || die "no apt-get: install libgit2 (with its pkg-config file) with your package manager, then run this script again"
+    command -v apt-get >/dev/null 2>&1 || die "no apt-get: install$missing with your package manager, then run this script again"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libgit2-dev pkg-config >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
     pkg-config --exists libgit2 || die "libgit2-dev was installed but pkg-config still cannot find libgit2"
+    [ -x /usr/bin/bwrap ] || [ -x /usr/local/bin/bwrap ] || [ -x /bin/bwrap ] || die "bubblewrap was installed but bwrap is not in /usr/bin"
+fi
+bwrap_bin="$(for candidate in /usr/bin/bwrap /usr/local/bin/bwrap /bin/bwrap; do [ -x "$candidate" ] && echo "$candidate" && break; done)"
+if ! bwrap_check="$("$bwrap_bin" --unshare-user --unshare-pid --ro-bind / / --proc /proc -- /bin/true 2>&1)"; then
+    say "warning: bubblewrap cannot create namespaces here (${bwrap_check%%$'\n'*}); the local clean room will refuse to run"
+    say "         until unprivileged user namespaces are allowed, or a gate sets clean_room.isolation: best-effort"
 fi
 say "libgit2 $(pkg-config --modversion libgit2)"
 

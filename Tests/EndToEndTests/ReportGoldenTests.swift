@@ -49,7 +49,7 @@ struct ReportGoldenTests {
             greenlight: fast: lint started
             greenlight: fast: lint passed in <d>s
             greenlight: fast tier: pass in <d>s
-            greenlight: clean-room tier: 1 step (test) in a fresh checkout with a scrubbed environment (local)
+            greenlight: clean-room tier: 1 step (test) in a sealed fresh checkout (local, bubblewrap)
             greenlight: clean-room: test started
             greenlight: clean-room: test passed in <d>s
             greenlight: clean-room tier: pass in <d>s
@@ -100,9 +100,10 @@ struct ReportGoldenTests {
             clean-room tier: FAIL (recorded <time>): step 'test' failed with exit code 1 after <d>s
               failing tests:
                 - TestWidget
-              last 8 lines of the log:
+              last 9 lines of the log:
                 | === greenlight <version>: clean-room tier for <sha1> (tree <sha2>) at <time>
                 | checked out <sha1> into <tmp>/greenlight-clean-<sha1:12>-XXXXXX/src
+                | sealed with bubblewrap (read-only: /usr /etc; writable: the checkout, its HOME and TMPDIR; network: on)
                 | 
                 | ==> step test: ./test.sh
                 | running tests
@@ -191,7 +192,7 @@ struct ReportGoldenTests {
             greenlight: fast: unit started
             greenlight: fast: unit passed in <d>s
             greenlight: fast tier: pass in <d>s
-            greenlight: clean-room tier: 1 step (test) in a fresh checkout with a scrubbed environment (local)
+            greenlight: clean-room tier: 1 step (test) in a sealed fresh checkout (local, bubblewrap)
             greenlight: clean-room: test started
             greenlight: clean-room: test passed in <d>s
             greenlight: clean-room tier: pass in <d>s

@@ -12,22 +12,27 @@ struct SignalTests {
     /// SIGTERM, and a plain background child, records their pids, then waits.
     struct Running {
         let repo: ScratchRepository
-        let marks: URL
         let temporary: URL
         let process: Process
+        /// The host pids of the escapee, the stubborn child and the plain child, found by their
+        /// unique `sleep` arguments (a clean-room step runs in its own PID namespace).
+        let recorded: [(name: String, pid: Int32)]
 
         init(tier: String, ignoreTerm: Bool) async throws {
             repo = try ScratchRepository()
-            marks = repo.scratch.path("marks")
             temporary = repo.scratch.path("tmp")
-            try FileManager.default.createDirectory(at: marks, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            // The fast tier can write anywhere; the sealed clean room only to its own /tmp.
+            let marks = tier == "fast" ? repo.scratch.path("marks").path : "/tmp"
+            try FileManager.default.createDirectory(atPath: repo.scratch.path("marks").path, withIntermediateDirectories: true)
+            let unique = String(format: "%04d", Int.random(in: 0..<10000))
+            let names = ["escaped": "301.\(unique)", "stubborn": "302.\(unique)", "child": "303.\(unique)"]
             let trap = ignoreTerm ? "trap '' TERM; " : ""
             let script = """
-                \(trap)setsid sleep 300 & echo $! > \(marks.path)/escaped.pid; \
-                (trap '' TERM; sleep 300) & echo $! > \(marks.path)/stubborn.pid; \
-                sleep 300 & echo $! > \(marks.path)/child.pid; \
-                touch \(marks.path)/started; while :; do sleep 1; done
+                \(trap)setsid sleep \(names["escaped"]!) & \
+                (trap '' TERM; sleep \(names["stubborn"]!)) & \
+                sleep \(names["child"]!) & \
+                touch \(marks)/started; while :; do sleep 1; done
                 """
             let key = tier == "fast" ? "fast" : "clean_room"
             try repo.write(".greenlight.yml", "\(key):\n  steps:\n    - name: long\n      run: \"\(script)\"\n")
@@ -43,10 +48,19 @@ struct SignalTests {
             FileManager.default.createFile(atPath: repo.scratch.path("stderr").path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: repo.scratch.path("stderr"))
             try process.run()
-            let started = marks.appendingPathComponent("started")
-            for _ in 0..<600 where !FileManager.default.fileExists(atPath: started.path) { try await Task.sleep(for: .milliseconds(25)) }
-            #expect(FileManager.default.fileExists(atPath: started.path), "the step never started")
+            let temporary = self.temporary
+            func started() -> Bool {
+                if tier == "fast" { return FileManager.default.fileExists(atPath: "\(marks)/started") }
+                let rooms = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+                return rooms.contains { FileManager.default.fileExists(atPath: temporary.path + "/" + $0 + "/tmp/started") }
+            }
+            for _ in 0..<600 where !started() { try await Task.sleep(for: .milliseconds(25)) }
+            #expect(started(), "the step never started")
             try await Task.sleep(for: .milliseconds(100))
+            recorded = names.sorted { $0.key < $1.key }.map { name, argument in
+                (name, ProcessProbe.pids(withArguments: ["sleep", argument]).first ?? -1)
+            }
+            #expect(recorded.allSatisfy { $0.pid > 0 }, "every recorded process must be running before the signal: \(recorded)")
         }
 
         func send(_ signal: Int32) {
@@ -67,9 +81,7 @@ struct SignalTests {
         /// The recorded processes still alive (zombies count as gone).
         func survivors() async throws -> [String] {
             var alive: [String] = []
-            for name in ["escaped", "stubborn", "child"] {
-                let text = try String(contentsOf: marks.appendingPathComponent("\(name).pid"), encoding: .utf8)
-                let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            for (name, pid) in recorded where pid > 0 {
                 if try await !ProcessProbe.wentAway(pid) { alive.append("\(name) (\(pid))") }
             }
             return alive
@@ -85,7 +97,8 @@ struct SignalTests {
         }
     }
 
-    @Test(arguments: [(SIGINT, "clean-room"), (SIGTERM, "clean-room"), (SIGHUP, "clean-room"), (SIGHUP, "fast")])
+    @Test(.requiresSandbox,
+          arguments: [(SIGINT, "clean-room"), (SIGTERM, "clean-room"), (SIGHUP, "clean-room"), (SIGHUP, "fast")])
     func oneSignalStopsEverythingAndEndsByThatSignal(signal: Int32, tier: String) async throws {
         let running = try await Running(tier: tier, ignoreTerm: false)
         running.send(signal)
@@ -97,10 +110,11 @@ struct SignalTests {
         #expect(try running.repo.note() == nil)
     }
 
-    /// A step that ignores SIGTERM: the second Ctrl-C kills every group at once, and
-    /// greenlight still cleans up and ends as interrupted, well before the kill grace.
+    /// A step that ignores SIGTERM (in the workspace; a sealed clean room cannot: see below):
+    /// the second Ctrl-C kills every group at once, and greenlight still cleans up and ends as
+    /// interrupted, well before the kill grace.
     @Test func aSecondCtrlCKillsStepsThatIgnoreTerm() async throws {
-        let running = try await Running(tier: "clean-room", ignoreTerm: true)
+        let running = try await Running(tier: "fast", ignoreTerm: true)
         running.send(SIGINT)
         try await Task.sleep(for: .milliseconds(200))
         #expect(running.process.isRunning, "greenlight should still be waiting for the step to stop")
@@ -110,6 +124,19 @@ struct SignalTests {
         let lines = try running.errorLines()
         #expect(lines.contains("greenlight: interrupted again: killing every running step now (SIGKILL)"), "\(lines)")
         #expect(lines.contains("greenlight: error: interrupted: every running step was stopped; no tier that was stopped recorded a verdict"), "\(lines)")
+        #expect(try await running.survivors() == [])
+        #expect(try running.leftoverTemporaryDirectories() == [])
+        #expect(try running.repo.note() == nil)
+    }
+
+    /// In the sealed clean room the first Ctrl-C ends the sandbox, and with it every process in
+    /// its PID namespace, those that ignore SIGTERM and those that left the session included.
+    @Test(.requiresSandbox)
+    func oneCtrlCEndsASealedStepThatIgnoresTerm() async throws {
+        let running = try await Running(tier: "clean-room", ignoreTerm: true)
+        running.send(SIGINT)
+        let ended = try #require(await running.waitForExit(seconds: 20), "greenlight did not exit after one Ctrl-C")
+        #expect(ended.reason == .uncaughtSignal && ended.status == SIGINT, "ended \(ended)")
         #expect(try await running.survivors() == [])
         #expect(try running.leftoverTemporaryDirectories() == [])
         #expect(try running.repo.note() == nil)

@@ -222,11 +222,67 @@ struct GateDigestTests {
                 - {name: unit, run: "go test ./... \\"quoted\\" \\u00e9", timeout: 1.5s}
             """)
         let definition = config.fast
-        var expected = Array("greenlight-gate-definition v2\n".utf8)
+        var expected = Array("greenlight-gate-definition v3\n".utf8)
         expected += Array(#"{"env":{"A":"1","B":"2"},"steps":[{"env":{},"name":"unit","run":"go test ./... \"quoted\" é","timeout_ms":1500}],"tier":"fast","timeout_ms":90000}"#.utf8)
         let hashed = try CanonicalJSON.bytes(definition.canonicalForm)
         #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + hashed == expected)
-        #expect(try definition.digest() == "d11be4557d1adbf676d19f0017404eb76578af32f4f35777ccea984bb01ac825")
+        #expect(try definition.digest() == "ba14d9c3674fd980090209472ae6bd25762b4d127fa64af2980457cdfb43e766")
+    }
+
+    /// The clean room's seal is part of what a pass means: isolation, network and mounts are in the pinned form.
+    @Test func theCleanRoomSealIsPinnedInTheDigest() throws {
+        let config = try load("""
+            clean_room:
+              isolation: best-effort
+              network: false
+              mounts: [/opt/go/, //srv//tools]
+              pass_env: [GOFLAGS]
+              steps:
+                - {name: e2e, run: make e2e}
+            """)
+        let expected = Array(("greenlight-gate-definition v3\n"
+            + #"{"backend":"local","env":{},"isolation":"best-effort","mounts":["/opt/go","/srv/tools"],"network":false,"pass_env":["GOFLAGS"],"steps":[{"env":{},"name":"e2e","run":"make e2e","timeout_ms":null}],"tier":"clean-room","timeout_ms":1800000}"#).utf8)
+        #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + (try CanonicalJSON.bytes(config.cleanRoom.canonicalForm)) == expected)
+        #expect(try config.cleanRoom.digest() == "8fd44ddd70abd91f5354ea14504f2b05c475d1d06e2cc896fe91189346e6208f")
+        // Each of the three changes the digest on its own: a weaker seal is another gate.
+        let required = try load("clean_room:\n  steps:\n    - {name: e2e, run: make e2e}\n").cleanRoom
+        var variants = [required]
+        for change in ["isolation: best-effort", "network: false", "mounts: [/opt]"] {
+            variants.append(try load("clean_room:\n  \(change)\n  steps:\n    - {name: e2e, run: make e2e}\n").cleanRoom)
+        }
+        #expect(Set(try variants.map { try $0.digest() }).count == 4)
+        #expect(required.isolation == .required && required.network && required.mounts.isEmpty)
+    }
+
+    /// Bad seal settings are refused at their line, naming the key.
+    @Test func badSealSettingsNameTheKey() throws {
+        let cases: [(String, String, String)] = [
+            ("isolation: none", "clean_room.isolation", "unknown isolation 'none'; known: required, best-effort"),
+            ("network: maybe", "clean_room.network", "expected true or false"),
+            ("mounts: [opt/go]", "clean_room.mounts[0]", "'opt/go' must be an absolute path"),
+            ("mounts: [/opt/../etc]", "clean_room.mounts[0]", "'/opt/../etc' must be an absolute path without '.' or '..' components"),
+            ("mounts: [/]", "clean_room.mounts[0]", "must be an absolute path"),
+            ("mounts: [/usr, /clean-room/src]", "clean_room.mounts[1]", "would cover the clean room's own"),
+            ("mounts: [/tmp/]", "clean_room.mounts[0]", "would cover the clean room's own"),
+            ("mounts: [/proc/self]", "clean_room.mounts[0]", "would cover the clean room's own"),
+        ]
+        for (line, key, message) in cases {
+            do {
+                _ = try load("clean_room:\n  \(line)\n  steps:\n    - {name: e2e, run: make e2e}\n")
+                Issue.record("\(line) was accepted")
+            } catch let error as ConfigError {
+                #expect(error.key == key, "\(line)")
+                #expect(error.line == 2, "\(line)")
+                #expect(error.message.contains(message), "\(line): \(error.message)")
+            }
+        }
+        do {
+            _ = try load("clean_room:\n  backend: kubernetes\n  network: false\n  kubernetes: {image: busybox}\n  steps:\n    - {name: e2e, run: make e2e}\n")
+            Issue.record("network on kubernetes was accepted")
+        } catch let error as ConfigError {
+            #expect(error.key == "clean_room.network")
+            #expect(error.message.contains("applies to the local backend only"))
+        }
     }
 
     @Test func aDigestIsNeverTheHashOfNothing() throws {

@@ -43,14 +43,45 @@ struct GateTests {
     }
 
     private func gate(_ repo: ScratchRepository, progress: ProgressSink = RecordingProgress(),
-                      processes: ProcessGroupSet = ProcessGroupSet()) throws -> Gate {
+                      processes: ProcessGroupSet = ProcessGroupSet(), bubblewrap: [String]? = nil) throws -> Gate {
         var environment = TestEnvironment.base
         environment["HOME"] = repo.scratch.url.path
         environment["WORKSPACE_ONLY_SECRET"] = "leaked"
         let context = TierContext(repository: try repo.open(), launcher: SystemProcessLauncher(killGrace: 0.5),
                                   progress: progress, processes: processes, environment: environment,
                                   temporaryDirectory: repo.scratch.url)
-        return try Gate.load(tiers: context)
+        var tiers = context
+        if let bubblewrap { tiers.bubblewrapLocations = bubblewrap }
+        return try Gate.load(tiers: tiers)
+    }
+
+    /// A machine without bubblewrap: the default (`isolation: required`) never runs a step and
+    /// records an `error` that says how to fix it; only `best-effort` runs unsealed, says so
+    /// in its record, and is a gate of its own (another digest).
+    @Test func withoutBubblewrapRequiredIsAnErrorAndBestEffortRunsUnsealed() async throws {
+        let repo = try repositoryDependingOnIgnoredFile(dependency: false)
+        let progress = RecordingProgress()
+        let required = try await gate(repo, progress: progress, bubblewrap: ["/nonexistent/bwrap"]).check(tiers: .cleanRoom)
+        #expect(required.verdict == .error)
+        #expect(progress.started.isEmpty, "no step may run unsealed under isolation: required")
+        guard case let .ran(refused) = required.tiers[0].state else { Issue.record("clean room did not run"); return }
+        #expect(refused.summary == "the clean room cannot be sealed: bubblewrap (bwrap) is not installed (looked in /nonexistent/bwrap); "
+            + "install bubblewrap (`apt-get install bubblewrap`, which ./install.sh does) and allow unprivileged user namespaces "
+            + "(sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 also kernel.apparmor_restrict_unprivileged_userns=0 or an "
+            + "AppArmor profile for bwrap; in a container, a runtime that permits user namespaces), or set `clean_room.isolation: best-effort` to run unsealed")
+        #expect(refused.isolation == .unsealed)
+
+        let config = try repo.read(".greenlight.yml").replacingOccurrences(of: "clean_room:\n", with: "clean_room:\n  isolation: best-effort\n")
+        try repo.write(".greenlight.yml", config)
+        try repo.commitAll("best effort")
+        let unsealed = RecordingProgress()
+        let bestEffort = try await gate(repo, progress: unsealed, bubblewrap: ["/nonexistent/bwrap"]).check(tiers: .cleanRoom)
+        #expect(bestEffort.verdict == .pass)
+        #expect(unsealed.warnings.contains { $0.hasPrefix("the clean room runs unsealed (isolation: best-effort): bubblewrap (bwrap) is not installed") })
+        #expect(unsealed.locations == ["clean-room in a fresh checkout, NOT sealed (local, best-effort)"])
+        let records = NoteCodec().decode(try #require(try repo.note())).records
+        #expect(records.map(\.isolation) == [.unsealed])
+        #expect(records.first?.digest != required.tiers[0].digest, "best-effort is another gate")
     }
 
     @Test func ignoredFileDependencyPassesFastTierButFailsCleanRoom() async throws {

@@ -24,4 +24,16 @@ public enum ProcessProbe {
         }
         return true
     }
+
+    /// The pids of live processes whose whole argument vector is `arguments` (from
+    /// `/proc/<pid>/cmdline`, NUL-separated): how a test finds, by a unique argument, a process
+    /// that runs in another PID namespace (a sandbox), whose own `$$` means nothing outside.
+    public static func pids(withArguments arguments: [String]) -> [Int32] {
+        let wanted = Array((arguments.joined(separator: "\u{0}") + "\u{0}").utf8)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return Array(data) == wanted && !isGone(pid)
+        }
+    }
 }

@@ -83,7 +83,7 @@ public struct ConfigLoader: Sendable {
         let prefix = tier == .fast ? "fast" : "clean_room"
         let allowed: Set<String> = tier == .fast
             ? ["parallel", "fail_fast", "timeout", "env", "steps"]
-            : ["backend", "timeout", "env", "pass_env", "steps", "kubernetes"]
+            : ["backend", "timeout", "env", "pass_env", "steps", "kubernetes", "isolation", "network", "mounts"]
         let fields = try reader.mapping(node, key: prefix, allowed: allowed)
         var definition = TierDefinition(tier: tier, parallel: tier == .fast)
         if let value = fields["parallel"] { definition.parallel = try reader.bool(value, key: "\(prefix).parallel") }
@@ -112,6 +112,37 @@ public struct ConfigLoader: Sendable {
         var kubernetes: KubernetesSettings?
         if let value = fields["kubernetes"] {
             kubernetes = try KubernetesSettingsReader(reader: reader, root: root).parse(value, key: "\(prefix).kubernetes")
+        }
+        if let value = fields["isolation"] {
+            let name = try reader.string(value, key: "\(prefix).isolation")
+            guard let mode = IsolationMode(rawValue: name) else {
+                throw reader.error(value, key: "\(prefix).isolation",
+                                   "unknown isolation '\(name)'; known: \(IsolationMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            definition.isolation = mode
+        }
+        if let value = fields["network"] { definition.network = try reader.bool(value, key: "\(prefix).network") }
+        if let value = fields["mounts"] {
+            definition.mounts = try reader.sequence(value, key: "\(prefix).mounts").enumerated().map { (index, item) throws(ConfigError) in
+                let key = "\(prefix).mounts[\(index)]"
+                let path = try reader.string(item, key: key)
+                guard let normalized = SandboxMount.normalized(path) else {
+                    throw reader.error(item, key: key, "'\(path)' must be an absolute path without '.' or '..' components, not /")
+                }
+                guard !SandboxMount.reserved(normalized) else {
+                    throw reader.error(item, key: key, "'\(path)' would cover the clean room's own /clean-room, /proc, /dev or /tmp")
+                }
+                return normalized
+            }
+        }
+        if kind == .kubernetes {
+            // The pod is the sealed room there; these settings shape the local sandbox only.
+            for name in ["isolation", "network", "mounts"] {
+                if let value = fields[name] {
+                    throw reader.error(value, key: "\(prefix).\(name)",
+                                       "applies to the local backend only (a Kubernetes pod is its own sandbox); remove it or use backend: local")
+                }
+            }
         }
         switch (kind, kubernetes) {
         case (.local, _): definition.backend = .local

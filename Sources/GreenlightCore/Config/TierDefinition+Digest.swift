@@ -4,12 +4,14 @@ import Foundation
 extension TierDefinition {
     /// The version of the canonical form below. Changing what goes into it, or how, is a
     /// deliberate bump: every verdict recorded under the old form stops being reused once.
-    /// Version 1 (greenlight ≤ 0.4) was a JSONEncoder rendering; version 2 is `CanonicalJSON`.
-    public static let digestVersion = 2
+    /// Version 1 (greenlight ≤ 0.4) was a JSONEncoder rendering; version 2 is `CanonicalJSON`;
+    /// version 3 adds the clean room's `isolation`, `network` and `mounts`.
+    public static let digestVersion = 3
 
     /// SHA-256 (64 lowercase hex digits) over the tier's meaning: what runs (steps, commands,
     /// env, pass_env), under which limits (timeouts, in whole milliseconds) and where
-    /// (backend, and for Kubernetes the image, resources, scheduling and pod overlay).
+    /// (backend, isolation, network and read-only mounts, and for Kubernetes the image,
+    /// resources, scheduling and pod overlay).
     ///
     /// The hashed bytes are `greenlight-gate-definition v<digestVersion>\n` followed by the
     /// `CanonicalJSON` text of a fixed field set, never the YAML bytes, so reordering keys
@@ -46,6 +48,9 @@ extension TierDefinition {
         if tier == .cleanRoom {
             object["backend"] = .string(backend.kind.rawValue)
             object["pass_env"] = .array(passEnv.sorted().map(JSONValue.string))
+            object["isolation"] = .string(isolation.rawValue)
+            object["network"] = .bool(network)
+            object["mounts"] = .array(mounts.map(JSONValue.string))
             if case let .kubernetes(settings) = backend {
                 object["kubernetes"] = Self.canonical(settings)
             }

@@ -15,10 +15,18 @@ public struct TierDefinition: Equatable, Sendable {
     public var passEnv: [String]
     /// Clean room only: where it runs, with that backend's settings.
     public var backend: BackendConfiguration
+    /// Clean room only (local backend): `required` (the default) or `best-effort` sealing.
+    public var isolation: IsolationMode
+    /// Clean room only (local backend): whether steps reach the network (default true: module downloads).
+    public var network: Bool
+    /// Clean room only (local backend): extra absolute host paths mounted read-only at the same
+    /// path inside the sandbox (toolchains outside /usr), in the configured order.
+    public var mounts: [String]
 
     public init(tier: Tier, steps: [StepDefinition] = [], parallel: Bool = true, failFast: Bool = false,
                 timeout: TimeInterval = 30 * 60, env: [String: String] = [:], passEnv: [String] = [],
-                backend: BackendConfiguration = .local) {
+                backend: BackendConfiguration = .local, isolation: IsolationMode = .required, network: Bool = true,
+                mounts: [String] = []) {
         self.tier = tier
         self.steps = steps
         self.parallel = parallel
@@ -27,6 +35,9 @@ public struct TierDefinition: Equatable, Sendable {
         self.env = env
         self.passEnv = passEnv
         self.backend = backend
+        self.isolation = isolation
+        self.network = network
+        self.mounts = mounts
     }
 
     /// A tier without steps is not part of the gate.

@@ -19,7 +19,7 @@ struct FastTierRunner: TierRunner {
             location = try await chooseLocation(for: commit)
         } catch {
             return TierRunResult(tier: .fast, steps: [], problem: "cannot prepare the fast tier: \(error)", log: nil,
-                               backend: "worktree", startedAt: startedAt, finishedAt: Date())
+                               backend: "worktree", isolation: .unsealed, startedAt: startedAt, finishedAt: Date())
         }
         defer {
             if let temporary = location.temporary {
@@ -49,7 +49,7 @@ struct FastTierRunner: TierRunner {
         let steps = await run.runSteps(parallel: definition.parallel, stopAfterFailure: definition.failFast)
         let changed = location.snapshot.flatMap { workspaceChange(since: $0) }
         var result = TierRunResult(tier: .fast, steps: steps, problem: changed, log: nil, backend: location.backend,
-                                  startedAt: startedAt, finishedAt: Date())
+                                  isolation: .unsealed, startedAt: startedAt, finishedAt: Date())
         result.workspaceChanged = changed
         context.progress.tierFinished(tier: .fast, verdict: result.verdict, duration: result.finishedAt.timeIntervalSince(startedAt))
         return result

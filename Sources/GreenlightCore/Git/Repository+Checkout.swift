@@ -11,9 +11,15 @@ extension Repository {
     /// file of this repository's working tree can reach it: files come from the
     /// commit's tree only.
     ///
-    /// - Parameter runner: starts `git read-tree` (see `populateWorkingTree`), so a signal stops it.
+    /// - Parameters:
+    ///   - runner: starts `git read-tree` (see `populateWorkingTree`), so a signal stops it.
+    ///   - alternate: the `objects/info/alternates` entry; default this repository's object
+    ///     directory (absolute). A relative entry is resolved from the new `.git/objects`
+    ///     (gitrepository-layout(5)); the local clean room uses one so the same checkout works
+    ///     inside its sandbox, where the store is mounted elsewhere.
     /// - Throws: `GitError` naming the failing call.
-    public func makeDetachedCheckout(of commit: ObjectID, at directory: URL, runner: ProcessRunner) async throws(GitError) -> Repository {
+    public func makeDetachedCheckout(of commit: ObjectID, at directory: URL, runner: ProcessRunner,
+                                     alternate: String? = nil) async throws(GitError) -> Repository {
         LibGit2.ensureInitialised()
         var options = git_repository_init_options()
         try gitCheck("git_repository_init_options_init",
@@ -26,7 +32,7 @@ extension Repository {
         let gitDir = directory.appendingPathComponent(".git", isDirectory: true)
         let sourceObjects = commonDirectory.appendingPathComponent("objects", isDirectory: true).path
         do {
-            try (sourceObjects + "\n").write(to: gitDir.appendingPathComponent("objects/info/alternates"), atomically: true, encoding: .utf8)
+            try ((alternate ?? sourceObjects) + "\n").write(to: gitDir.appendingPathComponent("objects/info/alternates"), atomically: true, encoding: .utf8)
             let shallow = commonDirectory.appendingPathComponent("shallow")
             if FileManager.default.fileExists(atPath: shallow.path) {
                 try FileManager.default.copyItem(at: shallow, to: gitDir.appendingPathComponent("shallow"))

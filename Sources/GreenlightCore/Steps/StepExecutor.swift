@@ -7,6 +7,8 @@ struct StepExecutor: Sendable {
     let tier: Tier
     /// The tier's whole limit, for the message when it is what stopped a step.
     let tierTimeout: TimeInterval
+    /// When set, every step runs inside it (the local clean room's seal).
+    var sandbox: StepSandbox? = nil
 
     /// Runs `step`; `tierDeadline` is when the whole tier must end. A step stopped by the
     /// tier deadline is an `error` (the gate could not decide); by its own limit a `fail`.
@@ -16,8 +18,9 @@ struct StepExecutor: Sendable {
         let remaining = tierDeadline.timeIntervalSinceNow
         let stepLimit = step.timeout ?? .infinity
         let tierBinds = remaining < stepLimit
-        let spec = ProcessSpec(command: step.run, directory: directory, environment: environment,
+        var spec = ProcessSpec(command: step.run, directory: directory, environment: environment,
                                timeout: max(0.001, min(stepLimit, remaining)))
+        if let sandbox { spec = sandbox.wrap(spec) }
         progress.stepStarted(tier: tier, step: step.name, output: output.capture)
         log?.write("\n==> step \(step.name): \(step.run)\n")
         var result: StepResult

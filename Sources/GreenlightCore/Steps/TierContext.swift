@@ -12,6 +12,9 @@ public struct TierContext: Sendable {
     public var environment: [String: String]
     /// Where temporary checkouts are made.
     public var temporaryDirectory: URL
+    /// Where the local clean room looks for bubblewrap, in order: fixed system paths, never the
+    /// workspace's PATH (which the coder controls). Tests name a missing path to see a machine without it.
+    public var bubblewrapLocations = ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"]
 
     public init(repository: Repository, launcher: ProcessLauncher = SystemProcessLauncher(),
                 progress: ProgressSink = SilentProgress(), processes: ProcessGroupSet = ProcessGroupSet(),

@@ -10,6 +10,8 @@ public struct TierRunResult: Sendable {
     /// The tier's log (clean room), `nil` when each step has its own (fast tier).
     public var log: String?
     public var backend: String
+    /// How the tier was sealed (`bwrap`, `none`, `kubernetes-pod`); recorded in the note.
+    public var isolation: Isolation
     public var startedAt: Date
     public var finishedAt: Date
     /// Set when the fast tier ran in the workspace and a tracked file, the index or HEAD changed
@@ -19,8 +21,10 @@ public struct TierRunResult: Sendable {
 
     /// Builds the result from step results: the worst step decides; a tier-level
     /// `problem` (could not prepare, deadline) makes it an `error`.
-    init(tier: Tier, steps: [StepResult], problem: String?, log: String?, backend: String, startedAt: Date, finishedAt: Date) {
+    init(tier: Tier, steps: [StepResult], problem: String?, log: String?, backend: String, isolation: Isolation,
+         startedAt: Date, finishedAt: Date) {
         self.tier = tier
+        self.isolation = isolation
         self.steps = steps
         self.log = log
         self.backend = backend
@@ -55,15 +59,16 @@ public struct TierRunResult: Sendable {
 
     /// A result whose verdict was decided elsewhere (a remote Job's conditions), not by the steps alone.
     init(tier: Tier, verdict: Verdict, summary: String, steps: [StepResult], log: String?, backend: String,
-         startedAt: Date, finishedAt: Date) {
-        self.init(tier: tier, steps: steps, problem: nil, log: log, backend: backend, startedAt: startedAt, finishedAt: finishedAt)
+         isolation: Isolation, startedAt: Date, finishedAt: Date) {
+        self.init(tier: tier, steps: steps, problem: nil, log: log, backend: backend, isolation: isolation,
+                  startedAt: startedAt, finishedAt: finishedAt)
         self.verdict = verdict
         self.summary = verdict == .pass ? "" : (summary.isEmpty ? self.summary : summary)
     }
 
     func record(for commit: ResolvedCommit, digest: String) -> VerdictRecord {
         VerdictRecord(verdict: verdict, tier: tier, commit: commit.commit, tree: commit.tree, digest: digest,
-                      backend: backend, startedAt: startedAt, finishedAt: finishedAt, steps: steps.map(\.record),
+                      backend: backend, isolation: isolation, startedAt: startedAt, finishedAt: finishedAt, steps: steps.map(\.record),
                       summary: summary, failingTests: failingTests.isEmpty ? nil : failingTests,
                       log: log ?? steps.first { $0.verdict == .fail || $0.verdict == .error }?.log)
     }

@@ -10,6 +10,8 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     public var digest: String
     /// `workspace` or `worktree` for the fast tier; the clean-room backend's name otherwise.
     public var backend: String
+    /// How the tier was sealed when it ran; `nil` in records written before greenlight recorded it.
+    public var isolation: Isolation?
     public var startedAt: Date
     public var finishedAt: Date
     public var durationSeconds: Double
@@ -23,7 +25,7 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     public var greenlightVersion: String
 
     public init(verdict: Verdict, tier: Tier, commit: ObjectID, tree: ObjectID, digest: String, backend: String,
-                startedAt: Date, finishedAt: Date, steps: [StepRecord], summary: String,
+                isolation: Isolation? = nil, startedAt: Date, finishedAt: Date, steps: [StepRecord], summary: String,
                 failingTests: [String]? = nil, log: String? = nil, greenlightVersion: String = GreenlightVersion.current) {
         self.verdict = verdict
         self.tier = tier
@@ -31,6 +33,7 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
         self.tree = tree
         self.digest = digest
         self.backend = backend
+        self.isolation = isolation
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.durationSeconds = (finishedAt.timeIntervalSince(startedAt) * 1000).rounded() / 1000
@@ -42,7 +45,7 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, tier, commit, tree, digest, backend, steps, summary, log
+        case verdict, tier, commit, tree, digest, backend, isolation, steps, summary, log
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationSeconds = "duration_s"

@@ -117,7 +117,7 @@ struct JobSession: Sendable {
 
     private func finished(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierRunResult {
         TierRunResult(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
-                    backend: BackendKind.kubernetes.rawValue, startedAt: startedAt, finishedAt: Date())
+                    backend: BackendKind.kubernetes.rawValue, isolation: .kubernetesPod, startedAt: startedAt, finishedAt: Date())
     }
 
     private func createConfigMap(_ configMap: JSONValue) async throws {

@@ -37,6 +37,6 @@ struct KubernetesCleanRoom: TierRunner {
 
     private func failure(_ problem: String, log: String?, startedAt: Date) -> TierRunResult {
         TierRunResult(tier: .cleanRoom, steps: [], problem: problem, log: log, backend: BackendKind.kubernetes.rawValue,
-                    startedAt: startedAt, finishedAt: Date())
+                    isolation: .kubernetesPod, startedAt: startedAt, finishedAt: Date())
     }
 }
