@@ -136,14 +136,6 @@ static int has_line(const char *text, const char *line) {
     return 0;
 }
 
-static int is_hex40(const char *text, size_t length) {
-    if (length != 40) return 0;
-    for (size_t i = 0; i < 40; i++) {
-        char c = text[i];
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return 0;
-    }
-    return 1;
-}
 
 /// snprintf into a PATH_MAX buffer that fails (-1) instead of truncating: a truncated path
 /// would name another directory.
@@ -216,45 +208,47 @@ static int locate(char *git_dir, char *common_dir, char *work_tree) {
 /// GL_FASTPATH_NO_NOTES when it does not exist; -1 when it cannot be told (a symbolic ref, a
 /// malformed file): the caller then falls back.
 static int read_notes_tip(const char *common_dir, char *out) {
-    char path[PATH_MAX * 2];
-    snprintf(path, sizeof path, "%s/%s", common_dir, GL_FASTPATH_NOTES_REF);
-    char *loose = read_file(path, 128);
-    if (loose) {
-        strip_newline(loose);
-        int ok = is_hex40(loose, strlen(loose));
-        if (ok) memcpy(out, loose, 41);
-        free(loose);
-        return ok ? 0 : -1;
-    }
-    if (errno != ENOENT) return -1;
-    snprintf(path, sizeof path, "%s/packed-refs", common_dir);
-    FILE *packed = fopen(path, "re");
-    if (!packed) {
-        if (errno != ENOENT) return -1;
+    char state[PATH_MAX];
+    if (gl_fastpath_ref_state(common_dir, GL_FASTPATH_NOTES_REF, state, sizeof state) < 0) return -1;
+    if (strcmp(state, "none") == 0) {
         memcpy(out, GL_FASTPATH_NO_NOTES, 41);
         return 0;
     }
-    char *line = NULL;
-    size_t capacity = 0;
-    ssize_t length;
-    int found = 0;
-    size_t ref_length = strlen(GL_FASTPATH_NOTES_REF);
-    while ((length = getline(&line, &capacity, packed)) >= 0) {
-        if (length > 0 && line[length - 1] == '\n') line[--length] = 0;
-        if ((size_t)length == 41 + ref_length && line[40] == ' ' && strcmp(line + 41, GL_FASTPATH_NOTES_REF) == 0 &&
-            is_hex40(line, 40)) {
-            memcpy(out, line, 40);
-            out[40] = 0;
-            found = 1;
-            break;
-        }
-    }
-    int failed = ferror(packed);
-    free(line);
-    fclose(packed);
-    if (failed) return -1;
-    if (!found) memcpy(out, GL_FASTPATH_NO_NOTES, 41);
+    if (!gl_fastpath_is_hex40(state, strlen(state))) return -1;
+    memcpy(out, state, 41);
     return 0;
+}
+
+/// Whether every ref named in `ref <name> <state>` lines of the definition is in one of the
+/// states listed for it (the trusted ref and the refs consulted to find it have not moved, or
+/// moved to a commit the full binary already knew has the same definition): 1 yes, 0 no or
+/// cannot tell.
+static int refs_unchanged(const char *definition, const char *common_dir) {
+    size_t prefix = strlen(GL_FASTPATH_REF);
+    for (const char *line = definition; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (strncmp(line, GL_FASTPATH_REF, prefix) != 0) continue;
+        const char *name = line + prefix;
+        const char *space = strchr(name, ' ');
+        const char *end = strchr(name, '\n');
+        if (!space || !end || space > end || (size_t)(space - name) >= PATH_MAX) return 0;
+        char ref[PATH_MAX], state[PATH_MAX];
+        size_t name_length = (size_t)(space - name);
+        memcpy(ref, name, name_length);
+        ref[name_length] = 0;
+        if (gl_fastpath_ref_state(common_dir, ref, state, sizeof state) < 0) return 0;
+        // Any `ref <name> <state>` line for this name with the current state will do.
+        size_t state_length = strlen(state);
+        int matched = 0;
+        for (const char *other = definition; other && *other && !matched;
+             other = strchr(other, '\n') ? strchr(other, '\n') + 1 : NULL) {
+            if (strncmp(other, GL_FASTPATH_REF, prefix) == 0 && strncmp(other + prefix, ref, name_length) == 0 &&
+                other[prefix + name_length] == ' ' && strncmp(other + prefix + name_length + 1, state, state_length) == 0 &&
+                other[prefix + name_length + 1 + state_length] == '\n')
+                matched = 1;
+        }
+        if (!matched) return 0;
+    }
+    return 1;
 }
 
 /// Whether a file starts with the header of this version and holds `notes <tip>`.
@@ -286,14 +280,25 @@ int main(int argc, char **argv) {
     snprintf(path, sizeof path, "%s/%s", git_dir, GL_FASTPATH_DEFINITION_FILE);
     char *definition = read_file(path, 1024 * 1024);
     if (!definition) return hand_over(greenlight, argc, argv);
-    char config_line[256];
+    char config_line[256], gitconfig_line[256];
     snprintf(path, sizeof path, "%s/%s", work_tree, GL_FASTPATH_CONFIG_FILE);
-    if (gl_fastpath_config_line(path, config_line, sizeof config_line) < 0) return hand_over(greenlight, argc, argv);
+    if (gl_fastpath_stat_line(GL_FASTPATH_CONFIG, path, config_line, sizeof config_line) < 0) return hand_over(greenlight, argc, argv);
+    snprintf(path, sizeof path, "%s/config", common_dir);
+    if (gl_fastpath_stat_line(GL_FASTPATH_GITCONFIG, path, gitconfig_line, sizeof gitconfig_line) < 0)
+        return hand_over(greenlight, argc, argv);
     char *worktree_line = malloc(strlen(GL_FASTPATH_WORKTREE) + strlen(work_tree) + 1);
     if (!worktree_line) return hand_over(greenlight, argc, argv);
     sprintf(worktree_line, "%s%s", GL_FASTPATH_WORKTREE, work_tree);
+    // The definition was decided for pushes to this remote (its trusted ref depends on it).
+    size_t remote_key_size = 2 * strlen(argv[2]) + 1;
+    char *remote_line = malloc(strlen(GL_FASTPATH_REMOTE) + remote_key_size);
+    if (!remote_line) return hand_over(greenlight, argc, argv);
+    strcpy(remote_line, GL_FASTPATH_REMOTE);
+    if (gl_fastpath_remote_key(argv[2], remote_line + strlen(GL_FASTPATH_REMOTE), remote_key_size) < 0)
+        return hand_over(greenlight, argc, argv);
     if (strncmp(definition, GL_FASTPATH_HEADER "\n", strlen(GL_FASTPATH_HEADER) + 1) != 0 ||
-        !has_line(definition, worktree_line) || !has_line(definition, config_line))
+        !has_line(definition, worktree_line) || !has_line(definition, config_line) ||
+        !has_line(definition, gitconfig_line) || !has_line(definition, remote_line) || !refs_unchanged(definition, common_dir))
         return hand_over(greenlight, argc, argv);
 
     // The required "pass <tier> <digest>" lines, one per "require <tier> <digest>".
@@ -344,7 +349,7 @@ int main(int argc, char **argv) {
         for (int i = 0; i < 4; i++) {
             if (*fields[i] == 0 || strpbrk(fields[i], " \t\r\v\f")) return hand_over(greenlight, argc, argv);
         }
-        if (!is_hex40(fields[1], strlen(fields[1])) || !is_hex40(fields[3], strlen(fields[3])))
+        if (!gl_fastpath_is_hex40(fields[1], strlen(fields[1])) || !gl_fastpath_is_hex40(fields[3], strlen(fields[3])))
             return hand_over(greenlight, argc, argv);
         if (strspn(fields[1], "0") == 40) continue;  // a deletion
         if (strncmp(fields[2], "refs/notes/", 11) == 0) continue;

@@ -9,10 +9,15 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Runs the fast tier (in the workspace when HEAD is the commit and the working tree holds \
             exactly its tracked content, else in a temporary checkout of the commit), then, if it passed, \
-            the clean-room tier in a fresh checkout with a scrubbed environment. For each tier the newest \
+            the clean-room tier in a fresh checkout sealed by bubblewrap. For each tier the newest \
             pass or fail recorded for this commit under the same tier definition counts (on a tie, fail) \
             and is reused; errors are never reused. If a tracked file changes while the fast tier runs in \
             the workspace, nothing is recorded and the exit status is 2.
+
+            The gate definition is the .greenlight.yml of the trusted ref (git config greenlight.trustedRef, \
+            else the push remote's default branch, refs/remotes/<remote>/HEAD, else <remote>/main), not the \
+            working tree's: when they differ, one line says so. --config worktree tries the working tree's \
+            file; its verdicts are recorded under its own digest and never satisfy a different trusted gate.
 
             Exit status: 0 pass, 1 fail, 2 error or bad configuration. On SIGINT, SIGTERM or SIGHUP \
             every step is stopped, the running tier records nothing, and greenlight ends by that signal (a shell \
@@ -32,6 +37,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Keep temporary checkouts (printed on stderr) for debugging.")
     var keep = false
 
+    @Option(help: "Which .greenlight.yml defines the gate: trusted (the trusted ref's, as pushes use) or worktree (yours, to try a change).")
+    var config: DefinitionSource = .trusted
+
     @Flag(help: "Print one JSON document on stdout instead of the report.")
     var json = false
 
@@ -48,7 +56,7 @@ struct CheckCommand: AsyncParsableCommand {
         let session = try CommandSession.start(quietTerminal: json) { try repository.open() }
         do {
             defer { session.finish() }
-            let gate = try session.gate()
+            let gate = try session.gate(choice: config)
             let commit = try session.repository.resolve(revision)
             let result = try await gate.check(CheckOptions(commit: commit, tiers: tier, useCache: !noCache, keep: keep))
             session.finish()
@@ -67,3 +75,4 @@ struct CheckCommand: AsyncParsableCommand {
 }
 
 extension TierSelection: ExpressibleByArgument {}
+extension DefinitionSource: ExpressibleByArgument {}

@@ -35,8 +35,11 @@ struct CommandSession {
     /// The launcher and this session's process groups, for git and plugins outside a gate.
     var runner: ProcessRunner { ProcessRunner(group: processes) }
 
-    /// Loads `.greenlight.yml` and makes the gate (writes nothing).
-    func gate() throws -> Gate { try Gate.load(tiers: tiers) }
+    /// Loads the gate definition (the trusted ref's `.greenlight.yml` unless `choice` says
+    /// otherwise; see `GateDefinition`) and makes the gate (writes nothing).
+    func gate(choice: DefinitionSource = .trusted, remote: String? = nil) throws -> Gate {
+        try Gate.load(tiers: tiers, choice: choice, remote: remote)
+    }
 
     /// Stops the progress display; call before printing the result.
     func finish() {

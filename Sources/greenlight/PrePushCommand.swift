@@ -26,7 +26,7 @@ struct PrePushCommand: AsyncParsableCommand {
         do {
             defer { session.finish() }
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let pushed = try await PrePushUseCase(gate: try session.gate()).run(input: input, remote: remote)
+            let pushed = try await PrePushUseCase(gate: try session.gate(remote: remote)).run(input: input, remote: remote)
             session.finish()
             session.exitIfInterrupted()
             printError(PushReport().render(pushed, inHook: true))

@@ -8,9 +8,12 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "For CI and review bots: exit 0 only if the commit has a pass for every tier. Runs no checks.",
         discussion: """
             Fetches the remote's verdict notes, then looks for a `pass` recorded for exactly this \
-            commit under the gate definition now in .greenlight.yml, for every configured tier. \
-            Refuses work pushed with `git push --no-verify`. Exit status: 0 verified, 1 not verified \
-            (each tier's line says why: missing, failed, error only, or stale), 2 error.
+            commit under the trusted gate definition (the .greenlight.yml of --trusted-ref, else git config \
+            greenlight.trustedRef, else the remote's default branch), for every configured tier. A commit \
+            that changes its own .greenlight.yml cannot verify itself: verdicts under its own definition are \
+            reported as "gate weakened". Refuses work pushed with `git push --no-verify`. Exit status: \
+            0 verified, 1 not verified (each tier's line says why: missing, failed, error only, stale or \
+            gate weakened), 2 error (including: no trusted ref found in a repository with remotes).
             """
     )
 
@@ -19,6 +22,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Option(help: "The remote to fetch notes from (default: the current branch's remote, else origin when it exists).")
     var remote: String?
+
+    @Option(help: "The ref whose .greenlight.yml is the gate (default: git config greenlight.trustedRef, else <remote>/HEAD, else <remote>/main).")
+    var trustedRef: String?
 
     @Flag(help: "Do not fetch notes; use the local ones only.")
     var noFetch = false
@@ -33,7 +39,7 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             let result = try await VerifyUseCase(repository: session.repository, runner: session.runner,
                                                  environment: ProcessInfo.processInfo.environment)
-                .run(revision: revision, remote: remote, fetch: !noFetch)
+                .run(revision: revision, remote: remote, fetch: !noFetch, trustedRef: trustedRef)
             session.exitIfInterrupted()
             for warning in result.warnings { printError("greenlight: warning: \(warning)\n") }
             let verification = result.verification

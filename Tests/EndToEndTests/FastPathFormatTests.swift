@@ -24,6 +24,8 @@ struct FastPathFormatTests {
         let failing: String
         let standIn: URL
         let config: GateConfig
+        /// Whether `run` first writes the definition file for its remote (off: the test manages it).
+        var rewritesDefinition = true
 
         init(remotes: [String] = ["origin"]) throws {
             repo = try ScratchRepository("fastpath")
@@ -53,16 +55,27 @@ struct FastPathFormatTests {
         func write(remotes: [String]) throws {
             let repository = try repo.open()
             let cache = FastPathCache(repository: repository)
-            try cache.writeDefinition(config, stamp: try #require(cache.configStamp()))
+            try writeDefinition(for: "origin")
             for sha in [passing, failing] { try cache.writeCommit(try #require(ObjectID(hex: sha)), config: config) }
             for remote in remotes { try cache.writeRemote(remote, notesTip: try repository.referenceTarget(Repository.defaultNotesRef)) }
+        }
+
+        /// The definition file as the full binary writes it for pushes to `remote`.
+        func writeDefinition(for remote: String) throws {
+            let repository = try repo.open()
+            let definition = try GateDefinition.load(repository: repository, remote: remote)
+            try FastPathCache(repository: repository).writeDefinition(definition.config, stamp: try #require(definition.fastPathStamp))
         }
 
         func line(_ sha: String, _ ref: String = "refs/heads/main") -> String {
             "refs/heads/main \(sha) \(ref) \(String(repeating: "0", count: 40))\n"
         }
 
-        func run(_ input: String, remote: String = "origin", environment extra: [String: String] = [:], greenlight: URL? = nil) throws -> Answer {
+        /// Runs the fast path for a push to `remote`; its definition file is first written for that
+        /// remote unless `definitionFor` names another one.
+        func run(_ input: String, remote: String = "origin", definitionFor: String? = nil, environment extra: [String: String] = [:],
+                 greenlight: URL? = nil) throws -> Answer {
+            if rewritesDefinition { try writeDefinition(for: definitionFor ?? remote) }
             var environment = TestEnvironment.base
             for (key, value) in extra { environment[key] = value }
             let fastPath = GreenlightBinary.url.deletingLastPathComponent().appendingPathComponent("greenlight-fastpath")
@@ -158,6 +171,7 @@ struct FastPathFormatTests {
 
     @Test func missingStaleOrPartialFilesAreHandedOver() throws {
         let fixture = try Fixture()
+        fixture.rewritesDefinition = false
         let input = fixture.line(fixture.passing)
         let git = fixture.repo.url.appendingPathComponent(".git")
         let commitFile = git.appendingPathComponent("greenlight/fastpath/commits/\(fixture.passing)")
@@ -170,7 +184,7 @@ struct FastPathFormatTests {
         #expect(try fixture.run(input) == Self.handedOver)
         try Data(original.prefix(original.firstIndex(of: 10)! + 1)).write(to: commitFile)
         #expect(try fixture.run(input) == Self.handedOver)
-        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "greenlight-fastpath 2", with: "greenlight-fastpath 3").utf8).write(to: commitFile)
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "greenlight-fastpath 3", with: "greenlight-fastpath 4").utf8).write(to: commitFile)
         #expect(try fixture.run(input) == Self.handedOver)
         let oneTier = String(decoding: original, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("pass clean-room") }.joined(separator: "\n") + "\n"
         try Data(oneTier.utf8).write(to: commitFile)
@@ -197,6 +211,40 @@ struct FastPathFormatTests {
         try Data(String(decoding: definitionText, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("require") }
             .map { $0 + "\n" }.joined().utf8).write(to: definition)
         #expect(try fixture.run(input) == Self.handedOver)
+    }
+
+    /// The definition follows the trusted ref, not only the working tree's file: a fetch that
+    /// creates or moves it, a new `origin/HEAD`, a changed `.git/config` (where
+    /// greenlight.trustedRef lives) or a push to another remote sends the push to the full binary.
+    @Test func aMovedTrustedRefAnotherRemoteOrAChangedGitConfigIsHandedOver() throws {
+        let fixture = try Fixture()
+        fixture.rewritesDefinition = false
+        let input = fixture.line(fixture.passing)
+        try fixture.writeDefinition(for: "origin")
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
+        #expect(try fixture.run(input, remote: "upstream") == .handedOver(arguments: ["pre-push", "--", "upstream", "/some/url"], inputMatches: true))
+
+        try fixture.repo.git("update-ref", "refs/remotes/origin/main", fixture.passing)
+        #expect(try fixture.run(input) == Self.handedOver, "the trusted ref appeared")
+        try fixture.writeDefinition(for: "origin")
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
+        try fixture.repo.git("update-ref", "refs/remotes/origin/main", fixture.failing)
+        #expect(try fixture.run(input) == Self.handedOver, "the trusted ref moved")
+        try fixture.writeDefinition(for: "origin")
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
+        try fixture.repo.git("pack-refs", "--all")
+        #expect(try fixture.run(input) == Self.passed(fixture.passing), "a packed ref is the same ref")
+        try fixture.repo.git("update-ref", "refs/remotes/origin/main", fixture.passing)
+        #expect(try fixture.run(input) == Self.handedOver, "the packed trusted ref moved")
+        try fixture.writeDefinition(for: "origin")
+        try fixture.repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+        #expect(try fixture.run(input) == Self.handedOver, "origin/HEAD appeared")
+        try fixture.writeDefinition(for: "origin")
+        #expect(try fixture.run(input) == Self.passed(fixture.passing))
+        try fixture.repo.git("config", "greenlight.trustedRef", "refs/remotes/origin/main")
+        #expect(try fixture.run(input) == Self.handedOver, ".git/config changed")
+        let definition = try String(contentsOf: fixture.repo.url.appendingPathComponent(".git/greenlight-fastpath"), encoding: .utf8)
+        #expect(definition.contains("\nref refs/remotes/origin/HEAD ref:refs/remotes/origin/main\nref refs/remotes/origin/main \(fixture.passing)\n"), "\(definition)")
     }
 
     /// Whether a future-dated record counts depends on the clock, which no stamp can see: such a

@@ -94,11 +94,44 @@ struct InstallTests {
         let text = try String(contentsOf: hook, encoding: .utf8)
         try text.replacingOccurrences(of: GreenlightBinary.url.path, with: "/nonexistent/greenlight")
             .write(to: hook, atomically: false, encoding: .utf8)
+        // A greenlight on PATH does not stand in for the one the hook was installed with.
+        let impostor = fixture.scratch.path("impostor/greenlight")
+        try FileManager.default.createDirectory(at: impostor.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ExecutableFile.write("#!/bin/sh\nexit 0\n", to: impostor)
         var environment = fixture.environment
-        environment["PATH"] = "/usr/bin:/bin"
+        environment["PATH"] = impostor.deletingLastPathComponent().path + ":/usr/bin:/bin"
         let push = try Command.run(["git", "push", "origin", "main"], in: fixture.work.url, environment: environment)
         #expect(push.status != 0)
-        #expect(push.stderr.contains("needs the greenlight binary"))
+        #expect(push.stderr.hasPrefix("""
+            greenlight: push refused: this repository's pre-push hook runs /nonexistent/greenlight, which is not there (moved or uninstalled).
+            greenlight: run `greenlight install` again with the greenlight you use now, or remove the hook: rm ".git/hooks/pre-push"
+
+            """), "\(push.stderr)")
+        #expect(try fixture.remoteRef("refs/heads/main") == nil)
+    }
+
+    /// The hook takes its binary from the path written at install time only: no variable a coder
+    /// (or a step, which sees GREENLIGHT=1) can set, and no PATH entry, replaces the gate.
+    @Test func noEnvironmentVariableOrPathEntryReplacesTheGate() throws {
+        let fixture = try PushFixture()
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.commitAll("broken")
+        let impostor = fixture.scratch.path("impostor/greenlight")
+        try FileManager.default.createDirectory(at: impostor.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ExecutableFile.write("#!/bin/sh\nexit 0\n", to: impostor)
+        try ExecutableFile.write("#!/bin/sh\nexit 0\n", to: fixture.scratch.path("impostor/greenlight-fastpath"))
+        let hostile: [[String: String]] = [
+            ["GREENLIGHT": "/bin/true"], ["GREENLIGHT": impostor.path], ["GREENLIGHT_TEST_BINARY": "/bin/true"],
+            ["GREENLIGHT_BINARY": "/bin/true"], ["PATH": impostor.deletingLastPathComponent().path + ":" + (fixture.environment["PATH"] ?? "/usr/bin:/bin")],
+        ]
+        for extra in hostile {
+            var environment = fixture.environment
+            for (key, value) in extra { environment[key] = value }
+            let push = try Command.run(["git", "push", "origin", "main"], in: fixture.work.url, environment: environment)
+            #expect(push.status == 1, "\(extra): \(push.stderr)")
+            #expect(push.stderr.contains("--- FAIL: TestBroken"), "\(extra): \(push.stderr)")
+            #expect(try fixture.remoteRef("refs/heads/main") == nil, "\(extra) let a failing commit through")
+        }
     }
 
     @Test func shippedShimsMatchWhatTheBinaryInstalls() throws {

@@ -204,13 +204,50 @@ struct PushTests {
         let tiers = try #require(document["tiers"] as? [[String: Any]])
         #expect(tiers.map { $0["status"] as? String } == ["missing", "missing"])
 
-        // A changed gate definition makes old verdicts stale.
+        // The gate is the trusted ref's: an edit in CI's working tree changes nothing...
         let initial = try fixture.work.git("rev-parse", "HEAD~1")
         try verifiedClone.write(".greenlight.yml", PushFixture.config.replacingOccurrences(of: "./test.sh clean", with: "./test.sh clean-v2"))
+        #expect(try fixture.greenlight(["verify", initial], in: verifiedClone.url).status == 0)
+        // ...a changed gate on the default branch makes old verdicts stale.
+        try verifiedClone.commitAll("a stronger gate")
+        #expect(try fixture.git(["push", "-q", "--no-verify", "origin", "main"], in: verifiedClone.url).status == 0)
         let stale = try fixture.greenlight(["verify", initial], in: verifiedClone.url)
         #expect(stale.status == 1)
         #expect(stale.stdout.contains("clean-room: stale"))
         #expect(stale.stdout.contains("fast: pass"))
+    }
+
+    /// A commit that weakens its own gate cannot verify itself, however its verdicts were made:
+    /// verify computes the digests it requires from the trusted ref's definition.
+    @Test func aCommitThatWeakensItsOwnGateIsReportedAsWeakened() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: \"true\"}\nclean_room:\n  steps:\n    - {name: test, run: \"true\"}\n")
+        let weakened = try fixture.work.commitAll("tests fail, so skip them")
+        // The hook gates with the trusted definition: the real failure stands.
+        let push = try fixture.git(["push", "origin", "main"])
+        #expect(push.status == 1, "\(push.stderr)")
+        #expect(push.stderr.contains(".greenlight.yml in the working tree differs from the trusted one; using the gate at refs/remotes/origin/main"), "\(push.stderr)")
+        #expect(push.stderr.contains("TestBroken"))
+        // Its own definition passes, and says so in the records; pushed anyway.
+        let own = try fixture.greenlight(["check", "--config", "worktree"])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(try fixture.work.note()?.contains(#""definition":"worktree""#) == true)
+        #expect(try fixture.git(["push", "--no-verify", "origin", "main:refs/heads/feature", "refs/notes/greenlight"]).status == 0)
+        let ci = try fixture.clone("ci-weak")
+        let verify = try fixture.greenlight(["verify", weakened], in: ci.url)
+        #expect(verify.status == 1, "\(verify.stdout)")
+        let ownDigest = try ConfigLoader().load(fromRoot: fixture.work.url)
+        let trusted = try ConfigLoader().parse(Data(PushFixture.config.utf8), files: WorkingTreeFiles(root: fixture.work.url))
+        // The fast tier's trusted verdict is the real failure (from the refused push); the clean room
+        // has verdicts only under the commit's own, weaker definition.
+        let lines = verify.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 4 && lines[3].isEmpty, "\(verify.stdout)")
+        #expect(lines.first == "greenlight verify \(weakened): NOT verified")
+        #expect(lines.dropFirst().first?.hasPrefix("  fast: failed: step 'unit' failed with exit code 1 after ") == true, "\(verify.stdout)")
+        #expect(lines.dropFirst(2).first == "  clean-room: gate weakened: verdicts are for digest \(try ownDigest.cleanRoom.digest().prefix(12)) "
+            + "(this commit's own .greenlight.yml), the trusted gate is \(try trusted.cleanRoom.digest().prefix(12))", "\(verify.stdout)")
     }
 }
 

@@ -154,6 +154,7 @@ struct ReportGoldenTests {
         #expect(result.status == 1)
         #expect(try fixture.remoteRef("refs/heads/main") == nil)
         expectGolden(result.stderr, """
+            greenlight: warning: no trusted gate definition: refs/remotes/origin/HEAD or refs/remotes/origin/main does not exist; using the working tree's .greenlight.yml (fetch the default branch, `git remote set-head origin --auto`, or `git config greenlight.trustedRef <ref>`)
             greenlight: fast tier: 1 step (unit) in the workspace <repo>
             greenlight: fast: unit started
             greenlight: fast: unit failed with exit code 1 after <d>s
@@ -188,6 +189,7 @@ struct ReportGoldenTests {
         let result = try fixture.git(["push", "-q", "origin", "main"])
         #expect(result.status == 0)
         expectGolden(result.stderr, """
+            greenlight: warning: no trusted gate definition: refs/remotes/origin/HEAD or refs/remotes/origin/main does not exist; using the working tree's .greenlight.yml (fetch the default branch, `git remote set-head origin --auto`, or `git config greenlight.trustedRef <ref>`)
             greenlight: fast tier: 1 step (unit) in the workspace <repo>
             greenlight: fast: unit started
             greenlight: fast: unit passed in <d>s

@@ -9,7 +9,13 @@
 //   <git dir>/greenlight-fastpath            the gate definition, per worktree:
 //       greenlight-fastpath <version>
 //       worktree <absolute working tree path>
-//       config <dev> <ino> <size> <mtime s> <mtime ns> <ctime s> <ctime ns>  (.greenlight.yml's stat; see gl_fastpath_config_line)
+//       remote <remote key>     (the remote the definition was decided for: its trusted ref depends on it)
+//       config <dev> <ino> <size> <mtime s> <mtime ns> <ctime s> <ctime ns>  (.greenlight.yml's stat, or `config none`)
+//       gitconfig <same fields>  (<common dir>/config's stat: greenlight.trustedRef lives there)
+//       ref <full ref name> <state>  (every ref consulted to find the trusted ref: 40 hex,
+//                                     `ref:<target>` for a symbolic ref, `none` when absent;
+//                                     several lines for one name list states that all give
+//                                     this same definition, e.g. the commit a push moves it to)
 //       require <tier> <digest>                            (one per configured tier; at least one)
 //
 //   <common dir>/greenlight/fastpath/commits/<sha>   what the notes say about one commit:
@@ -31,8 +37,8 @@
 
 #include <stddef.h>
 
-#define GL_FASTPATH_VERSION 2
-#define GL_FASTPATH_HEADER "greenlight-fastpath 2"
+#define GL_FASTPATH_VERSION 3
+#define GL_FASTPATH_HEADER "greenlight-fastpath 3"
 
 /// File names, relative to the git directory (definition) or the common directory (the rest).
 #define GL_FASTPATH_DEFINITION_FILE "greenlight-fastpath"
@@ -48,14 +54,26 @@
 /// Line prefixes.
 #define GL_FASTPATH_WORKTREE "worktree "
 #define GL_FASTPATH_CONFIG "config "
+#define GL_FASTPATH_GITCONFIG "gitconfig "
+#define GL_FASTPATH_REMOTE "remote "
+#define GL_FASTPATH_REF "ref "
 #define GL_FASTPATH_REQUIRE "require "
 #define GL_FASTPATH_NOTES "notes "
 #define GL_FASTPATH_PASS "pass "
 
-/// Writes the `config ...` line (without newline) for the file at `path`, from stat(2) (following a symbolic link, so an edit of its target counts).
-/// Returns the line's length, or -1 when the file cannot be stat'ed or is not a regular
-/// file, or `size` is too small.
-int gl_fastpath_config_line(const char *path, char *out, size_t size);
+/// Writes `<prefix><stat fields>` (without newline) for the file at `path`, from stat(2)
+/// (following a symbolic link, so an edit of its target counts), or `<prefix>none` when there
+/// is no such file. Returns the line's length, or -1 when the file cannot be stat'ed for
+/// another reason or is not a regular file, or `size` is too small.
+int gl_fastpath_stat_line(const char *prefix, const char *path, char *out, size_t size);
+
+/// Whether `text` is exactly 40 lowercase hex digits (`length` must be 40).
+int gl_fastpath_is_hex40(const char *text, size_t length);
+
+/// Writes the state of ref `name` as the files backend stores it under `common_dir`: the loose
+/// file's 40 hex digits, `ref:<target>` for a symbolic ref, else packed-refs' value, else `none`.
+/// Returns the length, or -1 when it cannot be told (a malformed file, an unreadable directory).
+int gl_fastpath_ref_state(const char *common_dir, const char *name, char *out, size_t size);
 
 /// Writes the file name under GL_FASTPATH_REMOTES_DIR for a remote as git names it to the
 /// hook (its name, or its URL when pushing to a URL): the lowercase hex of its bytes, so any

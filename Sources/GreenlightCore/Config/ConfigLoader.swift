@@ -11,22 +11,35 @@ public struct ConfigLoader: Sendable {
     private static let resolver = Resolver.basic
 
     /// Loads `.greenlight.yml` from the root of a working tree.
+    /// - Throws: `ConfigError` naming file, line and key.
     public func load(fromRoot root: URL) throws(ConfigError) -> GateConfig {
-        var loader = self
-        loader.root = root
-        let file = root.appendingPathComponent(GateConfig.fileName)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw ConfigError(file: file.path, line: nil, column: nil, key: "",
-                              message: "no configuration file; run `greenlight init` to write a starter one")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: file.path, line: nil, column: nil, key: "", message: "not valid UTF-8")
-        }
-        return try loader.parse(text, file: file.path)
+        try load(from: WorkingTreeFiles(root: root))
     }
 
-    /// The repository root, for files the configuration names (`pod_template`).
-    var root: URL?
+    /// Loads `.greenlight.yml` (and the files it names) from `files`.
+    /// - Throws: `ConfigError` naming file, line and key; "no configuration file" when absent.
+    public func load(from files: ConfigFiles) throws(ConfigError) -> GateConfig {
+        guard let data = try files.read(GateConfig.fileName) else {
+            throw ConfigError(file: files.name(GateConfig.fileName), line: nil, column: nil, key: "",
+                              message: "no configuration file; run `greenlight init` to write a starter one")
+        }
+        return try parse(data, files: files)
+    }
+
+    /// Parses the bytes of `.greenlight.yml` as read from `files`.
+    /// - Throws: `ConfigError` naming file, line and key.
+    public func parse(_ data: Data, files: ConfigFiles) throws(ConfigError) -> GateConfig {
+        let file = files.name(GateConfig.fileName)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: file, line: nil, column: nil, key: "", message: "not valid UTF-8")
+        }
+        var loader = self
+        loader.files = files
+        return try loader.parse(text, file: file)
+    }
+
+    /// Where files the configuration names (`pod_template`) are read from.
+    var files: ConfigFiles?
 
     /// Parses configuration text; `file` names it in errors.
     public func parse(_ text: String, file: String) throws(ConfigError) -> GateConfig {
@@ -111,7 +124,7 @@ public struct ConfigLoader: Sendable {
         // Read (and so checked) even when the backend is local, so switching backends never meets a broken block.
         var kubernetes: KubernetesSettings?
         if let value = fields["kubernetes"] {
-            kubernetes = try KubernetesSettingsReader(reader: reader, root: root).parse(value, key: "\(prefix).kubernetes")
+            kubernetes = try KubernetesSettingsReader(reader: reader, files: files).parse(value, key: "\(prefix).kubernetes")
         }
         if let value = fields["isolation"] {
             let name = try reader.string(value, key: "\(prefix).isolation")

@@ -4,7 +4,8 @@ import Yams
 /// Reads `clean_room.kubernetes` with the same file/line/key errors as the rest of the file.
 struct KubernetesSettingsReader {
     let reader: NodeReader
-    let root: URL?
+    /// Where the overlay file is read from (the same place as `.greenlight.yml`).
+    let files: ConfigFiles?
 
     func parse(_ node: Node, key: String) throws(ConfigError) -> KubernetesSettings {
         let fields = try reader.mapping(node, key: key, allowed: [
@@ -66,22 +67,27 @@ struct KubernetesSettingsReader {
 
     /// The overlay file, parsed: it must be a mapping shaped like a pod template (`metadata`, `spec`).
     private func loadOverlay(_ path: String, node: Node, key: String) throws(ConfigError) -> JSONValue {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw reader.error(node, key: key, "cannot read the pod template overlay \(url.path): \(error.localizedDescription)")
+        let files = self.files ?? WorkingTreeFiles(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let name = files.name(path)
+        let data: Data?
+        do { data = try files.read(path) } catch {
+            throw reader.error(node, key: key, "cannot read the pod template overlay \(name): \(error.message)")
+        }
+        guard let data else { throw reader.error(node, key: key, "cannot read the pod template overlay \(name): no such file") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw reader.error(node, key: key, "cannot read the pod template overlay \(name): not valid UTF-8")
         }
         let composed: Node?
         do { composed = try Yams.compose(yaml: text, Resolver.basic) } catch {
-            throw ConfigError(file: url.path, line: nil, column: nil, key: "", message: "not valid YAML: \(error)")
+            throw ConfigError(file: name, line: nil, column: nil, key: "", message: "not valid YAML: \(error)")
         }
         // Typed like .greenlight.yml itself (PlainScalar): finite numbers only, errors at file:line.
-        let value = try composed.map { node throws(ConfigError) in try NodeReader(file: url.path).json(node, key: "") }
+        let value = try composed.map { node throws(ConfigError) in try NodeReader(file: name).json(node, key: "") }
         guard let value, let object = value.object else {
-            throw ConfigError(file: url.path, line: nil, column: nil, key: "", message: "expected a mapping with `metadata` and/or `spec` of a pod template")
+            throw ConfigError(file: name, line: nil, column: nil, key: "", message: "expected a mapping with `metadata` and/or `spec` of a pod template")
         }
         if let unknown = object.keys.first(where: { !["metadata", "spec"].contains($0) }) {
-            throw ConfigError(file: url.path, line: nil, column: nil, key: unknown, message: "unknown key; a pod template overlay has `metadata` and `spec`")
+            throw ConfigError(file: name, line: nil, column: nil, key: unknown, message: "unknown key; a pod template overlay has `metadata` and `spec`")
         }
         return value
     }

@@ -12,30 +12,31 @@ public struct Gate: Sendable {
         self.config = config
     }
 
-    /// `.greenlight.yml`'s stat taken before it was read (see `FastPathCache.configStamp`);
-    /// `nil` when the configuration did not come from the working tree's file. Only then can
-    /// the fast path's definition file be written.
-    public var configStamp: String?
+    /// Which `.greenlight.yml` this gate's definition came from; every record says so.
+    public var definitionSource: DefinitionSource = .worktree
+    /// What the fast path's definition file is stamped with (`GateDefinition.fastPathStamp`);
+    /// `nil` when it must not be written (a definition the hook would not use).
+    public var fastPathStamp: FastPathStamp?
+    /// The bytes of the `.greenlight.yml` the definition was read from (see `GateDefinition.bytes`).
+    public var definitionBytes: Data?
 
     /// The standard gate (`GateContext.standard`) for `config`.
     public init(tiers: TierContext, config: GateConfig) {
         self.init(context: .standard(tiers: tiers, config: config), config: config)
     }
 
-    /// Loads `.greenlight.yml` from the repository's working tree and makes the standard gate.
-    /// Writes nothing.
-    /// - Throws: `ConfigError` naming file, line and key.
-    public static func load(tiers: TierContext) throws -> Gate {
-        let repository = tiers.repository
-        guard let root = repository.workingDirectory else {
-            throw ConfigError(file: repository.gitDirectory.path, line: nil, column: nil, key: "",
-                              message: "a bare repository has no .greenlight.yml; run greenlight in a working tree")
-        }
-        // Stamp first, read second: an edit after the stamp makes the stamp stale, never the reverse.
-        let stamp = FastPathCache(repository: repository).configStamp()
-        let config = try ConfigLoader().load(fromRoot: root)
-        var gate = Gate(tiers: tiers, config: config)
-        gate.configStamp = stamp
+    /// Loads the gate definition (`GateDefinition.load`: the trusted ref's `.greenlight.yml`
+    /// unless `choice` is `.worktree`) and makes the standard gate; prints the definition's
+    /// notice, if any, as one warning line. Writes nothing.
+    /// - Parameter remote: the remote being pushed to, whose default branch is trusted.
+    /// - Throws: `ConfigError` naming file, line and key; `GitError`.
+    public static func load(tiers: TierContext, choice: DefinitionSource = .trusted, remote: String? = nil) throws -> Gate {
+        let definition = try GateDefinition.load(repository: tiers.repository, choice: choice, remote: remote)
+        if let notice = definition.notice { tiers.progress.warning(notice) }
+        var gate = Gate(tiers: tiers, config: definition.config)
+        gate.definitionSource = definition.source
+        gate.fastPathStamp = definition.fastPathStamp
+        gate.definitionBytes = definition.bytes
         return gate
     }
 
@@ -44,7 +45,9 @@ public struct Gate: Sendable {
         var context = self.context
         context.cache = cache
         var gate = Gate(context: context, config: config)
-        gate.configStamp = configStamp
+        gate.definitionSource = definitionSource
+        gate.fastPathStamp = fastPathStamp
+        gate.definitionBytes = definitionBytes
         return gate
     }
 
@@ -92,7 +95,9 @@ public struct Gate: Sendable {
             if context.tiers.processes.isStopped { try await interrupted(confirming: receipts) }
             // Tracked files changed while the fast tier ran in the workspace: record nothing, for any tier.
             if let changed = ran.workspaceChanged { throw GateError(kind: .workspaceChanged, message: changed) }
-            receipts.append(try cache.record(ran.record(for: commit, digest: digest)))
+            var record = ran.record(for: commit, digest: digest)
+            record.definition = definitionSource
+            receipts.append(try cache.record(record))
             results.append(TierResult(tier: tier, digest: digest, state: .ran(ran)))
         }
         // Before the fast path's files: a rewrite moves the notes tip they are stamped with.
@@ -113,7 +118,7 @@ public struct Gate: Sendable {
     func recordForFastPath(_ commit: ObjectID, rule: VerdictRule) -> [String] {
         let fastPath = FastPathCache(repository: context.tiers.repository)
         do {
-            if let stamp = configStamp { try fastPath.writeDefinition(config, stamp: stamp) }
+            if let stamp = fastPathStamp { try fastPath.writeDefinition(config, stamp: stamp) }
             try fastPath.writeCommit(commit, config: config, rule: rule)
             return []
         } catch {

@@ -60,4 +60,14 @@ extension Repository {
     public func hasRemote(_ name: String) throws(GitError) -> Bool {
         try configString("remote.\(name).url") != nil
     }
+
+    /// The names of the configured remotes (`git remote`).
+    public func remoteNames() throws(GitError) -> [String] {
+        try withHandle { (repo) throws(GitError) -> [String] in
+            var names = git_strarray()
+            try gitCheck("git_remote_list", git_remote_list(&names, repo))
+            defer { git_strarray_dispose(&names) }
+            return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }
+        }
+    }
 }

@@ -9,13 +9,12 @@ public enum HookScript {
         #!/bin/sh
         # greenlight-managed-hook: pre-push (written by `greenlight install`; `greenlight uninstall` removes it)
         # Refuses the push unless every pushed commit has a greenlight pass. Details: greenlight pre-push --help
-        greenlight="${GREENLIGHT:-@GREENLIGHT@}"
+        # The binary is the one `greenlight install` ran as, by absolute path: no environment
+        # variable or PATH entry (which a step or a coder controls) can stand in for it.
+        greenlight="@GREENLIGHT@"
         if [ ! -x "$greenlight" ]; then
-            greenlight="$(command -v greenlight 2>/dev/null || true)"
-        fi
-        if [ -z "$greenlight" ]; then
-            echo "greenlight: this repository's pre-push hook needs the greenlight binary, which is not installed." >&2
-            echo "greenlight: install it (./install.sh in greenlight's sources), or remove the hook: rm \"$0\"" >&2
+            echo "greenlight: push refused: this repository's pre-push hook runs $greenlight, which is not there (moved or uninstalled)." >&2
+            echo "greenlight: run \`greenlight install\` again with the greenlight you use now, or remove the hook: rm \"$0\"" >&2
             exit 1
         fi
         # greenlight-fastpath answers at once when every pushed commit already passed; else it runs greenlight.
@@ -62,10 +61,9 @@ public enum HookScript {
         fi
         if [ "$1" = "pr" ] && [ "$2" = "create" ]; then
             shift 2
-            greenlight="${GREENLIGHT:-@GREENLIGHT@}"
-            [ -x "$greenlight" ] || greenlight="$(command -v greenlight 2>/dev/null || true)"
-            if [ -z "$greenlight" ]; then
-                echo "greenlight: the gh shim needs the greenlight binary, which is not installed" >&2
+            greenlight="@GREENLIGHT@"
+            if [ ! -x "$greenlight" ]; then
+                echo "greenlight: the gh shim runs $greenlight, which is not there; run \`greenlight install --gh\` again" >&2
                 exit 1
             fi
             GREENLIGHT_REAL_GH="$real" exec "$greenlight" pr create "$@"

@@ -36,8 +36,31 @@ public struct PushGate: Sendable {
             warnings.forEach(tiers.progress.warning)
             pushed.warnings += warnings
         }
-        pushed.warnings += recordForFastPath(plan, sync: sync, gate: pushGate)
+        pushed.warnings += recordForFastPath(plan, sync: sync, gate: expectingTrackingRefs(of: plan, results: results, gate: pushGate))
         return pushed
+    }
+
+    /// The gate whose fast-path stamp also accepts what this push will do to the trusted branch's
+    /// remote-tracking ref (git moves `refs/remotes/<remote>/<branch>` to the pushed commit) when
+    /// the pushed commit's `.greenlight.yml` is byte for byte the definition in use: the next push
+    /// then still takes the fast path. Any other move of the ref still sends it to this binary.
+    private func expectingTrackingRefs(of plan: PushPlan, results: [(commit: PushPlan.GatedCommit, result: GateResult)],
+                                       gate: Gate) -> Gate {
+        guard var stamp = gate.fastPathStamp, let bytes = gate.definitionBytes else { return gate }
+        let names = stamp.refNames
+        let repository = gate.context.tiers.repository
+        for (gated, result) in results where result.verdict == .pass {
+            for ref in gated.refs where ref.hasPrefix("refs/heads/") {
+                let tracking = "refs/remotes/\(remote)/" + ref.dropFirst("refs/heads/".count)
+                guard names.contains(tracking),
+                      case let .file(pushed)? = try? repository.file(at: GateConfig.fileName, in: gated.commit),
+                      Data(pushed) == bytes else { continue }
+                stamp = stamp.allowing(tracking, at: gated.commit)
+            }
+        }
+        var expecting = gate
+        expecting.fastPathStamp = stamp
+        return expecting
     }
 
     /// Tells the fast path, already decided, what this push established: each gated commit's

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `greenlight status`: the verdicts recorded for a commit, each marked current or stale
-/// against the gate definition now in `.greenlight.yml`. Reads only.
+/// against the trusted gate definition (`GateDefinition`). Reads only.
 public struct StatusUseCase: Sendable {
     public let repository: Repository
 
@@ -17,8 +17,12 @@ public struct StatusUseCase: Sendable {
         let found = try VerdictStore(repository: repository).records(for: commit.commit)
         var warnings = found.warnings
         var config: GateConfig?
-        if let root = repository.workingDirectory {
-            do { config = try ConfigLoader().load(fromRoot: root) } catch { warnings.append("cannot tell current from stale: \(error)") }
+        do {
+            let definition = try GateDefinition.load(repository: repository)
+            config = definition.config
+            if let notice = definition.notice { warnings.append(notice) }
+        } catch {
+            warnings.append("cannot tell current from stale: \(error)")
         }
         return try StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
     }

@@ -22,23 +22,45 @@ public struct VerifyUseCase: Sendable {
     /// - Parameters:
     ///   - remote: where to fetch notes from; `nil` for the current branch's remote (or origin).
     ///   - fetch: `false` to use the local notes only.
-    /// - Throws: `FileError` in a bare repository, `ConfigError`, `GitError`, `InternalError`.
-    public func run(revision: String, remote: String?, fetch: Bool) async throws -> Result {
-        guard let root = repository.workingDirectory else {
-            throw FileError(path: repository.gitDirectory.path, reason: "a bare repository has no .greenlight.yml")
-        }
-        let config = try ConfigLoader().load(fromRoot: root)
+    ///   - trustedRef: the ref whose `.greenlight.yml` is the gate (`TrustedRef`); `nil` to resolve
+    ///     it as pushes do. A repository with remotes but no such ref is an error; one without
+    ///     any remote is verified against the commit's own definition, with a warning.
+    /// - Throws: `ConfigError` (no trusted ref, an unreadable definition), `GitError`, `InternalError`.
+    public func run(revision: String, remote: String?, fetch: Bool, trustedRef: String? = nil) async throws -> Result {
         let commit = try repository.resolve(revision)
         var warnings: [String] = []
+        let fetchRemote = try remote ?? repository.fetchRemote()
         if fetch {
-            if let remote = try remote ?? repository.fetchRemote() {
+            if let fetchRemote {
                 let git = GitCLI(repository: repository, environment: environment, runner: runner)
-                warnings = try await NotesSync(git: git, remote: remote).fetchAndMerge()
+                warnings = try await NotesSync(git: git, remote: fetchRemote).fetchAndMerge()
             } else {
                 warnings = ["no remote to fetch verdict notes from (the branch has none and there is no origin); using the local notes"]
             }
         }
-        let verification = try Verification(commit: commit, config: config, store: VerdictStore(repository: repository))
+        let own = CommitFiles(repository: repository, commit: commit.commit, label: commit.commit.short())
+        var ownConfig = try? ConfigLoader().load(from: own)
+        let resolution = try TrustedRef.resolve(in: repository, remote: fetchRemote, explicit: trustedRef)
+        // Only a commit built on the trusted gate can have changed it; an older one is merely stale.
+        if let trusted = resolution.ref, try !repository.isReachable(trusted.commit, fromAnyOf: [commit.commit]) { ownConfig = nil }
+        let config: GateConfig
+        if let trusted = resolution.ref {
+            let files = CommitFiles(repository: repository, commit: trusted.commit, label: trusted.name)
+            if let bytes = try files.read(GateConfig.fileName) {
+                config = try ConfigLoader().parse(bytes, files: files)
+            } else {
+                warnings.append("\(trusted.name) has no \(GateConfig.fileName) yet; verifying against the commit's own")
+                config = try ConfigLoader().load(from: own)
+            }
+        } else if try repository.remoteNames().isEmpty {
+            warnings.append("no remote, so no trusted gate definition; verifying against the commit's own \(GateConfig.fileName) (in CI, pass --trusted-ref)")
+            config = try ConfigLoader().load(from: own)
+        } else {
+            throw ConfigError(file: "greenlight verify", line: nil, column: nil, key: "--trusted-ref",
+                              message: "cannot find the trusted gate definition: \(resolution.sought) does not exist; "
+                                  + "fetch the default branch (for example `git fetch origin main`) or pass --trusted-ref REF")
+        }
+        let verification = try Verification(commit: commit, config: config, own: ownConfig, store: VerdictStore(repository: repository))
         return Result(verification: verification, warnings: warnings)
     }
 }

@@ -4,9 +4,13 @@ import Foundation
 /// Writes what `greenlight-fastpath` reads to answer a pre-push hook without starting this
 /// binary, in the format defined once in `Sources/CFastPath/include/greenlight_fastpath.h`.
 ///
+/// The gate definition is stamped with what it was decided from: the trusted ref (and every
+/// ref consulted to find it), `.git/config` (where `greenlight.trustedRef` lives) and the
+/// working tree's `.greenlight.yml` (used while the trusted ref has none; an edit of it also
+/// sends the push to the full binary, which says which definition it uses).
+///
 /// Every decision is made here, in Swift, and written down already decided: the gate
-/// definition for this worktree (stamped with `.greenlight.yml`'s stat taken *before* the
-/// file was read), per commit the tiers whose counting verdict (`VerdictRule`) is a pass
+/// definition for this worktree (stamped, as below, with state taken *before* it was read), per commit the tiers whose counting verdict (`VerdictRule`) is a pass
 /// (stamped with the notes commit the verdicts were read at), and per remote that no notes
 /// need pushing (stamped with the same). A stamp that no longer matches makes the fast path
 /// hand the push to the full binary, so a stale or half-written cache can only cost time,
@@ -20,15 +24,28 @@ public struct FastPathCache: Sendable {
         self.notesRef = notesRef
     }
 
-    /// The `config …` line for the working tree's `.greenlight.yml` as it is now; `nil` when
-    /// there is no working tree or the file is not a regular file. Take it *before* reading
-    /// the configuration, and pass it to `writeDefinition`.
-    public func configStamp() -> String? {
+    /// The `config …` line for the working tree's `.greenlight.yml` and the `gitconfig …` line
+    /// for `<common dir>/config` as they are now; `nil` when there is no working tree or either
+    /// cannot be stat'ed. Take them *before* reading the configuration (and `greenlight.trustedRef`).
+    public func statLines() -> [String]? {
         guard let root = repository.workingDirectory else { return nil }
-        var buffer = [CChar](repeating: 0, count: 256)
-        let path = root.appendingPathComponent(String(cString: GL_FASTPATH_CONFIG_FILE)).path
-        guard gl_fastpath_config_line(path, &buffer, buffer.count) >= 0 else { return nil }
-        return String(cString: buffer)
+        func line(_ prefix: UnsafePointer<CChar>, _ path: String) -> String? {
+            var buffer = [CChar](repeating: 0, count: 256)
+            guard gl_fastpath_stat_line(prefix, path, &buffer, buffer.count) >= 0 else { return nil }
+            return String(cString: buffer)
+        }
+        guard let config = line(GL_FASTPATH_CONFIG, root.appendingPathComponent(String(cString: GL_FASTPATH_CONFIG_FILE)).path),
+              let gitconfig = line(GL_FASTPATH_GITCONFIG, repository.commonDirectory.appendingPathComponent("config").path)
+        else { return nil }
+        return [config, gitconfig]
+    }
+
+    /// Everything a definition file is stamped with: the remote it was decided for, the stat lines
+    /// (`statLines()`, taken first), and the state of every ref consulted to find the trusted ref.
+    public func stamp(remote: String, statLines: [String], consulted: [(name: String, stamp: String)]) -> FastPathStamp? {
+        guard let key = Self.remoteKey(remote) else { return nil }
+        return FastPathStamp(lines: [String(cString: GL_FASTPATH_REMOTE) + key] + statLines
+            + consulted.map { String(cString: GL_FASTPATH_REF) + "\($0.name) \($0.stamp)" })
     }
 
     /// `<git dir>/greenlight-fastpath`: per worktree, since each may have its own `.greenlight.yml`.
@@ -54,10 +71,10 @@ public struct FastPathCache: Sendable {
 
     /// Records the gate definition that `config` was loaded as, under the stamp taken before loading it.
     /// - Throws: `InternalError` when a digest cannot be computed; `FileError` when the file cannot be written.
-    public func writeDefinition(_ config: GateConfig, stamp: String) throws {
+    public func writeDefinition(_ config: GateConfig, stamp: FastPathStamp) throws {
         guard let root = repository.workingDirectory else { return }
         let path = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
-        var lines = [Self.header, String(cString: GL_FASTPATH_WORKTREE) + path, stamp]
+        var lines = [Self.header, String(cString: GL_FASTPATH_WORKTREE) + path] + stamp.lines
         for tier in Tier.allCases where config.definition(of: tier).isConfigured {
             lines.append(String(cString: GL_FASTPATH_REQUIRE) + "\(tier.rawValue) \(try config.definition(of: tier).digest())")
         }
@@ -108,5 +125,24 @@ public struct FastPathCache: Sendable {
         } catch {
             throw FileError(path: file.path, reason: "cannot write the fast path's cache: \(error.localizedDescription)")
         }
+    }
+}
+
+/// The lines a definition file is stamped with (see `FastPathCache.stamp`).
+public struct FastPathStamp: Sendable, Equatable {
+    public let lines: [String]
+
+    /// The refs this stamp holds a state for.
+    public var refNames: Set<String> {
+        Set(lines.compactMap { line in
+            line.hasPrefix(String(cString: GL_FASTPATH_REF)) ? line.dropFirst(String(cString: GL_FASTPATH_REF).count).split(separator: " ").first.map(String.init) : nil
+        })
+    }
+
+    /// The same stamp, also accepting `ref` at `commit`: a state the caller knows gives the same
+    /// definition (a push that moves the trusted branch to a commit with the same `.greenlight.yml`).
+    public func allowing(_ ref: String, at commit: ObjectID) -> FastPathStamp {
+        let line = String(cString: GL_FASTPATH_REF) + "\(ref) \(commit.hex)"
+        return lines.contains(line) ? self : FastPathStamp(lines: lines + [line])
     }
 }

@@ -12,6 +12,8 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     public var backend: String
     /// How the tier was sealed when it ran; `nil` in records written before greenlight recorded it.
     public var isolation: Isolation?
+    /// Which `.greenlight.yml` defined the gate (`trusted` or `worktree`); `nil` in older records.
+    public var definition: DefinitionSource?
     public var startedAt: Date
     public var finishedAt: Date
     public var durationSeconds: Double
@@ -45,7 +47,7 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, tier, commit, tree, digest, backend, isolation, steps, summary, log
+        case verdict, tier, commit, tree, digest, backend, isolation, definition, steps, summary, log
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationSeconds = "duration_s"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `greenlight verify`: does this exact commit have a `pass` under the current gate
+/// `greenlight verify`: does this exact commit have a `pass` under the trusted gate
 /// definition for every configured tier? Reads notes only; never runs a check.
 public struct Verification: Sendable {
     public enum Finding: Equatable, Sendable {
@@ -11,15 +11,23 @@ public struct Verification: Sendable {
         case undecided(VerdictRecord)
         /// Verdicts exist, but under another tier definition.
         case stale(recordedDigest: String)
+        /// Verdicts exist only under the definition in the commit's own `.greenlight.yml`, which
+        /// differs from the trusted one: the commit changed its own gate.
+        case weakened(recordedDigest: String)
     }
 
     public let commit: ResolvedCommit
     public let findings: [(tier: Tier, digest: String, finding: Finding)]
     public let warnings: [String]
 
-    /// Applies `VerdictRule` to the commit's records for every configured tier.
+    /// Applies `VerdictRule` to the commit's records for every tier `config` (the trusted
+    /// definition) configures. `own` is the commit's own definition when the commit builds on
+    /// the trusted one (the trusted commit is its ancestor, so a difference is the commit's own
+    /// change): records made under it, where it differs, are reported as `weakened`. An older
+    /// commit's records under an older definition are `stale`.
     /// - Throws: `GitError` when the notes cannot be read; `InternalError` when a digest cannot be computed.
-    public init(commit: ResolvedCommit, config: GateConfig, store: VerdictStore, rule: VerdictRule = VerdictRule()) throws {
+    public init(commit: ResolvedCommit, config: GateConfig, own: GateConfig? = nil, store: VerdictStore,
+                rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
         let found = try store.records(for: commit.commit)
         var warnings = found.warnings
@@ -34,6 +42,9 @@ public struct Verification: Sendable {
                 finding = winner.verdict == .pass ? .passed(winner) : .failed(winner)
             } else if let error = records.first(where: { $0.digest == digest }) {
                 finding = .undecided(error)
+            } else if let ownDigest = try own.map({ try $0.definition(of: tier).digest() }), ownDigest != digest,
+                      records.contains(where: { $0.digest == ownDigest }) {
+                finding = .weakened(recordedDigest: ownDigest)
             } else if let old = records.first {
                 finding = .stale(recordedDigest: old.digest)
             } else {
@@ -59,6 +70,7 @@ public struct Verification: Sendable {
             case let .failed(record): line = "failed: \(record.summary)"
             case let .undecided(record): line = "no decision: only error verdicts (\(record.summary))"
             case let .stale(recorded): line = "stale: verdicts were recorded under another gate definition (digest \(recorded.prefix(12)), now \(entry.digest.prefix(12)))"
+            case let .weakened(recorded): line = "gate weakened: verdicts are for digest \(recorded.prefix(12)) (this commit's own \(GateConfig.fileName)), the trusted gate is \(entry.digest.prefix(12))"
             }
             out.append("  \(entry.tier.rawValue): \(line)")
         }
@@ -86,6 +98,8 @@ public struct Verification: Sendable {
             case let .failed(record): Row(tier: entry.tier.rawValue, status: "fail", digest: entry.digest, detail: record.summary)
             case let .undecided(record): Row(tier: entry.tier.rawValue, status: "error", digest: entry.digest, detail: record.summary)
             case let .stale(recorded): Row(tier: entry.tier.rawValue, status: "stale", digest: entry.digest, detail: "recorded under \(recorded)")
+            case let .weakened(recorded): Row(tier: entry.tier.rawValue, status: "weakened", digest: entry.digest,
+                                               detail: "recorded under \(recorded), this commit's own definition")
             }
         }
         let encoder = JSONEncoder()
