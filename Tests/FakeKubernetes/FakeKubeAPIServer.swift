@@ -10,7 +10,13 @@ import Foundation
 /// `timestamps`), ConfigMaps and Secrets (create, get, list, watch, delete), SelfSubjectAccessReviews.
 /// Not implemented: PUT/PATCH (405), YAML or protobuf bodies (415), `parallelism` > 1 and indexed Jobs
 /// (pods run one at a time), `suspend`, `restartPolicy: OnFailure` restarts in place (a failed pod is
-/// replaced like with `Never`), init and sidecar containers (only the first container runs).
+/// replaced like with `Never`; a failed init container fails the pod), sidecar containers (init containers
+/// with `restartPolicy: Always`) and more than one regular container (only the first one runs).
+///
+/// Init containers run as in Kubernetes, one at a time and in order before the regular container, with
+/// `status.initContainerStatuses`, the `Initialized` condition and `PodInitializing`; each container has
+/// its own `/` (`<sandbox>/containers/<name>/fs`) holding only its own `volumeMounts`, while a volume
+/// mounted by several containers (an `emptyDir`) is the same storage for each.
 ///
 /// Note that, as in Kubernetes, `$(VAR)` in `command`/`args` expands container env vars and `$$`
 /// becomes `$`: a shell's `$$` must be written `$$$$`.
@@ -126,15 +132,23 @@ public final class FakeKubeAPIServer: @unchecked Sendable {
     /// How many Job POSTs succeeded.
     public var jobsCreated: Int { requestLog.jobsCreated }
 
-    /// The sandbox directory of a pod (its container's `/` is `<sandbox>/fs`), once the kubelet has it.
+    /// The sandbox directory of a pod (volumes in `volumes/<name>`, each container's `/` in
+    /// `containers/<name>/fs`, logs in `logs/`), once the kubelet has it.
     public func sandboxDirectory(pod: String, namespace: String) -> URL? {
         kubelet.worker(namespace: namespace, name: pod)?.sandbox.root
     }
 
-    /// Everything a pod's container has written so far.
-    public func podLog(pod: String, namespace: String) -> String? {
+    /// The host directory that is a container's `/` (by default the regular container's), once the kubelet
+    /// has the pod. It holds links to the container's own volume mounts, and nothing of other containers'.
+    public func containerFilesystem(pod: String, namespace: String, container: String? = nil) -> URL? {
         guard let worker = kubelet.worker(namespace: namespace, name: pod) else { return nil }
-        let file = worker.sandbox.logFile(container: worker.containerName)
+        return worker.sandbox.filesystem(container: container ?? worker.containerName)
+    }
+
+    /// Everything a pod's container (by default its regular container) has written so far.
+    public func podLog(pod: String, namespace: String, container: String? = nil) -> String? {
+        guard let worker = kubelet.worker(namespace: namespace, name: pod) else { return nil }
+        let file = worker.sandbox.logFile(container: container ?? worker.containerName)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         return String(decoding: LogFileReader.read(file.path, from: 0, upTo: Int.max), as: UTF8.self)
     }

@@ -271,7 +271,8 @@ actor JobController {
     /// The first `podFailurePolicy` rule that matches the failed pod decides.
     private func evaluateFailurePolicy(record: Record, pod: JSONValue) -> FailureAction {
         let podName = "\(pod.namespace)/\(pod.name)"
-        let statuses = pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []
+        let statuses = (pod[path: ["status", "initContainerStatuses"]]?.arrayValue ?? [])
+            + (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? [])
         for (index, rule) in record.podFailurePolicy.enumerated() {
             let action = rule["action"]?.stringValue ?? "Count"
             var matched: String?

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Serves `GET .../pods/{name}/log`: the container's output as chunked `text/plain`; with `follow=true`
-/// it keeps sending new output until the container has exited (or the pod is deleted), then ends.
+/// Serves `GET .../pods/{name}/log?container=NAME`: that container's (init containers included) output as
+/// chunked `text/plain`; with `follow=true` it keeps sending new output until the container has exited
+/// (or the pod is deleted), then ends. A container that has not started yet is a 400 "is waiting to start".
 struct LogStreamer: Sendable {
     let store: ObjectStore
     let kubelet: Kubelet
@@ -10,10 +11,13 @@ struct LogStreamer: Sendable {
         guard let pod = store.get(.pods, namespace: namespace, name: podName) else {
             throw APIError.notFound(.pods, name: podName)
         }
+        // As the API server's ValidateContainer: any container may be named (init containers too); without
+        // a name, the only regular container is meant, and the error lists every container.
         let containers = (pod[path: ["spec", "containers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+        let initContainers = (pod[path: ["spec", "initContainers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
         let containerName: String
         if let requested = query["container"], !requested.isEmpty {
-            guard containers.contains(requested) else {
+            guard containers.contains(requested) || initContainers.contains(requested) else {
                 throw APIError.badRequest("container \(requested) is not valid for pod \(podName)")
             }
             containerName = requested
@@ -21,7 +25,7 @@ struct LogStreamer: Sendable {
             containerName = containers[0]
         } else {
             throw APIError.badRequest(
-                "a container name must be specified for pod \(podName), choose one of: [\(containers.joined(separator: " "))]")
+                "a container name must be specified for pod \(podName), choose one of: [\((initContainers + containers).joined(separator: " "))]")
         }
         if ["true", "1"].contains(query["previous"]?.lowercased() ?? "") {
             throw APIError.badRequest("previous terminated container \"\(containerName)\" in pod \"\(podName)\" not found")
@@ -31,7 +35,8 @@ struct LogStreamer: Sendable {
         let tailLines = query["tailLines"].flatMap(Int.init)
         var stamper = query["timestamps"].map { ["true", "1"].contains($0.lowercased()) } == true ? LineStamper() : nil
 
-        let status = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? [])
+        let status = ((pod[path: ["status", "initContainerStatuses"]]?.arrayValue ?? [])
+            + (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []))
             .first { $0["name"]?.stringValue == containerName }
         let state = status?["state"]
         let worker = kubelet.worker(namespace: namespace, name: podName)
@@ -63,7 +68,7 @@ struct LogStreamer: Sendable {
                 try await writer.write(stamper?.stamp(chunk) ?? chunk)
             }
             while budget > 0 {
-                let finishedBeforeRead = worker.isFinished
+                let finishedBeforeRead = worker.isFinished(container: containerName)
                     || store.get(.pods, namespace: namespace, name: podName)?.uid != pod.uid
                 let bytes = read(logFile, from: offset)
                 if !bytes.isEmpty {

@@ -1,7 +1,12 @@
 import Foundation
 
-/// A pod's stand-in for a container filesystem: a fresh directory under the work root where volumes are
-/// materialised, `volumeMount.mountPath` maps to `<sandbox>/fs<mountPath>`, and the container log lives.
+/// A pod's stand-in for container filesystems: a fresh directory under the work root with
+/// - `volumes/<name>`: each of the pod's volumes, materialised once for the whole pod (an `emptyDir` is
+///   the same storage for every container that mounts it);
+/// - `containers/<name>/fs`: each container's own `/`, where each of *its* `volumeMounts` is a symbolic
+///   link `fs<mountPath>` to its volume. A volume a container does not mount (a Secret only an init
+///   container mounts, say) is nowhere under that container's `/`;
+/// - `logs/<container>.log`: each container's log.
 struct PodSandbox: Sendable {
     let root: URL
 
@@ -10,17 +15,29 @@ struct PodSandbox: Sendable {
             .appendingPathComponent(podName, isDirectory: true)
     }
 
-    /// The container's `/`.
-    var filesystem: URL { root.appendingPathComponent("fs", isDirectory: true) }
     var volumes: URL { root.appendingPathComponent("volumes", isDirectory: true) }
     var logs: URL { root.appendingPathComponent("logs", isDirectory: true) }
 
-    func logFile(container: String) -> URL { logs.appendingPathComponent("\(container).log") }
+    /// The container's `/`.
+    func filesystem(container: String) -> URL {
+        root.appendingPathComponent("containers", isDirectory: true)
+            .appendingPathComponent(Self.safeName(container), isDirectory: true)
+            .appendingPathComponent("fs", isDirectory: true)
+    }
+
+    func logFile(container: String) -> URL { logs.appendingPathComponent("\(Self.safeName(container)).log") }
+
+    func volume(_ name: String) -> URL { volumes.appendingPathComponent(Self.safeName(name), isDirectory: true) }
 
     /// The host path for a path inside the container (`..` cannot climb out of the container's `/`).
-    func hostPath(_ containerPath: String) -> String {
+    func hostPath(_ containerPath: String, container: String) -> String {
         let relative = Self.contained(containerPath)
-        return relative.isEmpty ? filesystem.path : filesystem.appendingPathComponent(relative).path
+        let slash = filesystem(container: container)
+        return relative.isEmpty ? slash.path : slash.appendingPathComponent(relative).path
+    }
+
+    private static func safeName(_ name: String) -> String {
+        name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "..", with: "_")
     }
 
     /// A path made relative, without `.`, `..` or empty components.
@@ -50,20 +67,39 @@ struct PodSandbox: Sendable {
         let logFile: URL
     }
 
-    /// Creates the directories and volumes, resolves the environment, and works out the command line.
-    func prepare(pod: JSONValue, container: JSONValue, store: ObjectStore) throws(NotReady) -> LaunchPlan {
-        let namespace = pod.namespace
+    /// Creates the sandbox and every volume of `spec.volumes`, as the kubelet mounts a pod's volumes before
+    /// it starts any of its containers. Called again after a failure, it starts afresh.
+    func prepareVolumes(pod: JSONValue, store: ObjectStore) throws(NotReady) {
         let fileManager = FileManager.default
         do {
-            try fileManager.createDirectory(at: filesystem, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: volumes, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: logs, withIntermediateDirectories: true)
         } catch {
             throw NotReady(reason: "CreateContainerError", message: "creating the sandbox: \(error)")
         }
+        for volume in pod[path: ["spec", "volumes"]]?.arrayValue ?? [] {
+            guard let name = volume["name"]?.stringValue, !name.isEmpty else { continue }
+            try materialise(volume: volume, at: self.volume(name), namespace: pod.namespace, store: store)
+        }
+    }
 
-        // Volumes, then mounts (parents before children).
-        let volumeSpecs = pod[path: ["spec", "volumes"]]?.arrayValue ?? []
+    /// Creates the container's own `/` with its mounts, resolves its environment, and works out the
+    /// command line. ``prepareVolumes(pod:store:)`` must have succeeded first.
+    func prepare(pod: JSONValue, container: JSONValue, store: ObjectStore) throws(NotReady) -> LaunchPlan {
+        let namespace = pod.namespace
+        let containerName = container["name"]?.stringValue ?? "main"
+        let slash = filesystem(container: containerName)
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: slash, withIntermediateDirectories: true)
+            // root's home, as in most images; HOME points there unless the container sets it.
+            try fileManager.createDirectory(at: slash.appendingPathComponent("root"), withIntermediateDirectories: true)
+        } catch {
+            throw NotReady(reason: "CreateContainerError", message: "creating the container filesystem: \(error)")
+        }
+
+        // Mounts, parents before children: each one a link to its volume (or a subPath in it).
+        let volumeNames = Set((pod[path: ["spec", "volumes"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue })
         let mounts = (container["volumeMounts"]?.arrayValue ?? [])
             .compactMap { mount -> (name: String, path: String, subPath: String?)? in
                 guard let name = mount["name"]?.stringValue, let path = mount["mountPath"]?.stringValue,
@@ -74,30 +110,15 @@ struct PodSandbox: Sendable {
                 return (name, normalized, subPath)
             }
             .sorted { $0.path.count < $1.path.count }
-        // Each volume lives as a real directory at its first whole-volume mount (else under volumes/);
-        // further mounts of it, and subPath mounts, are symbolic links. Parents are created before children.
-        var homes: [String: URL] = [:]
-        for mount in mounts where mount.subPath == nil && homes[mount.name] == nil {
-            homes[mount.name] = URL(fileURLWithPath: hostPath(mount.path), isDirectory: true)
-        }
-        for mount in mounts where homes[mount.name] == nil {
-            let safeName = mount.name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "..", with: "_")
-            homes[mount.name] = volumes.appendingPathComponent(safeName, isDirectory: true)
-        }
-        for (name, home) in homes.sorted(by: { $0.value.path.count < $1.value.path.count }) {
-            guard let volume = volumeSpecs.first(where: { $0["name"]?.stringValue == name }) else {
-                throw NotReady(reason: "CreateContainerConfigError",
-                               message: "cannot find volume \"\(name)\" to mount into container \"\(container["name"]?.stringValue ?? "")\"")
-            }
-            try materialise(volume: volume, at: home, namespace: namespace, store: store)
-        }
         for mount in mounts {
-            guard let home = homes[mount.name] else { continue }
-            let location = URL(fileURLWithPath: hostPath(mount.path), isDirectory: true)
-            if mount.subPath == nil && location.path == home.path { continue }
-            var target = home
+            guard volumeNames.contains(mount.name) else {
+                throw NotReady(reason: "CreateContainerConfigError",
+                               message: "cannot find volume \"\(mount.name)\" to mount into container \"\(containerName)\"")
+            }
+            let location = URL(fileURLWithPath: hostPath(mount.path, container: containerName), isDirectory: true)
+            var target = volume(mount.name)
             if let subPath = mount.subPath {
-                target = home.appendingPathComponent(Self.contained(subPath))
+                target = target.appendingPathComponent(Self.contained(subPath))
                 if !fileManager.fileExists(atPath: target.path) {
                     try? fileManager.createDirectory(at: target, withIntermediateDirectories: true)
                 }
@@ -114,7 +135,7 @@ struct PodSandbox: Sendable {
         // Environment: PATH from the test process, HOME the sandbox, then the container's own.
         var environment: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
-            "HOME": root.path,
+            "HOME": slash.appendingPathComponent("root").path,
             "HOSTNAME": pod.name,
         ]
         var declared: [String: String] = [:]
@@ -144,16 +165,16 @@ struct PodSandbox: Sendable {
             }
         }
         let mountPaths = mounts.map(\.path).sorted { $0.count > $1.count }
-        let rewritten = declared.mapValues { rewrite($0, mountPaths: mountPaths) }
+        let rewritten = declared.mapValues { rewrite($0, mountPaths: mountPaths, container: containerName) }
         environment.merge(rewritten) { _, containerValue in containerValue }
 
         let workingDirectory: String
         if let directory = container["workingDir"]?.stringValue, directory.hasPrefix("/") {
-            let rewritten = rewrite(directory, mountPaths: mountPaths)
-            workingDirectory = rewritten == directory ? hostPath(directory) : rewritten
+            let rewritten = rewrite(directory, mountPaths: mountPaths, container: containerName)
+            workingDirectory = rewritten == directory ? hostPath(directory, container: containerName) : rewritten
             try? fileManager.createDirectory(atPath: workingDirectory, withIntermediateDirectories: true)
         } else {
-            workingDirectory = filesystem.path
+            workingDirectory = slash.path
         }
         environment["PWD"] = workingDirectory
 
@@ -161,13 +182,13 @@ struct PodSandbox: Sendable {
             + (container["args"]?.arrayValue ?? []).compactMap(\.stringValue)
         let arguments = command.map { Self.expand($0, with: rewritten) }
         return LaunchPlan(arguments: arguments, environment: environment, directory: workingDirectory,
-                          logFile: logFile(container: container["name"]?.stringValue ?? "main"))
+                          logFile: logFile(container: containerName))
     }
 
     /// A value that is a mount path, or lies under one, becomes the path in the sandbox.
-    private func rewrite(_ value: String, mountPaths: [String]) -> String {
+    private func rewrite(_ value: String, mountPaths: [String], container: String) -> String {
         for mountPath in mountPaths where value == mountPath || value.hasPrefix(mountPath + "/") {
-            return hostPath(mountPath) + String(value.dropFirst(mountPath.count))
+            return hostPath(mountPath, container: container) + String(value.dropFirst(mountPath.count))
         }
         return value
     }

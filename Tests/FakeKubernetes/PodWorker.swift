@@ -17,16 +17,24 @@ enum StopReason: Sendable {
     case shutdown
 }
 
-/// The kubelet's work for one pod, on a task of its own: scheduling, image pull, sandbox, running the
-/// container process, watching it (faults included) and reporting every state change on the pod object.
+/// The kubelet's work for one pod, on a task of its own: scheduling, volumes, then each init container
+/// to completion, one at a time and in order, then the first regular container (image pull, its own
+/// filesystem, the process, watched with its faults), reporting every state change on the pod object.
+///
+/// As in Kubernetes (https://kubernetes.io/docs/concepts/workloads/pods/init-containers/): while init
+/// containers run the pod is `Pending` with condition `Initialized` False (`ContainersNotInitialized`)
+/// and the regular containers wait with reason `PodInitializing`; an init container that fails fails
+/// the pod (`restartPolicy: Never`; here `OnFailure` too, see ``FakeKubeAPIServer``) and the regular
+/// containers never start. The faults (OOM, eviction) hit the regular container only.
 final class PodWorker: @unchecked Sendable {
     let namespace: String
     let name: String
     let sandbox: PodSandbox
+    /// The regular container that runs (the first one).
     let containerName: String
     private let container: JSONValue
-    private let containerID = "containerd://" + (UUID().uuidString + UUID().uuidString)
-        .replacingOccurrences(of: "-", with: "").lowercased()
+    /// `spec.initContainers`, in the order they run.
+    private let initContainers: [JSONValue]
     private let store: ObjectStore
     private let faults: FaultPlan
     private let notify: @Sendable (KubeletNotification) -> Void
@@ -35,6 +43,11 @@ final class PodWorker: @unchecked Sendable {
     private var stopReason: StopReason?
     private var process: ContainerProcess?
     private var finished = false
+    /// Containers that have terminated (their logs are complete).
+    private var ended: Set<String> = []
+    /// Each container's entry in `initContainerStatuses` or `containerStatuses`, by name.
+    private var statuses: [String: JSONValue] = [:]
+    private var containerIDs: [String: String] = [:]
     private var task: Task<Void, Never>?
 
     static let nodeName = "fake-node"
@@ -49,6 +62,7 @@ final class PodWorker: @unchecked Sendable {
         name = pod.name
         container = pod[path: ["spec", "containers"]]?.arrayValue?.first ?? .object([:])
         containerName = container["name"]?.stringValue ?? "main"
+        initContainers = pod[path: ["spec", "initContainers"]]?.arrayValue ?? []
         sandbox = PodSandbox(workRoot: workRoot, namespace: namespace, podName: name)
         self.store = store
         self.faults = faults
@@ -60,8 +74,14 @@ final class PodWorker: @unchecked Sendable {
         lock.withLock { self.task = task }
     }
 
-    /// True once the container has terminated (or will never run) and its log is complete.
+    /// True once the pod has ended (its containers have terminated or will never run) and its logs are complete.
     var isFinished: Bool { lock.withLock { finished } }
+
+    /// True once `container` has terminated, or the pod has ended without it: its log is complete.
+    func isFinished(container: String) -> Bool { lock.withLock { finished || ended.contains(container) } }
+
+    /// The names of the pod's containers, init containers first, in the order they run.
+    var containerNames: [String] { initContainers.map(Self.name(of:)) + [containerName] }
 
     private var stopping: StopReason? { lock.withLock { stopReason } }
 
@@ -83,12 +103,54 @@ final class PodWorker: @unchecked Sendable {
         }
     }
 
+    private static func name(of container: JSONValue) -> String { container["name"]?.stringValue ?? "main" }
+
     // MARK: Lifecycle
 
     private func run() async {
         guard await schedule() else { return await finishWithoutRunning() }
-        guard await pullImage() else { return await finishWithoutRunning() }
-        guard let plan = await prepareSandbox() else { return await finishWithoutRunning() }
+        guard await prepareVolumes() else { return await finishWithoutRunning() }
+        for (index, initContainer) in initContainers.enumerated() {
+            let initName = Self.name(of: initContainer)
+            switch await runContainer(initContainer, isInit: true) {
+            case .notStarted:
+                return await finishWithoutRunning()
+            case let .terminated(state, succeeded, _) where succeeded:
+                setStatus(initName, state: state, ready: true, started: false)
+                lock.withLock { _ = ended.insert(initName) }
+                let remaining = initContainers[(index + 1)...].map(Self.name(of:))
+                updatePod { pod in
+                    if remaining.isEmpty {
+                        Conditions.set(&pod, type: "Initialized", status: true)
+                    } else {
+                        Conditions.set(&pod, type: "Initialized", status: false, reason: "ContainersNotInitialized",
+                                       message: "containers with incomplete status: [\(remaining.joined(separator: " "))]")
+                    }
+                }
+            case let .terminated(state, _, extra):
+                // The pod fails; the regular containers never start.
+                return finish(container: initName, state: state, succeeded: false, extra: extra)
+            }
+        }
+        switch await runContainer(container, isInit: false) {
+        case .notStarted:
+            await finishWithoutRunning()
+        case let .terminated(state, succeeded, extra):
+            finish(container: containerName, state: state, succeeded: succeeded, extra: extra)
+        }
+    }
+
+    private enum ContainerOutcome {
+        case notStarted
+        case terminated(state: JSONValue, succeeded: Bool, extra: ((inout JSONValue) -> Void)?)
+    }
+
+    /// Pulls, prepares, starts and watches one container until its process has exited.
+    private func runContainer(_ spec: JSONValue, isInit: Bool) async -> ContainerOutcome {
+        let name = Self.name(of: spec)
+        let containerID = self.containerID(name)
+        guard await pullImage(spec) else { return .notStarted }
+        guard let plan = await prepareContainer(spec) else { return .notStarted }
 
         let startedAt = KubeTime.now()
         let process: ContainerProcess
@@ -96,11 +158,11 @@ final class PodWorker: @unchecked Sendable {
             process = try ContainerProcess.spawn(arguments: plan.arguments, environment: plan.environment,
                                                  directory: plan.directory, logFile: plan.logFile)
         } catch {
-            return finish(state: ["terminated": [
+            return .terminated(state: ["terminated": [
                 "exitCode": 128, "reason": "StartError", "message": .string("\(error)"),
                 "startedAt": "1970-01-01T00:00:00Z", "finishedAt": KubeTime.now(),
                 "containerID": .string(containerID),
-            ]], succeeded: false)
+            ]], succeeded: false, extra: nil)
         }
         let stopRequested = lock.withLock { () -> Bool in
             self.process = process
@@ -108,27 +170,33 @@ final class PodWorker: @unchecked Sendable {
         }
         if stopRequested { process.killGroup() }
 
-        updatePod { pod in
-            pod[path: ["status", "phase"]] = "Running"
-            Conditions.set(&pod, type: "Ready", status: true)
-            Conditions.set(&pod, type: "ContainersReady", status: true)
-            pod[path: ["status", "containerStatuses"]] = [self.containerStatus(
-                state: ["running": ["startedAt": startedAt]], ready: true, started: true)]
+        if isInit {
+            setStatus(name, state: ["running": ["startedAt": startedAt]], ready: false, started: true)
+        } else {
+            lock.withLock {
+                statuses[name] = containerStatus(name: name, state: ["running": ["startedAt": startedAt]], ready: true, started: true)
+            }
+            updatePod { pod in
+                pod[path: ["status", "phase"]] = "Running"
+                Conditions.set(&pod, type: "Ready", status: true)
+                Conditions.set(&pod, type: "ContainersReady", status: true)
+                self.writeStatuses(into: &pod)
+            }
+            notify(.podReady(namespace: namespace, name: self.name))
         }
-        notify(.podReady(namespace: namespace, name: name))
 
-        // Watch the process, and the faults that end it from outside.
+        // Watch the process, and the faults that end it from outside (those hit regular containers only).
         enum Ending { case oom, evicted, stopped }
         var ending: Ending?
         let runningSince = Date()
-        let doomedToOOM = faults.oomKill
+        let doomedToOOM = !isInit && faults.oomKill
         while process.exitStatus == nil {
             let elapsed = Date().timeIntervalSince(runningSince)
             if stopping != nil {
                 ending = .stopped
-            } else if (faults.oomKill && elapsed >= 0.05) || (doomedToOOM && elapsed >= 0.2) {
+            } else if !isInit && ((faults.oomKill && elapsed >= 0.05) || (doomedToOOM && elapsed >= 0.2)) {
                 ending = .oom
-            } else if let evictAfter = faults.evictAfter, elapsed >= evictAfter {
+            } else if !isInit, let evictAfter = faults.evictAfter, elapsed >= evictAfter {
                 ending = .evicted
                 updatePod { pod in
                     Conditions.set(&pod, type: "DisruptionTarget", status: true, reason: "TerminationByKubelet",
@@ -142,6 +210,7 @@ final class PodWorker: @unchecked Sendable {
             try? await Task.sleep(nanoseconds: 25_000_000)
         }
         let exitCode = await process.waitForExit()
+        lock.withLock { self.process = nil }
         if ending == nil && doomedToOOM { ending = .oom }
         let finishedAt = KubeTime.now()
 
@@ -151,20 +220,19 @@ final class PodWorker: @unchecked Sendable {
         }
         switch ending {
         case .oom:
-            finish(state: terminated(137, "OOMKilled"), succeeded: false)
+            return .terminated(state: terminated(137, "OOMKilled"), succeeded: false, extra: nil)
         case .evicted:
-            finish(state: terminated(137, "Error"), succeeded: false) { pod in
+            return .terminated(state: terminated(137, "Error"), succeeded: false) { pod in
                 pod[path: ["status", "reason"]] = "Evicted"
                 pod[path: ["status", "message"]] = .string(Self.evictionMessage
-                    + "Container \(self.containerName) was using 1537404Ki, request is 0, has larger consumption of memory. ")
+                    + "Container \(name) was using 1537404Ki, request is 0, has larger consumption of memory. ")
             }
         case .stopped:
-            finish(state: terminated(137, "Error"), succeeded: false)
+            return .terminated(state: terminated(137, "Error"), succeeded: false, extra: nil)
         case nil:
-            finish(state: terminated(exitCode, exitCode == 0 ? "Completed" : "Error"), succeeded: exitCode == 0)
+            return .terminated(state: terminated(exitCode, exitCode == 0 ? "Completed" : "Error"), succeeded: exitCode == 0, extra: nil)
         }
     }
-
 
     /// Waits for the scheduler; false when the pod is stopped first.
     private func schedule() async -> Bool {
@@ -189,28 +257,39 @@ final class PodWorker: @unchecked Sendable {
             pod[path: ["spec", "nodeName"]] = .string(Self.nodeName)
             Conditions.set(&pod, type: "PodScheduled", status: true)
         }
+        // The kubelet's default for containers not started yet: `PodInitializing` when the pod has init containers.
+        let initNames = initContainers.map(Self.name(of:))
+        let defaultWaiting: JSONValue = ["waiting": ["reason": .string(initNames.isEmpty ? "ContainerCreating" : "PodInitializing")]]
+        lock.withLock {
+            for name in containerNames { statuses[name] = containerStatus(name: name, state: defaultWaiting, ready: false, started: false) }
+        }
         updatePod { pod in
             pod[path: ["status", "startTime"]] = KubeTime.now()
             pod[path: ["status", "hostIP"]] = "127.0.0.1"
             pod[path: ["status", "hostIPs"]] = [["ip": "127.0.0.1"]]
             Conditions.set(&pod, type: "PodReadyToStartContainers", status: true)
-            Conditions.set(&pod, type: "Initialized", status: true)
+            if initNames.isEmpty {
+                Conditions.set(&pod, type: "Initialized", status: true)
+            } else {
+                Conditions.set(&pod, type: "Initialized", status: false, reason: "ContainersNotInitialized",
+                               message: "containers with incomplete status: [\(initNames.joined(separator: " "))]")
+            }
             Conditions.set(&pod, type: "Ready", status: false, reason: "ContainersNotReady",
                            message: "containers with unready status: [\(self.containerName)]")
             Conditions.set(&pod, type: "ContainersReady", status: false, reason: "ContainersNotReady",
                            message: "containers with unready status: [\(self.containerName)]")
-            pod[path: ["status", "containerStatuses"]] = [self.containerStatus(
-                state: ["waiting": ["reason": "ContainerCreating"]], ready: false, started: false)]
+            self.writeStatuses(into: &pod)
         }
         return true
     }
 
     /// Fails the pull for images named `does-not-exist` (or with the fault); never returns for invalid names.
-    private func pullImage() async -> Bool {
-        let image = container["image"]?.stringValue ?? ""
+    private func pullImage(_ spec: JSONValue) async -> Bool {
+        let name = Self.name(of: spec)
+        let image = spec["image"]?.stringValue ?? ""
         let reference = Self.normalizedImageReference(image)
         if image.contains(where: \.isUppercase) {
-            setWaiting(reason: "InvalidImageName",
+            setWaiting(name, reason: "InvalidImageName",
                        message: "Failed to apply default image tag \"\(image)\": couldn't parse image name \"\(image)\": "
                            + "invalid reference format: repository name (library/\(image)) must be lowercase")
             while stopping == nil { try? await Task.sleep(nanoseconds: 50_000_000) }
@@ -220,12 +299,12 @@ final class PodWorker: @unchecked Sendable {
         while image.contains("does-not-exist") || faults.imagePullFailure {
             if stopping != nil { return false }
             if !shown {
-                setWaiting(reason: "ErrImagePull",
+                setWaiting(name, reason: "ErrImagePull",
                            message: "rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": "
                                + "failed to resolve reference \"\(reference)\": \(reference): not found")
                 for _ in 0..<10 where stopping == nil { try? await Task.sleep(nanoseconds: 50_000_000) }
                 if stopping != nil { return false }
-                setWaiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\"")
+                setWaiting(name, reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\"")
                 shown = true
             }
             try? await Task.sleep(nanoseconds: 50_000_000)
@@ -246,17 +325,38 @@ final class PodWorker: @unchecked Sendable {
         return reference
     }
 
-    /// Volumes and environment; retried while a ConfigMap or Secret is missing, as the kubelet does.
-    private func prepareSandbox() async -> PodSandbox.LaunchPlan? {
+    /// The pod's volumes, once for all its containers; retried while a ConfigMap or Secret is missing, as
+    /// the kubelet does (shown on the container that would run first).
+    private func prepareVolumes() async -> Bool {
+        let first = containerNames[0]
+        var lastProblem: String?
+        while stopping == nil {
+            guard let pod = store.get(.pods, namespace: namespace, name: name) else { return false }
+            do throws(PodSandbox.NotReady) {
+                try sandbox.prepareVolumes(pod: pod, store: store)
+                return true
+            } catch {
+                if lastProblem != error.message {
+                    lastProblem = error.message
+                    setWaiting(first, reason: error.reason, message: error.message)
+                }
+            }
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        }
+        return false
+    }
+
+    /// The container's own filesystem, mounts and environment; retried while something it refers to is missing.
+    private func prepareContainer(_ spec: JSONValue) async -> PodSandbox.LaunchPlan? {
         var lastProblem: String?
         while stopping == nil {
             guard let pod = store.get(.pods, namespace: namespace, name: name) else { return nil }
             do throws(PodSandbox.NotReady) {
-                return try sandbox.prepare(pod: pod, container: container, store: store)
+                return try sandbox.prepare(pod: pod, container: spec, store: store)
             } catch {
                 if lastProblem != error.message {
                     lastProblem = error.message
-                    setWaiting(reason: error.reason, message: error.message)
+                    setWaiting(Self.name(of: spec), reason: error.reason, message: error.message)
                 }
             }
             try? await Task.sleep(nanoseconds: 100_000_000)
@@ -266,26 +366,50 @@ final class PodWorker: @unchecked Sendable {
 
     // MARK: Status
 
-    private func containerStatus(state: JSONValue, ready: Bool, started: Bool) -> JSONValue {
-        let image = container["image"]?.stringValue ?? ""
+    private func containerID(_ container: String) -> String {
+        lock.withLock {
+            if let id = containerIDs[container] { return id }
+            let id = "containerd://" + (UUID().uuidString + UUID().uuidString).replacingOccurrences(of: "-", with: "").lowercased()
+            containerIDs[container] = id
+            return id
+        }
+    }
+
+    private func spec(named container: String) -> JSONValue {
+        (initContainers + [self.container]).first { Self.name(of: $0) == container } ?? .object([:])
+    }
+
+    private func containerStatus(name: String, state: JSONValue, ready: Bool, started: Bool) -> JSONValue {
+        let image = spec(named: name)["image"]?.stringValue ?? ""
         var status: JSONValue = [
-            "name": .string(containerName), "image": .string(image), "imageID": "", "ready": .bool(ready),
+            "name": .string(name), "image": .string(image), "imageID": "", "ready": .bool(ready),
             "started": .bool(started), "restartCount": 0, "state": state, "lastState": .object([:]),
         ]
         if state["waiting"] == nil {
-            status["containerID"] = .string(containerID)
+            status["containerID"] = .string(containerIDs[name] ?? "")
             status["imageID"] = .string(Self.normalizedImageReference(image) + "@sha256:" + String(repeating: "0", count: 64))
         }
         return status
     }
 
-    private func setWaiting(reason: String, message: String?) {
+    /// `initContainerStatuses` (when the pod has init containers) and `containerStatuses`, from `statuses`.
+    private func writeStatuses(into pod: inout JSONValue) {
+        let (initStatuses, regular) = lock.withLock { () -> ([JSONValue], JSONValue?) in
+            (initContainers.compactMap { statuses[Self.name(of: $0)] }, statuses[containerName])
+        }
+        if !initContainers.isEmpty { pod[path: ["status", "initContainerStatuses"]] = .array(initStatuses) }
+        pod[path: ["status", "containerStatuses"]] = .array(regular.map { [$0] } ?? [])
+    }
+
+    private func setStatus(_ container: String, state: JSONValue, ready: Bool, started: Bool) {
+        lock.withLock { statuses[container] = containerStatus(name: container, state: state, ready: ready, started: started) }
+        updatePod { pod in self.writeStatuses(into: &pod) }
+    }
+
+    private func setWaiting(_ container: String, reason: String, message: String?) {
         var waiting: JSONValue = ["reason": .string(reason)]
         if let message { waiting["message"] = .string(message) }
-        updatePod { pod in
-            pod[path: ["status", "containerStatuses"]] = [self.containerStatus(
-                state: ["waiting": waiting], ready: false, started: false)]
-        }
+        setStatus(container, state: ["waiting": waiting], ready: false, started: false)
     }
 
     @discardableResult
@@ -293,31 +417,55 @@ final class PodWorker: @unchecked Sendable {
         store.update(.pods, namespace: namespace, name: name, change)
     }
 
-    /// The container terminated: final container state, pod phase, conditions; then tell the controller.
-    private func finish(state: JSONValue, succeeded: Bool, extra: ((inout JSONValue) -> Void)? = nil) {
+    /// A container terminated and the pod ends with it (the regular container, or an init container that
+    /// failed): its final state, the pod's phase and conditions; then tell the controller. When the pod is
+    /// being stopped, containers that never ran are reported as the kubelet does for a terminated pod.
+    private func finish(container: String, state: JSONValue, succeeded: Bool, extra: ((inout JSONValue) -> Void)? = nil) {
+        lock.withLock {
+            statuses[container] = containerStatus(name: container, state: state, ready: false, started: false)
+            ended.insert(container)
+        }
+        if stopping != nil { markNeverRunAsUnknown() }
         let pod = updatePod { pod in
             pod[path: ["status", "phase"]] = succeeded ? "Succeeded" : "Failed"
             let reason = succeeded ? "PodCompleted" : "PodFailed"
             Conditions.set(&pod, type: "PodReadyToStartContainers", status: false)
             Conditions.set(&pod, type: "Ready", status: false, reason: reason)
             Conditions.set(&pod, type: "ContainersReady", status: false, reason: reason)
-            pod[path: ["status", "containerStatuses"]] = [self.containerStatus(state: state, ready: false, started: false)]
+            self.writeStatuses(into: &pod)
             extra?(&pod)
         }
         lock.withLock { finished = true }
         if let pod { notify(.podFinished(pod)) }
     }
 
-    /// Stopped before the container ran: the pod fails with the container status unknown.
+    /// Stopped before a container ran: the pod fails with the containers that never ran in status unknown.
     private func finishWithoutRunning() async {
         guard stopping != nil else {
             lock.withLock { finished = true }
             return
         }
-        finish(state: ["terminated": [
-            "exitCode": 137, "reason": "ContainerStatusUnknown",
-            "message": "The container could not be located when the pod was terminated",
-            "startedAt": .null, "finishedAt": KubeTime.now(),
-        ]], succeeded: false)
+        markNeverRunAsUnknown()
+        let pod = updatePod { pod in
+            pod[path: ["status", "phase"]] = "Failed"
+            Conditions.set(&pod, type: "PodReadyToStartContainers", status: false)
+            Conditions.set(&pod, type: "Ready", status: false, reason: "PodFailed")
+            Conditions.set(&pod, type: "ContainersReady", status: false, reason: "PodFailed")
+            self.writeStatuses(into: &pod)
+        }
+        lock.withLock { finished = true }
+        if let pod { notify(.podFinished(pod)) }
+    }
+
+    private func markNeverRunAsUnknown() {
+        lock.withLock {
+            for name in containerNames where statuses[name]?[path: ["state", "terminated"]] == nil {
+                statuses[name] = containerStatus(name: name, state: ["terminated": [
+                    "exitCode": 137, "reason": "ContainerStatusUnknown",
+                    "message": "The container could not be located when the pod was terminated",
+                    "startedAt": .null, "finishedAt": KubeTime.now(),
+                ]], ready: false, started: false)
+            }
+        }
     }
 }

@@ -20,8 +20,8 @@ struct KubeletTests {
             while !received.contains("first\n") { received += try await log.nextText() ?? "" }
             #expect(!received.contains("second"))
 
-            let sandbox = try #require(cluster.server.sandboxDirectory(pod: podName, namespace: "ci"))
-            try Data().write(to: sandbox.appendingPathComponent("fs/signal/go"))
+            let root = try #require(cluster.server.containerFilesystem(pod: podName, namespace: "ci"))
+            try Data().write(to: root.appendingPathComponent("signal/go"))
             while let more = try await log.nextText() { received += more }
             #expect(received == "first\nsecond\n", "the stream ends once the container has exited")
             #expect(string(cluster.podOfJob("chatty"), "status", "phase") == "Succeeded")
@@ -85,17 +85,19 @@ struct KubeletTests {
             let pod = try #require(cluster.podOfJob("volumes"))
             let podName = try #require(string(pod, "metadata", "name"))
             let sandbox = try #require(cluster.server.sandboxDirectory(pod: podName, namespace: "ci"))
+            let root = try #require(cluster.server.containerFilesystem(pod: podName, namespace: "ci", container: "main"))
             let log = cluster.server.podLog(pod: podName, namespace: "ci") ?? ""
             #expect(sandbox.path.hasPrefix(cluster.directory.appendingPathComponent("pods").path))
+            #expect(root.path.hasPrefix(sandbox.path))
             #expect(log.contains("hello from data\n"))
-            #expect(log.contains("input=\(sandbox.path)/fs/etc/greenlight\n"))
+            #expect(log.contains("input=\(root.path)/etc/greenlight\n"))
             #expect(log.contains("token=tok-123\n"))
-            #expect(log.contains("pwd=\(sandbox.path)/fs/work\n"))
+            #expect(log.contains("pwd=\(root.path)/work\n"))
             #expect(log.contains("key-data\n"))
             #expect(log.hasSuffix("blob.bin\ngreeting.txt\n"), "items limit the keys: \(log)")
-            let copied = try Data(contentsOf: sandbox.appendingPathComponent("fs/work/out/copy.bin"))
+            let copied = try Data(contentsOf: root.appendingPathComponent("work/out/copy.bin"))
             #expect(copied == blob)
-            let mounted = try Data(contentsOf: sandbox.appendingPathComponent("fs/etc/greenlight/blob.bin"))
+            let mounted = try Data(contentsOf: root.appendingPathComponent("etc/greenlight/blob.bin"))
             #expect(mounted == blob)
         }
     }

@@ -71,16 +71,24 @@ struct JobClassifier {
         if let pod, let eviction = Self.eviction(pod) {
             return .finished(verdict: .error, summary: eviction, exitCode: nil)
         }
+        // The checkout container failed: the steps never ran, so the code was never judged.
+        if let pod, let failure = Self.failedInitContainer(pod) {
+            return .finished(verdict: .error, summary: Self.describeInitFailure(failure), exitCode: failure.exitCode)
+        }
         if let pod, let terminated = Self.terminated(pod) {
             let exitCode = Int32(terminated["exitCode"]?.int ?? -1)
             if terminated["reason"]?.string == "OOMKilled" {
                 return .finished(verdict: .fail, summary: "the container was OOMKilled (exit \(exitCode)): it used more memory than resources.limits.memory allows", exitCode: exitCode)
             }
-            if exitCode == JobScript.checkoutMismatch {
-                return .finished(verdict: .error, summary: "the Job's checkout was not the commit asked for; it refused to run", exitCode: exitCode)
-            }
-            if exitCode == JobScript.transportFailure {
-                return .finished(verdict: .error, summary: "the Job could not fetch the commit (transport failure; see the log)", exitCode: exitCode)
+            // A pod without the checkout container (a Job made by an older greenlight) checked
+            // out in the step container, whose setup exit statuses meant the same.
+            if !Self.hasCheckoutContainer(pod) {
+                if exitCode == JobScript.checkoutMismatch {
+                    return .finished(verdict: .error, summary: "the Job's checkout was not the commit asked for; it refused to run", exitCode: exitCode)
+                }
+                if exitCode == JobScript.transportFailure {
+                    return .finished(verdict: .error, summary: "the Job could not fetch the commit (transport failure; see the log)", exitCode: exitCode)
+                }
             }
             if exitCode != 0 {
                 return .finished(verdict: .fail, summary: "the clean-room container exited \(exitCode)", exitCode: exitCode)
@@ -92,20 +100,67 @@ struct JobClassifier {
         return .finished(verdict: .error, summary: "the Job failed without a container exit status (\(reason)\(message.isEmpty ? "" : ": \(message)"))", exitCode: nil)
     }
 
+    /// The first waiting container's reason: init containers first, as they run first; a
+    /// regular container's `PodInitializing` (waiting for them) only when nothing else waits.
     static func waitingReason(_ pod: JSONValue) -> (reason: String, message: String)? {
-        for status in pod.at("status.containerStatuses")?.array ?? [] {
+        var initializing: (reason: String, message: String)?
+        for status in (pod.at("status.initContainerStatuses")?.array ?? []) + (pod.at("status.containerStatuses")?.array ?? []) {
             if let waiting = status.at("state.waiting"), let reason = waiting["reason"]?.string {
+                if reason == "PodInitializing" {
+                    initializing = initializing ?? (reason, waiting["message"]?.string ?? "")
+                    continue
+                }
                 return (reason, waiting["message"]?.string ?? "")
             }
         }
-        return nil
+        return initializing
     }
 
+    /// The step container's final state (or the only container's).
     static func terminated(_ pod: JSONValue) -> JSONValue? {
         for status in pod.at("status.containerStatuses")?.array ?? [] where status["name"]?.string == JobManifest.containerName {
             if let terminated = status.at("state.terminated") { return terminated }
         }
         return pod.at("status.containerStatuses")?.array?.first?.at("state.terminated")
+    }
+
+    /// An init container that terminated with a non-zero exit code: with `restartPolicy:
+    /// Never` the pod has failed and no regular container will start
+    /// (https://kubernetes.io/docs/concepts/workloads/pods/init-containers/).
+    static func failedInitContainer(_ pod: JSONValue) -> (name: String, exitCode: Int32, reason: String, message: String)? {
+        for status in pod.at("status.initContainerStatuses")?.array ?? [] {
+            guard let terminated = status.at("state.terminated") else { continue }
+            let exitCode = Int32(terminated["exitCode"]?.int ?? -1)
+            if exitCode != 0 {
+                return (status["name"]?.string ?? "", exitCode, terminated["reason"]?.string ?? "", terminated["message"]?.string ?? "")
+            }
+        }
+        return nil
+    }
+
+    /// Whether the pod checks out in greenlight's init container (every Job this version renders does).
+    static func hasCheckoutContainer(_ pod: JSONValue) -> Bool {
+        let named = { (list: [JSONValue]?) in (list ?? []).contains { $0["name"]?.string == JobManifest.checkoutContainerName } }
+        return named(pod.at("spec.initContainers")?.array) || named(pod.at("status.initContainerStatuses")?.array)
+    }
+
+    private static func describeInitFailure(_ failure: (name: String, exitCode: Int32, reason: String, message: String)) -> String {
+        let container = failure.name == JobManifest.checkoutContainerName
+            ? "the checkout container (\(failure.name))" : "the init container \(failure.name)"
+        let detail = failure.message.isEmpty ? "" : ": \(failure.message)"
+        if failure.name == JobManifest.checkoutContainerName {
+            if failure.exitCode == JobScript.checkoutMismatch {
+                return "\(container) checked out something other than the commit asked for and refused to run the steps (exit \(failure.exitCode))"
+            }
+            if failure.exitCode == JobScript.transportFailure {
+                return "\(container) could not fetch the commit (exit \(failure.exitCode), transport failure); no step ran"
+            }
+        }
+        if failure.reason == "OOMKilled" {
+            return "\(container) was OOMKilled (exit \(failure.exitCode)) before any step ran: it needs more memory than resources.limits.memory allows"
+        }
+        let reason = failure.reason.isEmpty ? "" : " (\(failure.reason)\(detail))"
+        return "\(container) exited \(failure.exitCode)\(reason) before any step ran"
     }
 
     static func eviction(_ pod: JSONValue) -> String? {
@@ -134,11 +189,16 @@ struct JobClassifier {
         return scheduled["message"]?.string ?? "Unschedulable"
     }
 
-    /// `pod Pending (Unschedulable: …)`, `pod Running`, `no pod yet`.
+    /// `pod Pending (Unschedulable: …)`, `pod Pending (init container greenlight-checkout running)`,
+    /// `pod Running`, `no pod yet`.
     static func describe(_ pod: JSONValue?) -> String {
         guard let pod else { return "no pod yet" }
         let phase = pod.at("status.phase")?.string ?? "Pending"
         if let unschedulable = unschedulable(pod) { return "pod \(phase) (Unschedulable: \(unschedulable))" }
+        if let waiting = waitingReason(pod), waiting.reason != "PodInitializing" { return "pod \(phase) (\(waiting.reason))" }
+        if let running = (pod.at("status.initContainerStatuses")?.array ?? []).first(where: { $0.at("state.running") != nil }) {
+            return "pod \(phase) (init container \(running["name"]?.string ?? "") running)"
+        }
         if let waiting = waitingReason(pod) { return "pod \(phase) (\(waiting.reason))" }
         return "pod \(phase)"
     }

@@ -1,24 +1,43 @@
 import Foundation
 
-/// Reads the marker lines `JobScript` prints back out of the pod log: which steps ran,
-/// how each ended, and what the container checked out.
+/// Reads the marker lines `JobScript` prints back out of the pod's logs: what the checkout
+/// container checked out or why it could not (``parseCheckout(_:)``, on that container's log
+/// alone), and which steps ran and how each ended (``parse(_:stepNames:logPath:unfinished:)``).
 struct JobLogParser {
     struct Parsed {
         var steps: [StepResult] = []
         /// `HEAD <sha> tree <sha>` as the Job reported it.
         var checkout: (head: String, tree: String)?
+        /// The last `setup failed: …` or `refusing to run: …` line, without its `greenlight: ` prefix.
+        var setupProblem: String?
     }
 
-    /// `text` is the log; `stepNames` the configured steps (those that never started are skipped).
+    /// The checkout container's log (`JobScript.checkout`): its `checkout HEAD <sha> tree <sha>`
+    /// line and the reason it gave for stopping, if it did. Steps are not read from it.
+    func parseCheckout(_ text: String) -> Parsed {
+        var parsed = Parsed()
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("greenlight: checkout HEAD ") {
+                let fields = line.split(separator: " ")
+                if fields.count >= 6 { parsed.checkout = (String(fields[3]), String(fields[5])) }
+            } else if line.hasPrefix("greenlight: setup failed: ") || line.hasPrefix("greenlight: refusing to run: ") {
+                parsed.setupProblem = String(line.dropFirst("greenlight: ".count))
+            }
+        }
+        return parsed
+    }
+
+    /// `text` is the step container's log (the checkout container's lines may precede it);
+    /// `stepNames` the configured steps (those that never started are skipped).
     func parse(_ text: String, stepNames: [String], logPath: String, unfinished: StepVerdict = .error) -> Parsed {
         var parsed = Parsed()
         var outputs: [String: [Substring]] = [:]
         var current: String?
         var results: [String: (exit: Int32, seconds: Double)] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("greenlight: checkout HEAD ") {
-                let fields = line.split(separator: " ")
-                if fields.count >= 6 { parsed.checkout = (String(fields[3]), String(fields[5])) }
+            if current == nil, line.hasPrefix("greenlight: setup failed: ") {
+                // The step container could not reach the checkout: no step ran.
+                parsed.setupProblem = String(line.dropFirst("greenlight: ".count))
             } else if line.hasPrefix("greenlight: step "), line.hasSuffix(": start") {
                 current = String(line.dropFirst("greenlight: step ".count).dropLast(": start".count))
             } else if line.hasPrefix("greenlight: step "), let range = line.range(of: ": exit ") {

@@ -2,11 +2,30 @@ import Foundation
 
 /// Renders the clean-room Job for one commit: exactly the fields greenlight owns, then
 /// the user's `pod_template` overlay merged into the pod template.
+///
+/// The pod has two containers of the same image, which share one `emptyDir` volume, the
+/// checkout (`workspace`, at ``workspacePath``):
+/// - the init container ``checkoutContainerName`` runs `JobScript.checkout`. It alone mounts
+///   the git secret (``gitAuthPath``), the bundle's ConfigMap (``transportPath``) and a HOME
+///   of its own (``checkoutHomePath``, where `git config --global` writes), and alone gets
+///   the clone URL and the transport's environment;
+/// - the step container ``containerName`` runs `JobScript.steps` on the checkout, with the
+///   cache PVC when configured and no credential in its environment or filesystem.
+///
+/// Kubernetes runs init containers to completion, one at a time, before any regular
+/// container starts, and with `restartPolicy: Never` a failed init container fails the pod
+/// (https://kubernetes.io/docs/concepts/workloads/pods/init-containers/); Prow's clonerefs
+/// and Tekton's git-init check out code the same way.
 struct JobManifest {
+    /// The step container.
     static let containerName = "greenlight"
+    /// The init container that fetches and checks out the commit.
+    static let checkoutContainerName = "greenlight-checkout"
     static let workspacePath = "/workspace"
     static let transportPath = "/greenlight/transport"
     static let gitAuthPath = "/greenlight/git-auth"
+    /// The checkout container's HOME: an `emptyDir` no other container mounts.
+    static let checkoutHomePath = "/greenlight/home"
     static let cachePath = "/cache"
 
     let name: String
@@ -18,7 +37,7 @@ struct JobManifest {
     let settings: KubernetesSettings
     /// `repository` annotation: where the commit comes from.
     let repositoryURL: String
-    /// Environment the transport adds (clone URL, bundle or fetch ref).
+    /// Environment the transport adds (clone URL, bundle or fetch ref); the checkout container's only.
     let transportEnvironment: [String: String]
     /// The ConfigMap that holds the bundle, for `transport: bundle`.
     let bundleConfigMap: String?
@@ -37,19 +56,15 @@ struct JobManifest {
             "greenlight.dev/repository": .string(repositoryURL),
             "greenlight.dev/version": .string(GreenlightVersion.current),
         ]
-        var container: [String: JSONValue] = [
-            "name": .string(Self.containerName),
-            "image": .string(settings.image),
-            "command": ["/bin/sh", "-c", .string(Self.literal(JobScript.text))],
-            "workingDir": .string(Self.workspacePath),
-            "env": .array(environment().sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string(Self.literal($0.value))] }),
-            "volumeMounts": .array(volumeMounts()),
-        ]
-        if let resources = settings.resources { container["resources"] = resources }
+        let checkout = container(name: Self.checkoutContainerName, script: JobScript.checkout,
+                                 environment: checkoutEnvironment(), mounts: checkoutVolumeMounts())
+        let steps = container(name: Self.containerName, script: JobScript.steps,
+                              environment: stepEnvironment(), mounts: stepVolumeMounts())
         var podSpec: [String: JSONValue] = [
             "restartPolicy": "Never",
             "automountServiceAccountToken": .bool(settings.automountServiceAccountToken),
-            "containers": [.object(container)],
+            "initContainers": [checkout],
+            "containers": [steps],
             "volumes": .array(volumes()),
         ]
         if let serviceAccount = settings.serviceAccount { podSpec["serviceAccountName"] = .string(serviceAccount) }
@@ -76,11 +91,39 @@ struct JobManifest {
         text.replacingOccurrences(of: "$", with: "$$")
     }
 
-    private func environment() -> [String: String] {
+    /// Both containers get the resources: a pod's effective request is the larger of the
+    /// biggest init container's and the sum of the regular ones', so this costs nothing more.
+    private func container(name: String, script: String, environment: [String: String], mounts: [JSONValue]) -> JSONValue {
+        var container: [String: JSONValue] = [
+            "name": .string(name),
+            "image": .string(settings.image),
+            "command": ["/bin/sh", "-c", .string(Self.literal(script))],
+            "workingDir": .string(Self.workspacePath),
+            "env": .array(environment.sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string(Self.literal($0.value))] }),
+            "volumeMounts": .array(mounts),
+        ]
+        if let resources = settings.resources { container["resources"] = resources }
+        return .object(container)
+    }
+
+    /// The tier's env (proxies and the like may be needed to fetch), then what the checkout needs.
+    private func checkoutEnvironment() -> [String: String] {
         var environment = definition.env
         for (key, value) in StepVariables.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
         environment["GREENLIGHT_WORKSPACE"] = Self.workspacePath
         environment["GREENLIGHT_TRANSPORT"] = settings.transport.rawValue
+        environment["HOME"] = Self.checkoutHomePath
+        if bundleConfigMap != nil { environment["GREENLIGHT_TRANSPORT_DIR"] = Self.transportPath }
+        if settings.gitSecret != nil { environment["GREENLIGHT_GIT_AUTH"] = Self.gitAuthPath }
+        for (key, value) in transportEnvironment { environment[key] = value }
+        return environment
+    }
+
+    /// The tier's env, the step variables and the steps; nothing about where the code came from.
+    private func stepEnvironment() -> [String: String] {
+        var environment = definition.env
+        for (key, value) in StepVariables.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
+        environment["GREENLIGHT_WORKSPACE"] = Self.workspacePath
         environment["GREENLIGHT_STEP_COUNT"] = String(definition.steps.count)
         for (index, step) in definition.steps.enumerated() {
             environment["GREENLIGHT_STEP_\(index)_NAME"] = step.name
@@ -88,22 +131,27 @@ struct JobManifest {
             let exports = step.env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(ShellQuote.quote($0.value)); " }.joined()
             environment["GREENLIGHT_STEP_\(index)_RUN"] = exports + step.run
         }
-        if bundleConfigMap != nil { environment["GREENLIGHT_TRANSPORT_DIR"] = Self.transportPath }
-        if settings.gitSecret != nil { environment["GREENLIGHT_GIT_AUTH"] = Self.gitAuthPath }
-        for (key, value) in transportEnvironment { environment[key] = value }
         return environment
     }
 
-    private func volumeMounts() -> [JSONValue] {
-        var mounts: [JSONValue] = [["name": "workspace", "mountPath": .string(Self.workspacePath)]]
+    private func checkoutVolumeMounts() -> [JSONValue] {
+        var mounts: [JSONValue] = [
+            ["name": "workspace", "mountPath": .string(Self.workspacePath)],
+            ["name": "checkout-home", "mountPath": .string(Self.checkoutHomePath)],
+        ]
         if bundleConfigMap != nil { mounts.append(["name": "transport", "mountPath": .string(Self.transportPath), "readOnly": true]) }
         if settings.gitSecret != nil { mounts.append(["name": "git-auth", "mountPath": .string(Self.gitAuthPath), "readOnly": true]) }
+        return mounts
+    }
+
+    private func stepVolumeMounts() -> [JSONValue] {
+        var mounts: [JSONValue] = [["name": "workspace", "mountPath": .string(Self.workspacePath)]]
         if settings.cachePVC != nil { mounts.append(["name": "cache", "mountPath": .string(Self.cachePath)]) }
         return mounts
     }
 
     private func volumes() -> [JSONValue] {
-        var volumes: [JSONValue] = [["name": "workspace", "emptyDir": [:]]]
+        var volumes: [JSONValue] = [["name": "workspace", "emptyDir": [:]], ["name": "checkout-home", "emptyDir": [:]]]
         if let bundleConfigMap {
             volumes.append(["name": "transport", "configMap": ["name": .string(bundleConfigMap)]])
         }

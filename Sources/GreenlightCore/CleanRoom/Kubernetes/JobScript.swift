@@ -1,25 +1,39 @@
-/// The shell script the clean-room container runs. It is constant text: the commit,
-/// the URLs and the steps reach it as environment variables, never pasted into it.
+/// The shell scripts the clean-room pod runs, one per container. Both are constant text:
+/// the commit, the URLs and the steps reach them as environment variables, never pasted in.
 ///
-/// It prints `greenlight: ` marker lines that `JobLogParser` reads back: the checkout
-/// it made (HEAD and tree), and each step's start and exit status.
+/// - ``checkout`` runs in the init container (`JobManifest.checkoutContainerName`), the only
+///   one that holds the git secret and the transport: it fetches the commit into the shared
+///   checkout volume, prints `greenlight: checkout HEAD <sha> tree <sha>`, and refuses with
+///   ``checkoutMismatch`` or ``transportFailure``. Kubernetes starts the step container only
+///   once it has exited 0 (https://kubernetes.io/docs/concepts/workloads/pods/init-containers/).
+/// - ``steps`` runs in the step container (`JobManifest.containerName`), which sees the
+///   checkout and no credential, and prints `greenlight: step <name>: start` and
+///   `greenlight: step <name>: exit <status> after <n>s` around each step.
+///
+/// `JobLogParser` reads these `greenlight: ` marker lines back.
 enum JobScript {
-    /// Exit status for "the checkout is not the commit that was asked for".
+    /// Exit status of the checkout container for "the checkout is not the commit that was asked for".
     static let checkoutMismatch: Int32 = 97
-    /// Exit status for "the commit could not be fetched".
+    /// Exit status of the checkout container for "the commit could not be fetched".
     static let transportFailure: Int32 = 98
 
-    static let text = #"""
+    /// The init container's script. Its `HOME` is a volume only it mounts, so the credential
+    /// helper it configures (and ssh's known_hosts) never reach the step container; it
+    /// leaves no URL behind in the checkout (`FETCH_HEAD` and reflogs are removed).
+    static let checkout = #"""
         set -u
         say() { printf 'greenlight: %s\n' "$*"; }
-        export HOME="$GREENLIGHT_WORKSPACE/home"
-        mkdir -p "$HOME"
+        mkdir -p "$HOME" || { say "setup failed: cannot create HOME $HOME"; exit 98; }
         auth="${GREENLIGHT_GIT_AUTH:-}"
         if [ -n "$auth" ] && [ -f "$auth/.git-credentials" ]; then
-            git config --global credential.helper "store --file=$auth/.git-credentials"
+            say "git credentials: .git-credentials from the git secret"
+            git config --global credential.helper "store --file=$auth/.git-credentials" \
+                || { say "setup failed: cannot configure the credential helper"; exit 98; }
         fi
         if [ -n "$auth" ] && [ -f "$auth/ssh-privatekey" ]; then
-            export GIT_SSH_COMMAND="ssh -i $auth/ssh-privatekey -o StrictHostKeyChecking=accept-new"
+            say "git credentials: ssh-privatekey from the git secret"
+            mkdir -p "$HOME/.ssh"
+            export GIT_SSH_COMMAND="ssh -i $auth/ssh-privatekey -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=$HOME/.ssh/known_hosts"
         fi
         src="$GREENLIGHT_WORKSPACE/src"
         git init -q "$src" || { say "setup failed: git init"; exit 98; }
@@ -45,6 +59,7 @@ enum JobScript {
         esac
         git -c advice.detachedHead=false checkout -q --detach "$GREENLIGHT_COMMIT" \
             || { say "setup failed: cannot check out the commit"; exit 98; }
+        rm -rf .git/FETCH_HEAD .git/logs
         head="$(git rev-parse HEAD)"
         tree="$(git rev-parse 'HEAD^{tree}')"
         say "checkout HEAD $head tree $tree"
@@ -52,6 +67,16 @@ enum JobScript {
             say "refusing to run: asked for commit $GREENLIGHT_COMMIT tree $GREENLIGHT_TREE"
             exit 97
         fi
+        """#
+
+    /// The step container's script: the checkout the init container made, a HOME of its
+    /// own in the checkout volume (where the init container never wrote), the steps in order.
+    static let steps = #"""
+        set -u
+        say() { printf 'greenlight: %s\n' "$*"; }
+        export HOME="$GREENLIGHT_WORKSPACE/home"
+        mkdir -p "$HOME"
+        cd "$GREENLIGHT_WORKSPACE/src" || { say "setup failed: no checkout in $GREENLIGHT_WORKSPACE/src"; exit 98; }
         i=0
         while [ "$i" -lt "$GREENLIGHT_STEP_COUNT" ]; do
             eval "name=\"\${GREENLIGHT_STEP_${i}_NAME}\""

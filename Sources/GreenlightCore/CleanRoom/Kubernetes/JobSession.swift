@@ -86,15 +86,15 @@ struct JobSession: Sendable {
                 """)
             return finished(.error, "detached from the running Job \(namespace)/\(name)", steps: [])
         }
-        guard case let .finished(verdict, summary, _) = result.decision else {
+        guard case .finished(var verdict, var summary, _) = result.decision else {
             return finished(.error, "the Job's finished is unknown", steps: [])
         }
-        if verdict == .error, !summary.contains("deleted") {
-            // Never leave a broken attempt behind: the next check starts a fresh Job.
-            do { try await deleteJob() } catch {
-                context.progress.warning("could not delete the Job \(namespace)/\(name) after its error (the next check replaces it): \(error)")
-            }
+        // What was checked out, and why not, come from the checkout container's own log.
+        let checkout = JobLogParser().parseCheckout(result.checkoutLog)
+        if verdict == .error, let problem = checkout.setupProblem, !summary.contains(problem) {
+            summary += "; the checkout container said: \(problem)"
         }
+        if verdict == .error, !summary.contains("deleted") { await deleteAfterError() }
         if let logProblem = result.logProblem, verdict != .error {
             // Steps (and what was checked out) come from the log: a partial one cannot vouch for a pass or a fail.
             return finished(.error, "\(logProblem); the verdict cannot be confirmed", steps: [])
@@ -105,14 +105,27 @@ struct JobSession: Sendable {
         }
         let parsed = JobLogParser().parse(text, stepNames: definition.steps.map(\.name), logPath: logURL.path,
                                           unfinished: verdict == .fail ? .fail : .error)
-        if let checkout = parsed.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
+        if let checkout = checkout.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
             return finished(.error, "the Job checked out \(checkout.head) (tree \(checkout.tree)), not \(commit.commit.hex)", steps: parsed.steps)
+        }
+        if verdict == .fail, let problem = parsed.setupProblem, parsed.steps.allSatisfy({ $0.verdict == .skipped }) {
+            // The step container stopped before any step: the code was never judged.
+            verdict = .error
+            summary = "the step container could not run the steps: \(problem)"
+            await deleteAfterError()
         }
         var finalSummary = summary
         if verdict == .fail, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
             finalSummary = "step '\(failed.name)' \(failed.summary)" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
         }
         return finished(verdict, finalSummary, steps: parsed.steps)
+    }
+
+    /// Never leaves a broken attempt behind: the next check starts a fresh Job.
+    private func deleteAfterError() async {
+        do { try await deleteJob() } catch {
+            context.progress.warning("could not delete the Job \(namespace)/\(name) after its error (the next check replaces it): \(error)")
+        }
     }
 
     private func finished(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierRunResult {

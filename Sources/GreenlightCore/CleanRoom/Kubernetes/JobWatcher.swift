@@ -1,10 +1,13 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// Watches one Job and its pod to a decision — no polling loop: watch streams on the Job
 /// (by `metadata.name`) and on its pods (by `batch.kubernetes.io/controller-uid`), each
 /// resumed from its last resourceVersion when the connection drops and relisted on
-/// 410 Expired; a periodic GET as a safety net; the pod log followed into the log file.
+/// 410 Expired; a periodic GET as a safety net; the pod's logs followed into the log file,
+/// container by container in the order they run (`GET …/pods/{name}/log?container=…`): the
+/// checkout init container's, then the step container's.
 struct JobWatcher: Sendable {
     let client: KubernetesClient
     let namespace: String
@@ -37,6 +40,27 @@ struct JobWatcher: Sendable {
         /// Why the log file does not hold the pod's whole log, when it does not: steps cannot
         /// be read from it then. `nil` when it is whole (or there was no pod).
         var logProblem: String? = nil
+        /// The checkout container's log alone (its last 256 KiB), where its checkout line and
+        /// setup failures are read: the step container's output cannot pose as it.
+        var checkoutLog: String = ""
+    }
+
+    /// What the log follower needs to know about the pod, kept up to date by the watch loop.
+    private typealias PodBox = NIOLockedValueBox<[String: JSONValue]>
+
+    /// The checkout container's log as read, bounded.
+    private final class CheckoutLog: Sendable {
+        static let limit = 256 * 1024
+        private let bytes = NIOLockedValueBox<[UInt8]>([])
+
+        func reset() { bytes.withLockedValue { $0 = [] } }
+        func append(_ chunk: UnsafeRawBufferPointer) {
+            bytes.withLockedValue { kept in
+                kept.append(contentsOf: chunk)
+                if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
+            }
+        }
+        var text: String { String(decoding: bytes.withLockedValue { $0 }, as: UTF8.self) }
     }
 
     private var jobsPath: String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
@@ -57,6 +81,8 @@ struct JobWatcher: Sendable {
             Task { await safetyNet(into: continuation) },
         ]
         var logTask: Task<Void, Never>?
+        let podBox = PodBox([:])
+        let checkoutLog = CheckoutLog()
         defer {
             tasks.forEach { $0.cancel() }
             continuation.finish()
@@ -87,6 +113,7 @@ struct JobWatcher: Sendable {
                 logTask?.cancel()
                 return Result(decision: .waiting("detached"), job: current, detached: true)
             }
+            podBox.withLockedValue { $0 = pods }
             if pods.values.contains(where: { JobClassifier.unschedulable($0) != nil }) {
                 unschedulableSince = unschedulableSince ?? Date()
             } else {
@@ -94,7 +121,7 @@ struct JobWatcher: Sendable {
             }
             if !logStarted, let podName = startedPod(pods) {
                 logStarted = true
-                logTask = Task { await followLog(pod: podName, into: continuation) }
+                logTask = Task { await followLogs(pod: podName, pods: podBox, checkoutLog: checkoutLog, into: continuation) }
             }
             decision = classifier.decide(job: current, pods: Array(pods.values), now: Date(), unschedulableSince: unschedulableSince)
             if case let .waiting(status) = decision, status != lastStatus {
@@ -125,16 +152,34 @@ struct JobWatcher: Sendable {
         }
         var logProblem: String?
         if !logComplete, let podName = pods.keys.sorted().last {
-            logProblem = await fetchWholeLog(pod: podName, after: logStarted)
+            logProblem = await fetchWholeLogs(pod: podName, containers: Self.logContainers(pods[podName]),
+                                              after: logStarted, checkoutLog: checkoutLog)
             if let logProblem { progress.warning(logProblem) }
         }
-        return Result(decision: decision, job: current, detached: false, logProblem: logProblem)
+        return Result(decision: decision, job: current, detached: false, logProblem: logProblem, checkoutLog: checkoutLog.text)
     }
 
+    /// A pod one of whose containers (init containers included) has started.
     private func startedPod(_ pods: [String: JSONValue]) -> String? {
         pods.first { _, pod in
-            (pod.at("status.containerStatuses")?.array ?? []).contains { $0.at("state.running") != nil || $0.at("state.terminated") != nil }
+            ((pod.at("status.initContainerStatuses")?.array ?? []) + (pod.at("status.containerStatuses")?.array ?? []))
+                .contains { $0.at("state.running") != nil || $0.at("state.terminated") != nil }
         }?.key
+    }
+
+    /// greenlight's containers in the order they run: the checkout init container (when the
+    /// pod has one; a Job from an older greenlight has not), then the step container.
+    static func logContainers(_ pod: JSONValue?) -> [String] {
+        if let pod, !JobClassifier.hasCheckoutContainer(pod) { return [JobManifest.containerName] }
+        return [JobManifest.checkoutContainerName, JobManifest.containerName]
+    }
+
+    /// A container the log API says is waiting to start never will once the pod has ended
+    /// (a failed init container ends it: the step container never starts) or is gone.
+    private static func willNeverStart(_ pod: JSONValue?) -> Bool {
+        guard let pod else { return true }
+        let phase = pod.at("status.phase")?.string
+        return phase == "Failed" || phase == "Succeeded"
     }
 
     // MARK: - Watches
@@ -242,48 +287,81 @@ struct JobWatcher: Sendable {
 
     // MARK: - Log
 
-    private func followLog(pod: String, into continuation: AsyncStream<Update>.Continuation) async {
-        let call = APICall(verb: "get", group: "", resource: "pods", subresource: "log", namespace: namespace, name: pod)
-        for attempt in 0..<300 where !Task.isCancelled {
-            do {
-                try await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
-                    URLQueryItem(name: "container", value: JobManifest.containerName),
-                    URLQueryItem(name: "follow", value: "true"),
-                ], timeout: waitLimit) { chunk in
-                    chunk.withUnsafeReadableBytes { bytes in
-                        log.write(bytes)
-                        capture.append(bytes)
-                    }
-                }
-                continuation.yield(.logEnded(complete: true))
-                return
-            } catch let error as KubernetesError where error.status == 400 && attempt < 299 {
-                try? await Task.sleep(for: .seconds(1))  // the container is not running yet
-            } catch {
+    private enum FollowOutcome { case complete, neverStarted, broken }
+
+    /// Follows each of greenlight's containers' logs in turn into the log file, each under a
+    /// header line; the checkout container's also into `checkoutLog`.
+    private func followLogs(pod: String, pods: PodBox, checkoutLog: CheckoutLog,
+                            into continuation: AsyncStream<Update>.Continuation) async {
+        for container in Self.logContainers(pods.withLockedValue { $0[pod] }) {
+            switch await follow(pod: pod, container: container, pods: pods, checkoutLog: checkoutLog) {
+            case .complete, .neverStarted: continue
+            case .broken:
                 continuation.yield(.logEnded(complete: false))
                 return
             }
         }
+        continuation.yield(.logEnded(complete: true))
     }
 
-    /// When following broke off, the whole log once more, so the file misses nothing.
-    /// Returns why it could not be read, `nil` when it was.
-    private func fetchWholeLog(pod: String, after partial: Bool) async -> String? {
+    private func follow(pod: String, container: String, pods: PodBox, checkoutLog: CheckoutLog) async -> FollowOutcome {
+        let call = APICall(verb: "get", group: "", resource: "pods", subresource: "log", namespace: namespace, name: pod)
+        let isCheckout = container == JobManifest.checkoutContainerName
+        let header = NIOLockedValueBox(false)
+        while !Task.isCancelled {
+            do {
+                try await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
+                    URLQueryItem(name: "container", value: container),
+                    URLQueryItem(name: "follow", value: "true"),
+                ], timeout: waitLimit) { chunk in
+                    if header.withLockedValue({ written in defer { written = true }; return !written }) {
+                        log.write("==> greenlight: log of container \(container)\n")
+                    }
+                    chunk.withUnsafeReadableBytes { bytes in
+                        log.write(bytes)
+                        capture.append(bytes)
+                        if isCheckout { checkoutLog.append(bytes) }
+                    }
+                }
+                return .complete
+            } catch let error as KubernetesError where error.status == 400 {
+                // Waiting to start: behind the init container, or the image is still coming.
+                if Self.willNeverStart(pods.withLockedValue({ $0[pod] })) { return .neverStarted }
+                try? await Task.sleep(for: .seconds(1))
+            } catch {
+                return .broken
+            }
+        }
+        return .broken
+    }
+
+    /// When following broke off, the whole logs once more, so the file misses nothing.
+    /// Returns why they could not be read, `nil` when they were. A container that never
+    /// started (the step container after a failed checkout) has no log to miss.
+    private func fetchWholeLogs(pod: String, containers: [String], after partial: Bool, checkoutLog: CheckoutLog) async -> String? {
         let call = APICall(verb: "get", group: "", resource: "pods", subresource: "log", namespace: namespace, name: pod)
         if partial { log.write("\n==> greenlight: the log stream broke off; the whole log follows\n") }
-        do {
-            try await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
-                URLQueryItem(name: "container", value: JobManifest.containerName),
-            ], timeout: 120) { chunk in
-                chunk.withUnsafeReadableBytes { bytes in
-                    log.write(bytes)
-                    if !partial { capture.append(bytes) }
+        for container in containers {
+            let isCheckout = container == JobManifest.checkoutContainerName
+            if isCheckout { checkoutLog.reset() }
+            do {
+                log.write("==> greenlight: log of container \(container)\n")
+                try await client.stream(call, path: "\(podsPath)/\(pod)/log", query: [
+                    URLQueryItem(name: "container", value: container),
+                ], timeout: 120) { chunk in
+                    chunk.withUnsafeReadableBytes { bytes in
+                        log.write(bytes)
+                        if !partial { capture.append(bytes) }
+                        if isCheckout { checkoutLog.append(bytes) }
+                    }
                 }
+            } catch let error as KubernetesError where error.status == 400 {
+                log.write("(container \(container) never started)\n")
+            } catch {
+                log.write("\n==> greenlight: the log of container \(container) could not be read: \(error)\n")
+                return "the log of container \(container) in pod \(namespace)/\(pod) could not be read in full: \(error)"
             }
-            return nil
-        } catch {
-            log.write("\n==> greenlight: the whole log could not be read: \(error)\n")
-            return "the log of pod \(namespace)/\(pod) could not be read in full: \(error)"
         }
+        return nil
     }
 }
