@@ -4,7 +4,7 @@ import GreenlightTestSupport
 import Testing
 
 /// The built `greenlight` binary, run as a user would in scratch repositories.
-@Suite("greenlight CLI", .timeLimit(.minutes(5)))
+@Suite("greenlight CLI", .requiresSandbox, .timeLimit(.minutes(5)))
 struct CheckCommandTests {
     private func project(cleanRoomTest: String = "./test.sh") throws -> ScratchRepository {
         let repo = try ScratchRepository()

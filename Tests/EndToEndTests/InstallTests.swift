@@ -3,7 +3,7 @@ import GreenlightCore
 import GreenlightTestSupport
 import Testing
 
-@Suite("hook install and uninstall", .timeLimit(.minutes(5)))
+@Suite("hook install and uninstall", .requiresSandbox, .timeLimit(.minutes(5)))
 struct InstallTests {
     @Test func installIsIdempotentAndUninstallRemovesIt() throws {
         let fixture = try PushFixture()

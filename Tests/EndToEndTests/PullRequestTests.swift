@@ -4,7 +4,7 @@ import GreenlightTestSupport
 import Testing
 
 /// `gh pr create` through the shim, with a recording stand-in for gh (the real one needs GitHub).
-@Suite("gh pr create through greenlight", .timeLimit(.minutes(5)))
+@Suite("gh pr create through greenlight", .requiresSandbox, .timeLimit(.minutes(5)))
 struct PullRequestTests {
     /// A directory with a fake `gh` that records its arguments (NUL-separated) and stdin, and one with the shim.
     private func ghSetup(_ fixture: PushFixture) throws -> (environment: [String: String], record: URL) {

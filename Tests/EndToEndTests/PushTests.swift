@@ -4,7 +4,7 @@ import GreenlightTestSupport
 import Testing
 
 /// Real `git push` into a real bare remote, with greenlight's pre-push hook installed.
-@Suite("git push through the hook", .timeLimit(.minutes(5)))
+@Suite("git push through the hook", .requiresSandbox, .timeLimit(.minutes(5)))
 struct PushTests {
     @Test func passingPushGoesThroughAndCarriesTheVerdictToTheRemote() throws {
         let fixture = try PushFixture()
@@ -258,7 +258,7 @@ final class ResultBox: @unchecked Sendable {
 }
 
 /// The hook's fast path (greenlight-fastpath, plain C) and when it must hand over.
-@Suite("pre-push fast path", .timeLimit(.minutes(5)))
+@Suite("pre-push fast path", .requiresSandbox, .timeLimit(.minutes(5)))
 struct FastPathTests {
     @Test func aCachedPushIsAnsweredByTheFastPathAndEverythingElseByGreenlight() throws {
         let fixture = try PushFixture()

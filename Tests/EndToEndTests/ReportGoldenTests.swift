@@ -5,7 +5,7 @@ import Testing
 
 /// The reports' exact text: agents parse it, so it is a contract. SHAs, paths, times and
 /// durations are normalised (see `Golden`); every other byte is compared.
-@Suite("report text", .timeLimit(.minutes(2)))
+@Suite("report text", .requiresSandbox, .timeLimit(.minutes(2)))
 struct ReportGoldenTests {
     static let config = """
         fast:

@@ -17,7 +17,7 @@ final class RecordingProgress: ProgressSink, @unchecked Sendable {
     func warning(_ message: String) { lock.withLock { warnings.append(message) } }
 }
 
-@Suite("the gate", .timeLimit(.minutes(5)))
+@Suite("the gate", .requiresSandbox, .timeLimit(.minutes(5)))
 struct GateTests {
     /// A repository whose tests read `fixture.txt`, which the workspace has but never committed.
     private func repositoryDependingOnIgnoredFile(dependency: Bool) throws -> ScratchRepository {

@@ -11,10 +11,12 @@ struct KubernetesCheckoutContainerTests {
     @Test func aCheckoutThatCannotFetchIsAnErrorAndNoStepRuns() async throws {
         try await KubernetesFixture.with { fixture in
             // The remote has the base, so the bundle needs it from the clone URL, which does not exist.
-            try fixture.repo.git("push", "-q", "origin", "HEAD:refs/heads/main")
-            try fixture.repo.git("fetch", "-q", "origin")
+            // The gate is the trusted ref's, so the configuration is committed before it is pushed.
             let marker = fixture.repo.scratch.path("step-ran")
             try fixture.writeConfig(extra: ["clone_url: \(fixture.repo.scratch.path("nowhere.git").path)"], step: "touch \(marker.path)")
+            try fixture.repo.commitAll("a clone URL that does not exist")
+            try fixture.repo.git("push", "-q", "origin", "HEAD:refs/heads/main")
+            try fixture.repo.git("fetch", "-q", "origin")
             try fixture.repo.write("change.txt", "a change the base does not have\n")
             try fixture.repo.commitAll("needs the base")
             let result = try await fixture.check()

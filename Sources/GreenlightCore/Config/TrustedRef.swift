@@ -34,10 +34,10 @@ public struct TrustedRef: Sendable, Equatable {
     ///   (never a silent fall-back to the working tree); `GitError` when refs cannot be read.
     public static func resolve(in repository: Repository, remote: String?, explicit: String? = nil) throws -> Resolution {
         if let explicit {
-            return try named(explicit, in: repository, origin: "--trusted-ref")
+            return try named(explicit, in: repository, file: "greenlight verify", key: "--trusted-ref")
         }
         if let configured = try repository.localConfigString(configKey) {
-            return try named(configured, in: repository, origin: "git config \(configKey)")
+            return try named(configured, in: repository, file: "git config", key: configKey)
         }
         let remoteName = try remote.flatMap { try repository.hasRemote($0) ? $0 : nil } ?? repository.pushRemote()
         let head = "refs/remotes/\(remoteName)/HEAD"
@@ -52,9 +52,9 @@ public struct TrustedRef: Sendable, Equatable {
         return Resolution(ref: ref, consulted: consulted, sought: "\(head) or \(main)", explicit: false)
     }
 
-    private static func named(_ value: String, in repository: Repository, origin: String) throws -> Resolution {
+    private static func named(_ value: String, in repository: Repository, file: String, key: String) throws -> Resolution {
         guard let full = try repository.fullReferenceName(value), let commit = try repository.referenceTarget(full) else {
-            throw ConfigError(file: origin, line: nil, column: nil, key: configKey,
+            throw ConfigError(file: file, line: nil, column: nil, key: key,
                               message: "'\(value)' names no ref here (fetch it, or name one such as refs/remotes/origin/main)")
         }
         return Resolution(ref: TrustedRef(name: full, commit: commit), consulted: [(full, try repository.referenceStamp(full))],

@@ -68,7 +68,7 @@ public struct GateDefinition: Sendable {
         if worktreeBytes != trustedBytes {
             let what = worktreeBytes == nil ? "the working tree has no \(GateConfig.fileName)" : "\(GateConfig.fileName) in the working tree differs from the trusted one"
             notice = "\(what); using the gate at \(trusted.name) (\(trusted.commit.short())); "
-                + "try yours with `greenlight check --config worktree` (its verdicts never satisfy the trusted gate)"
+                + "try yours with `greenlight check --config worktree` (its verdicts count only for its own definition)"
         }
         var definition = GateDefinition(config: config, source: .trusted, trustedRef: trusted.name, notice: notice, fastPathStamp: stamp)
         definition.bytes = trustedBytes
