@@ -60,6 +60,9 @@ struct JobClassifier {
         return .waiting(Self.describe(pod))
     }
 
+    /// How a failed Job whose pods show no container exit status begins its summary.
+    static let noExitStatus = "the Job failed without a container exit status"
+
     private func decideFailed(_ failed: JSONValue, pod: JSONValue?, job: JSONValue) -> Decision {
         let reason = failed["reason"]?.string ?? "Failed"
         let message = failed["message"]?.string ?? ""
@@ -97,7 +100,7 @@ struct JobClassifier {
         if let pod, let waiting = Self.waitingReason(pod), Self.pullFailures.contains(waiting.reason) {
             return .finished(verdict: .error, summary: "the pod cannot start: \(waiting.reason): \(waiting.message)", exitCode: nil)
         }
-        return .finished(verdict: .error, summary: "the Job failed without a container exit status (\(reason)\(message.isEmpty ? "" : ": \(message)"))", exitCode: nil)
+        return .finished(verdict: .error, summary: "\(Self.noExitStatus) (\(reason)\(message.isEmpty ? "" : ": \(message)"))", exitCode: nil)
     }
 
     /// The first waiting container's reason: init containers first, as they run first; a

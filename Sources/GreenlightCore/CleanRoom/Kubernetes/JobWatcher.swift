@@ -124,6 +124,14 @@ struct JobWatcher: Sendable {
                 logTask = Task { await followLogs(pod: podName, pods: podBox, checkoutLog: checkoutLog, into: continuation) }
             }
             decision = classifier.decide(job: current, pods: Array(pods.values), now: Date(), unschedulableSince: unschedulableSince)
+            // The Job and its pods come from two watches: a Job that failed may arrive before the
+            // pod event with its container's exit status. Read the pods once more before deciding so.
+            if case let .finished(.error, summary, nil) = decision, summary.hasPrefix(JobClassifier.noExitStatus),
+               let fresh = await listPods(uid: uid) {
+                pods = fresh
+                podBox.withLockedValue { $0 = pods }
+                decision = classifier.decide(job: current, pods: Array(pods.values), now: Date(), unschedulableSince: unschedulableSince)
+            }
             if case let .waiting(status) = decision, status != lastStatus {
                 lastStatus = status
                 progress.status("job \(name): \(status)")
@@ -252,6 +260,14 @@ struct JobWatcher: Sendable {
             }
             if Date().timeIntervalSince(started) < 1 { try? await Task.sleep(for: .seconds(1)) }
         }
+    }
+
+    /// The Job's pods as the API server has them now; `nil` when they cannot be listed.
+    private func listPods(uid: String) async -> [String: JSONValue]? {
+        let selector = URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")
+        let call = APICall(verb: "list", group: "", resource: "pods", namespace: namespace)
+        guard let list = try? await client.send(call, method: .GET, path: podsPath, query: [selector]) else { return nil }
+        return Dictionary((list["items"]?.array ?? []).map { ($0.at("metadata.name")?.string ?? "", $0) }, uniquingKeysWith: { $1 })
     }
 
     /// GET the Job; reports it (or its deletion) and returns its resourceVersion.
