@@ -115,6 +115,39 @@ struct CleanRoomSealTests {
         #expect(ProcessProbe.pids(withArguments: ["sleep", unique]).isEmpty, "the daemon outlived its step")
     }
 
+    /// The workspace's own alternates file is the coder's to write: only real object stores
+    /// named in it are mounted (read-only), never another directory such as a HOME.
+    @Test func onlyRealObjectStoresFromTheAlternatesFileAreMounted() throws {
+        let home = ScratchDirectory()
+        try "private\n".write(to: home.path("diary.txt"), atomically: true, encoding: .utf8)
+        let store = ScratchDirectory()
+        try Command.check(["git", "init", "-q", "--bare", store.path("shared.git").path], in: store.url)
+        let shared = store.path("shared.git/objects").path
+        let script = """
+            #!/bin/sh
+            [ -e \(home.url.path)/diary.txt ] && echo "READ the home directory"
+            [ -d \(shared)/pack ] && echo "the shared store is there"
+            touch \(shared)/planted 2>/dev/null && echo "WROTE the shared store"
+            exit 0
+            """
+        let repo = try ScratchRepository()
+        try repo.write("step.sh", script, executable: true)
+        try repo.write(".greenlight.yml", "clean_room:\n  steps:\n    - {name: escape, run: ./step.sh}\n")
+        try repo.commitAll("initial")
+        let alternates = repo.url.appendingPathComponent(".git/objects/info/alternates")
+        try FileManager.default.createDirectory(at: alternates.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "\(home.url.path)\n\(shared)\n".write(to: alternates, atomically: true, encoding: .utf8)
+        var environment = TestEnvironment.base
+        environment["TMPDIR"] = repo.scratch.url.path
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: environment)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let logs = repo.url.appendingPathComponent(".git/greenlight/logs")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: logs.path).first)
+        let log = try String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8)
+        #expect(!log.contains("READ") && !log.contains("WROTE"), "\(log)")
+        #expect(log.contains("the shared store is there"), "\(log)")
+    }
+
     @Test func extraMountsAreReadOnlyAndAMissingOneIsAClearError() throws {
         let tools = ScratchDirectory()
         try "#!/bin/sh\necho tool-ran\n".write(to: tools.path("tool"), atomically: true, encoding: .utf8)

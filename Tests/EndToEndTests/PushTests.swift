@@ -205,16 +205,40 @@ struct PushTests {
         #expect(tiers.map { $0["status"] as? String } == ["missing", "missing"])
 
         // The gate is the trusted ref's: an edit in CI's working tree changes nothing...
-        let initial = try fixture.work.git("rev-parse", "HEAD~1")
+        try fixture.work.write("feature.txt", "x\n")
+        let feature = try fixture.work.commitAll("a feature")
+        #expect(try fixture.git(["push", "origin", "main:refs/heads/feature"]).status == 0)
+        _ = try fixture.git(["fetch", "-q", "origin"], in: verifiedClone.url)
         try verifiedClone.write(".greenlight.yml", PushFixture.config.replacingOccurrences(of: "./test.sh clean", with: "./test.sh clean-v2"))
-        #expect(try fixture.greenlight(["verify", initial], in: verifiedClone.url).status == 0)
-        // ...a changed gate on the default branch makes old verdicts stale.
+        #expect(try fixture.greenlight(["verify", feature], in: verifiedClone.url).status == 0)
+        // ...a changed gate on the default branch makes the verdicts of a branch made under the old one stale.
         try verifiedClone.commitAll("a stronger gate")
         #expect(try fixture.git(["push", "-q", "--no-verify", "origin", "main"], in: verifiedClone.url).status == 0)
-        let stale = try fixture.greenlight(["verify", initial], in: verifiedClone.url)
+        let stale = try fixture.greenlight(["verify", feature], in: verifiedClone.url)
         #expect(stale.status == 1)
-        #expect(stale.stdout.contains("clean-room: stale"))
+        #expect(stale.stdout.contains("clean-room: stale"), "\(stale.stdout)")
         #expect(stale.stdout.contains("fast: pass"))
+    }
+
+    /// A commit is never its own gate: one pushed straight to the trusted branch (with
+    /// --no-verify, its own weaker definition's verdicts in the notes) is judged in CI by its
+    /// first parent's definition.
+    @Test func aWeakerGatePushedStraightToTheTrustedBranchIsNotItsOwnGate() throws {
+        let fixture = try PushFixture()
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        try fixture.work.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: \"true\"}\nclean_room:\n  steps:\n    - {name: test, run: \"true\"}\n")
+        let weakened = try fixture.work.commitAll("weaken the gate on main itself")
+        #expect(try fixture.git(["push", "-q", "--no-verify", "origin", "main"]).status == 0)
+        // Now origin/main is the weakened commit: checks in this clone use its gate...
+        let own = try fixture.greenlight(["check"])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(try fixture.git(["push", "-q", "--no-verify", "origin", "refs/notes/greenlight"]).status == 0)
+        // ...but CI judges the commit by its parent's gate.
+        let ci = try fixture.clone("ci-main")
+        let verify = try fixture.greenlight(["verify", weakened], in: ci.url)
+        #expect(verify.status == 1, "\(verify.stdout)")
+        #expect(verify.stdout.contains("clean-room: gate weakened: verdicts are for digest"), "\(verify.stdout)")
     }
 
     /// A commit that weakens its own gate cannot verify itself, however its verdicts were made:

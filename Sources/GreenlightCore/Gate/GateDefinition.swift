@@ -47,7 +47,10 @@ public struct GateDefinition: Sendable {
         let statLines = fastPath.statLines()
         let resolution = try TrustedRef.resolve(in: repository, remote: remote)
         let pushRemote = try remote ?? repository.pushRemote()
-        let stamp = statLines.flatMap { fastPath.stamp(remote: pushRemote, statLines: $0, consulted: resolution.consulted) }
+        // An included config file could change greenlight.trustedRef behind .git/config's stat:
+        // then the fast path is never told the definition, and every push takes this binary.
+        let stamp = try repository.localConfigHasIncludes() ? nil
+            : statLines.flatMap { fastPath.stamp(remote: pushRemote, statLines: $0, consulted: resolution.consulted) }
 
         guard let trusted = resolution.ref else {
             let hasRemotes = !(try repository.remoteNames().isEmpty)

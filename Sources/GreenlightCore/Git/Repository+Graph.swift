@@ -17,4 +17,17 @@ extension Repository {
             return false
         }
     }
+
+    /// The first parent of `commit`; `nil` for a root commit.
+    /// - Throws: `GitError` when the commit cannot be read.
+    public func firstParent(of commit: ObjectID) throws(GitError) -> ObjectID? {
+        try withHandle { (repo) throws(GitError) -> ObjectID? in
+            var oid = commit.raw
+            var object: OpaquePointer?
+            try gitCheck("git_commit_lookup", git_commit_lookup(&object, repo, &oid))
+            defer { git_commit_free(object) }
+            guard git_commit_parentcount(object) > 0, let parent = git_commit_parent_id(object, 0) else { return nil }
+            return ObjectID(parent.pointee)
+        }
+    }
 }

@@ -84,4 +84,25 @@ extension Repository {
             return value.map { String(cString: $0) }
         }
     }
+
+    /// Whether this repository's own configuration file pulls in others (`include.path`,
+    /// `includeIf.*.path`): values read from it may then change without the file changing.
+    /// - Throws: `GitError` when the configuration cannot be read.
+    public func localConfigHasIncludes() throws(GitError) -> Bool {
+        try withHandle { (repo) throws(GitError) -> Bool in
+            var config: OpaquePointer?
+            try gitCheck("git_repository_config_snapshot", git_repository_config_snapshot(&config, repo))
+            defer { git_config_free(config) }
+            var local: OpaquePointer?
+            let opened = git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL)
+            if opened == GIT_ENOTFOUND.rawValue { return false }
+            try gitCheck("git_config_open_level", opened)
+            defer { git_config_free(local) }
+            var iterator: OpaquePointer?
+            try gitCheck("git_config_iterator_glob_new", git_config_iterator_glob_new(&iterator, local, "^include(if\\..*)?\\.path$"))
+            defer { git_config_iterator_free(iterator) }
+            var entry: UnsafeMutablePointer<git_config_entry>?
+            return git_config_next(&entry, iterator) == 0
+        }
+    }
 }

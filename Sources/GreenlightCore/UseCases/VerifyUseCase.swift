@@ -24,7 +24,9 @@ public struct VerifyUseCase: Sendable {
     ///   - fetch: `false` to use the local notes only.
     ///   - trustedRef: the ref whose `.greenlight.yml` is the gate (`TrustedRef`); `nil` to resolve
     ///     it as pushes do. A repository with remotes but no such ref is an error; one without
-    ///     any remote is verified against the commit's own definition, with a warning.
+    ///     any remote is verified against the commit's own definition, with a warning. A commit
+    ///     already on the trusted ref's history is judged by its first parent's definition (a
+    ///     commit is never its own gate).
     /// - Throws: `ConfigError` (no trusted ref, an unreadable definition), `GitError`, `InternalError`.
     public func run(revision: String, remote: String?, fetch: Bool, trustedRef: String? = nil) async throws -> Result {
         let commit = try repository.resolve(revision)
@@ -41,10 +43,26 @@ public struct VerifyUseCase: Sendable {
         let own = CommitFiles(repository: repository, commit: commit.commit, label: commit.commit.short())
         var ownConfig = try? ConfigLoader().load(from: own)
         let resolution = try TrustedRef.resolve(in: repository, remote: fetchRemote, explicit: trustedRef)
-        // Only a commit built on the trusted gate can have changed it; an older one is merely stale.
-        if let trusted = resolution.ref, try !repository.isReachable(trusted.commit, fromAnyOf: [commit.commit]) { ownConfig = nil }
-        let config: GateConfig
+        var gateCommit = resolution.ref
         if let trusted = resolution.ref {
+            if try repository.isReachable(commit.commit, fromAnyOf: [trusted.commit]) {
+                // Already on the trusted branch (CI after a merge, or a push straight to it): a
+                // commit is never its own gate. It is judged by its first parent's definition.
+                if let parent = try repository.firstParent(of: commit.commit) {
+                    gateCommit = TrustedRef(name: "\(commit.commit.short())^ (on \(trusted.name))", commit: parent)
+                } else {
+                    gateCommit = nil
+                }
+            } else if try !repository.isReachable(trusted.commit, fromAnyOf: [commit.commit]) {
+                // Only a commit built on the trusted gate can have changed it; an older one is merely stale.
+                ownConfig = nil
+            }
+        }
+        let config: GateConfig
+        if resolution.ref != nil, gateCommit == nil {
+            warnings.append("\(commit.commit.short()) is the first commit of the trusted branch; verifying against its own \(GateConfig.fileName)")
+            config = try ConfigLoader().load(from: own)
+        } else if let trusted = gateCommit {
             let files = CommitFiles(repository: repository, commit: trusted.commit, label: trusted.name)
             if let bytes = try files.read(GateConfig.fileName) {
                 config = try ConfigLoader().parse(bytes, files: files)

@@ -63,15 +63,15 @@ struct BubblewrapSandbox: StepSandbox {
         // /etc/resolv.conf is often a link into /run (systemd-resolved).
         if network { options += ["--ro-bind-try", "/run/systemd/resolve", "/run/systemd/resolve"] }
         options += ["--proc", "/proc", "--dev", "/dev"]
-        for store in borrowedStores { options += ["--ro-bind", store, store] }
         options += [
             "--bind", root.appendingPathComponent("src").path, Self.sourcePath,
             "--bind", root.appendingPathComponent("home").path, Self.homePath,
             "--bind", root.appendingPathComponent("tmp").path, Self.temporaryPath,
             "--ro-bind", root.appendingPathComponent("objects").path, Self.objectsPath,
         ]
-        // Last, so a toolchain under /tmp is not hidden by the clean room's own /tmp (the
-        // configuration refuses mounts over /clean-room, /proc, /dev and /tmp itself).
+        // Last, so a toolchain or a store under /tmp is not hidden by the clean room's own /tmp
+        // (mounts over /clean-room, /proc, /dev and /tmp itself are refused).
+        for store in borrowedStores { options += ["--ro-bind", store, store] }
         for mount in mounts { options += ["--ro-bind", mount, mount] }
         options += [
             "--remount-ro", "/",
@@ -99,10 +99,17 @@ struct BubblewrapSandbox: StepSandbox {
         }
     }
 
-    /// The absolute entries of `<objects>/info/alternates` that exist: stores the workspace borrows from.
+    /// The absolute entries of `<objects>/info/alternates` that are object stores: stores the
+    /// workspace borrows from. Only a directory named `objects` that holds a `pack` directory
+    /// counts, so the file (which the workspace controls) cannot mount an arbitrary host
+    /// directory such as a HOME into the sandbox.
     static func borrowedStores(of objects: URL) -> [String] {
         guard let text = try? String(contentsOf: objects.appendingPathComponent("info/alternates"), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("/") && FileManager.default.fileExists(atPath: $0) }
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { entry in
+            guard entry.hasPrefix("/"), let normalized = SandboxMount.normalized(entry), normalized.hasSuffix("/objects"),
+                  !SandboxMount.reserved(normalized) else { return false }
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: normalized + "/pack", isDirectory: &isDirectory) && isDirectory.boolValue
+        }.compactMap(SandboxMount.normalized)
     }
 }
