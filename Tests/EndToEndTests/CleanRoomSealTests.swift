@@ -148,6 +148,30 @@ struct CleanRoomSealTests {
         #expect(log.contains("the shared store is there"), "\(log)")
     }
 
+    /// git reads objects without checking their names: a loose blob edited in place (a failing
+    /// test made to pass) would be checked out as the commit's content. The checkout is compared
+    /// with the commit's tree, hash by hash, and the tier is an error that says so.
+    @Test func aBlobEditedInTheObjectStoreIsNotCheckedOutAsTheCommit() throws {
+        let repo = try ScratchRepository()
+        try repo.write("test.sh", "#!/bin/sh\nexit 1\n", executable: true)
+        try repo.write(".gitattributes", "*.txt text eol=crlf\n")
+        try repo.write("notes.txt", "line one\nline two\n")
+        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: ./test.sh}\nclean_room:\n  steps:\n    - {name: test, run: ./test.sh}\n")
+        try repo.commitAll("failing tests")
+        // A clean checkout with filters (eol=crlf) still matches its commit.
+        let honest = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url)
+        #expect(honest.status == 1, "\(honest.stdout)\(honest.stderr)")
+        #expect(honest.stdout.contains("step 'test' failed with exit code 1"), "\(honest.stdout)")
+
+        let blob = try repo.git("rev-parse", "HEAD:test.sh")
+        let object = repo.url.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        try Command.check(["sh", "-c", "chmod 644 \"$1\" && python3 -c 'import sys,zlib; b=b\"#!/bin/sh\\nexit 0\\n\"; open(sys.argv[1],\"wb\").write(zlib.compress(b\"blob %d\\0\" % len(b) + b))' \"$1\"", "sh", object.path], in: repo.url)
+        let tampered = try GreenlightBinary.run(["check", "--tier", "clean-room", "--no-cache"], in: repo.url)
+        #expect(tampered.status == 2, "\(tampered.stdout)\(tampered.stderr)")
+        #expect(tampered.stdout.contains("the checkout does not match the commit: test.sh holds "), "\(tampered.stdout)")
+        #expect(!(try repo.note() ?? "").contains(#""verdict":"pass""#))
+    }
+
     @Test func extraMountsAreReadOnlyAndAMissingOneIsAClearError() throws {
         let tools = ScratchDirectory()
         try "#!/bin/sh\necho tool-ran\n".write(to: tools.path("tool"), atomically: true, encoding: .utf8)

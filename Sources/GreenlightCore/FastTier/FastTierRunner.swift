@@ -112,7 +112,8 @@ struct FastTierRunner: TierRunner {
     private func temporaryCheckout(of commit: ResolvedCommit, reason: String) async throws -> Location {
         let root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-fast-\(commit.commit.short())")
         do {
-            _ = try await context.repository.makeDetachedCheckout(of: commit.commit, at: root, runner: context.runner)
+            let checkout = try await context.repository.makeDetachedCheckout(of: commit.commit, at: root, runner: context.runner)
+            try checkout.verifyCheckout(of: commit.commit, at: root)
         } catch {
             if let problem = TemporaryDirectory.remove(root) { context.progress.warning(problem) }
             throw error

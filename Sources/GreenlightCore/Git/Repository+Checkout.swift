@@ -78,3 +78,68 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// Checks that the working tree at `directory` holds exactly `commit`'s tree: every object on
+    /// the way (commit, trees) is read through libgit2, which verifies each object's hash
+    /// (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`, on by default), and every file is hashed as
+    /// git would store it (`git_repository_hashfile`, with the repository's filters) and compared
+    /// with its tree entry; a symbolic link by its target text. git reads objects without
+    /// checking their names, so a loose object edited in place would otherwise be checked out
+    /// as if it were the commit's content. Submodules are not looked into.
+    /// - Throws: `GitError` naming the first path that differs, or the libgit2 call that failed.
+    public func verifyCheckout(of commit: ObjectID, at directory: URL) throws(GitError) {
+        try withHandle { (repo) throws(GitError) in
+            var oid = commit.raw
+            var object: OpaquePointer?
+            try gitCheck("git_commit_lookup", git_commit_lookup(&object, repo, &oid))
+            defer { git_commit_free(object) }
+            var tree: OpaquePointer?
+            try gitCheck("git_commit_tree", git_commit_tree(&tree, object))
+            defer { git_tree_free(tree) }
+            try Self.verify(tree: tree!, prefix: "", in: repo, root: directory)
+        }
+    }
+
+    private static func verify(tree: OpaquePointer, prefix: String, in repo: OpaquePointer, root: URL) throws(GitError) {
+        for index in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+            let path = prefix + String(cString: git_tree_entry_name(entry))
+            let expected = git_tree_entry_id(entry).pointee
+            var actual = git_oid()
+            switch git_tree_entry_filemode(entry) {
+            case GIT_FILEMODE_TREE:
+                var subtree: OpaquePointer?
+                var id = expected
+                try gitCheck("git_tree_lookup", git_tree_lookup(&subtree, repo, &id))
+                defer { git_tree_free(subtree) }
+                try verify(tree: subtree!, prefix: path + "/", in: repo, root: root)
+                continue
+            case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE:
+                let file = root.appendingPathComponent(path).path
+                let result = git_repository_hashfile(&actual, repo, file, GIT_OBJECT_BLOB, path)
+                if result < 0 { throw mismatch(path, "cannot be read: \(GitError.last(call: "git_repository_hashfile", code: result).message)") }
+            case GIT_FILEMODE_LINK:
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path) else {
+                    throw mismatch(path, "is not the symbolic link the commit has")
+                }
+                let bytes = Array(target.utf8)
+                let result = bytes.withUnsafeBytes { git_odb_hash(&actual, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+                try gitCheck("git_odb_hash", result)
+            default:
+                continue
+            }
+            var wanted = expected
+            if git_oid_equal(&actual, &wanted) == 0 {
+                throw mismatch(path, "holds \(ObjectID(actual).short()), the commit has \(ObjectID(expected).short())")
+            }
+        }
+    }
+
+    private static func mismatch(_ path: String, _ detail: String) -> GitError {
+        GitError(call: "verify checkout", code: -1, message: """
+            the checkout does not match the commit: \(path) \(detail) (the object store holds an object \
+            whose content is not its name: damaged or edited; run `git fsck`)
+            """)
+    }
+}
