@@ -7,21 +7,33 @@ import Testing
 /// `git push` through the hook with the clean room on a Kubernetes API (the fake server).
 @Suite("git push with the Kubernetes clean room", .serialized, .timeLimit(.minutes(5)))
 struct KubernetesPushTests {
-    @Test func pushOfANeverPushedBranchRunsTheJobOnThatExactCommit() async throws {
-        let fixture = try PushFixture(installHook: true)
+    /// A fake API server (token t0ken) whose kubelet works in the fixture's scratch directory, started.
+    static func startServer(for fixture: PushFixture) async throws -> FakeKubeAPIServer {
         var options = FakeKubeAPIServer.Options(workRoot: fixture.scratch.path("kubelet"))
         try FileManager.default.createDirectory(at: options.workRoot, withIntermediateDirectories: true)
         options.tokens = ["t0ken"]
         let server = FakeKubeAPIServer(options: options)
         try await server.start()
+        return server
+    }
+
+    /// A kubeconfig for `server` (token t0ken, namespace ci) in the fixture's scratch directory.
+    static func writeKubeconfig(for server: FakeKubeAPIServer, in fixture: PushFixture) throws -> URL {
+        let kubeconfig = fixture.scratch.path("kubeconfig")
+        try """
+            current-context: fake
+            clusters: [{name: fake, cluster: {server: '\(server.baseURL.absoluteString)'}}]
+            users: [{name: u, user: {token: t0ken}}]
+            contexts: [{name: fake, context: {cluster: fake, user: u, namespace: ci}}]
+            """.write(to: kubeconfig, atomically: true, encoding: .utf8)
+        return kubeconfig
+    }
+
+    @Test func pushOfANeverPushedBranchRunsTheJobOnThatExactCommit() async throws {
+        let fixture = try PushFixture(installHook: true)
+        let server = try await Self.startServer(for: fixture)
         do {
-            let kubeconfig = fixture.scratch.path("kubeconfig")
-            try """
-                current-context: fake
-                clusters: [{name: fake, cluster: {server: '\(server.baseURL.absoluteString)'}}]
-                users: [{name: u, user: {token: t0ken}}]
-                contexts: [{name: fake, context: {cluster: fake, user: u, namespace: ci}}]
-                """.write(to: kubeconfig, atomically: true, encoding: .utf8)
+            let kubeconfig = try Self.writeKubeconfig(for: server, in: fixture)
             try fixture.work.write(".greenlight.yml", """
                 fast:
                   steps: [{name: unit, run: ./test.sh fast}]
@@ -59,11 +71,7 @@ struct KubernetesPushTests {
     /// its environment for the secret's token, and fails the push if it finds it.
     @Test func theStepsContainerHoldsNoCredentialWhileTheCheckoutContainerHasIt() async throws {
         let fixture = try PushFixture(installHook: true)
-        var options = FakeKubeAPIServer.Options(workRoot: fixture.scratch.path("kubelet"))
-        try FileManager.default.createDirectory(at: options.workRoot, withIntermediateDirectories: true)
-        options.tokens = ["t0ken"]
-        let server = FakeKubeAPIServer(options: options)
-        try await server.start()
+        let server = try await Self.startServer(for: fixture)
         do {
             // Recognisable, and written in two halves below so that no file of the step's holds it whole.
             let first = "glsecret-\(UUID().uuidString.prefix(8).lowercased())"
@@ -73,13 +81,7 @@ struct KubernetesPushTests {
                 ".git-credentials": Data("https://greenlight-bot:\(token)@git.example.test\n".utf8),
                 "ssh-privatekey": Data("-----BEGIN OPENSSH PRIVATE KEY-----\n\(token)\n-----END OPENSSH PRIVATE KEY-----\n".utf8),
             ])
-            let kubeconfig = fixture.scratch.path("kubeconfig")
-            try """
-                current-context: fake
-                clusters: [{name: fake, cluster: {server: '\(server.baseURL.absoluteString)'}}]
-                users: [{name: u, user: {token: t0ken}}]
-                contexts: [{name: fake, context: {cluster: fake, user: u, namespace: ci}}]
-                """.write(to: kubeconfig, atomically: true, encoding: .utf8)
+            let kubeconfig = try Self.writeKubeconfig(for: server, in: fixture)
             try fixture.work.write(".greenlight.yml", """
                 fast:
                   steps: [{name: unit, run: ./test.sh fast}]

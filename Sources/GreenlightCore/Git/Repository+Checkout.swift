@@ -89,15 +89,8 @@ extension Repository {
     /// as if it were the commit's content. Submodules are not looked into.
     /// - Throws: `GitError` naming the first path that differs, or the libgit2 call that failed.
     public func verifyCheckout(of commit: ObjectID, at directory: URL) throws(GitError) {
-        try withHandle { (repo) throws(GitError) in
-            var oid = commit.raw
-            var object: OpaquePointer?
-            try gitCheck("git_commit_lookup", git_commit_lookup(&object, repo, &oid))
-            defer { git_commit_free(object) }
-            var tree: OpaquePointer?
-            try gitCheck("git_commit_tree", git_commit_tree(&tree, object))
-            defer { git_tree_free(tree) }
-            try Self.verify(tree: tree!, prefix: "", in: repo, root: directory)
+        try withCommitTree(commit) { (repo, tree) throws(GitError) in
+            try Self.verify(tree: tree, prefix: "", in: repo, root: directory)
         }
     }
 

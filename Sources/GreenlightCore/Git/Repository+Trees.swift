@@ -15,14 +15,7 @@ extension Repository {
     /// The entry at `path` (slash-separated, relative to the root) in `commit`'s tree.
     /// - Throws: `GitError` when the commit cannot be read.
     public func file(at path: String, in commit: ObjectID) throws(GitError) -> TreeFile {
-        try withHandle { (repo) throws(GitError) -> TreeFile in
-            var oid = commit.raw
-            var object: OpaquePointer?
-            try gitCheck("git_commit_lookup", git_commit_lookup(&object, repo, &oid))
-            defer { git_commit_free(object) }
-            var tree: OpaquePointer?
-            try gitCheck("git_commit_tree", git_commit_tree(&tree, object))
-            defer { git_tree_free(tree) }
+        try withCommitTree(commit) { (repo, tree) throws(GitError) -> TreeFile in
             var entry: OpaquePointer?
             let found = git_tree_entry_bypath(&entry, tree, path)
             if found == GIT_ENOTFOUND.rawValue { return .absent }
@@ -65,10 +58,24 @@ extension Repository {
         return stamp.hasPrefix("ref:") ? String(stamp.dropFirst(4)) : nil
     }
 
-    /// A value from this repository's own configuration file (`<common dir>/config`, git's
-    /// "local" level) only: not the user's or the system's, which a gate setting must not come from.
-    public func localConfigString(_ key: String) throws(GitError) -> String? {
-        try withHandle { (repo) throws(GitError) -> String? in
+    /// The root tree of `commit`, read through libgit2 (which verifies each object's hash), for `body`.
+    func withCommitTree<T>(_ commit: ObjectID, _ body: (OpaquePointer, OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
+        try withHandle { (repo) throws(GitError) -> T in
+            var oid = commit.raw
+            var object: OpaquePointer?
+            try gitCheck("git_commit_lookup", git_commit_lookup(&object, repo, &oid))
+            defer { git_commit_free(object) }
+            var tree: OpaquePointer?
+            try gitCheck("git_commit_tree", git_commit_tree(&tree, object))
+            defer { git_tree_free(tree) }
+            return try body(repo, tree!)
+        }
+    }
+
+    /// This repository's own configuration file (git's "local" level) as a snapshot, for `body`;
+    /// `nil` when there is none.
+    private func withLocalConfig<T>(_ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T? {
+        try withHandle { (repo) throws(GitError) -> T? in
             var config: OpaquePointer?
             try gitCheck("git_repository_config_snapshot", git_repository_config_snapshot(&config, repo))
             defer { git_config_free(config) }
@@ -77,32 +84,32 @@ extension Repository {
             if opened == GIT_ENOTFOUND.rawValue { return nil }
             try gitCheck("git_config_open_level", opened)
             defer { git_config_free(local) }
+            return try body(local!)
+        }
+    }
+
+    /// A value from this repository's own configuration file (`<common dir>/config`, git's
+    /// "local" level) only: not the user's or the system's, which a gate setting must not come from.
+    public func localConfigString(_ key: String) throws(GitError) -> String? {
+        try withLocalConfig { (local) throws(GitError) -> String? in
             var value: UnsafePointer<CChar>?
             let result = git_config_get_string(&value, local, key)
             if result == GIT_ENOTFOUND.rawValue { return nil }
             try gitCheck("git_config_get_string", result)
             return value.map { String(cString: $0) }
-        }
+        } ?? nil
     }
 
     /// Whether this repository's own configuration file pulls in others (`include.path`,
     /// `includeIf.*.path`): values read from it may then change without the file changing.
     /// - Throws: `GitError` when the configuration cannot be read.
     public func localConfigHasIncludes() throws(GitError) -> Bool {
-        try withHandle { (repo) throws(GitError) -> Bool in
-            var config: OpaquePointer?
-            try gitCheck("git_repository_config_snapshot", git_repository_config_snapshot(&config, repo))
-            defer { git_config_free(config) }
-            var local: OpaquePointer?
-            let opened = git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL)
-            if opened == GIT_ENOTFOUND.rawValue { return false }
-            try gitCheck("git_config_open_level", opened)
-            defer { git_config_free(local) }
+        try withLocalConfig { (local) throws(GitError) -> Bool in
             var iterator: OpaquePointer?
             try gitCheck("git_config_iterator_glob_new", git_config_iterator_glob_new(&iterator, local, "^include(if\\..*)?\\.path$"))
             defer { git_config_iterator_free(iterator) }
             var entry: UnsafeMutablePointer<git_config_entry>?
             return git_config_next(&entry, iterator) == 0
-        }
+        } ?? false
     }
 }
