@@ -5,8 +5,8 @@ import GreenlightCore
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the Kubernetes clean room: kubeconfig, API server, version and every permission greenlight needs.",
-        discussion: "Each permission is asked with a SelfSubjectAccessReview; a denied one prints the Role rule that fixes it. Exit 0 when all is well, 1 when a check failed, 2 when the configuration cannot be read."
+        abstract: "Check the clean room's setup: the local sandbox (bubblewrap), or the Kubernetes cluster and every permission greenlight needs.",
+        discussion: "With the local backend, starts the bubblewrap sandbox once as a clean-room run would and says how to fix it when it cannot. With Kubernetes, checks the kubeconfig, API server and version, and asks each permission with a SelfSubjectAccessReview; a denied one prints the Role rule that fixes it. Exit 0 when all is well, 1 when a check failed, 2 when the configuration cannot be read."
     )
 
     @OptionGroup var repository: RepositoryOption
@@ -15,10 +15,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
         do {
             let gate = try session.gate()
-            guard let checks = await ClusterUseCase(gate: gate).doctor() else {
-                print("clean_room.backend is \(gate.config.cleanRoom.backend.kind.rawValue): nothing to check on a cluster")
-                return
-            }
+            let checks = await ClusterUseCase(gate: gate).doctor()
             session.exitIfInterrupted()
             for check in checks { print("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)") }
             session.flushAndExitIfInterrupted()

@@ -24,6 +24,25 @@ struct CheckCommandTests {
         return repo
     }
 
+    /// `doctor` with the local backend starts the sandbox once, as a run would, and says what it found;
+    /// a mount that does not exist is a failed check that names it (exit 1), not a silent pass.
+    @Test func doctorChecksTheLocalSandbox() throws {
+        let repo = try project()
+        var environment = TestEnvironment.base
+        environment["TMPDIR"] = repo.scratch.url.path
+        let healthy = try GreenlightBinary.run(["doctor"], in: repo.url, environment: environment)
+        #expect(healthy.status == 0, "\(healthy.stdout)\(healthy.stderr)")
+        #expect(healthy.stdout.hasPrefix("ok   local clean room: steps run sealed by bubblewrap (/"), "\(healthy.stdout)")
+        #expect(healthy.stdout.hasSuffix("), network on\n"), "\(healthy.stdout)")
+        try repo.write(".greenlight.yml", "clean_room:\n  mounts: [/nonexistent/toolchain]\n  steps:\n    - {name: test, run: ./test.sh}\n")
+        let broken = try GreenlightBinary.run(["doctor"], in: repo.url, environment: environment)
+        #expect(broken.status == 1, "\(broken.stdout)\(broken.stderr)")
+        #expect(broken.stdout.hasPrefix("FAIL local clean room: the clean room cannot be sealed: bubblewrap could not start the sandbox ("), "\(broken.stdout)")
+        #expect(broken.stdout.contains("/nonexistent/toolchain"), "\(broken.stdout)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.scratch.url.path).filter { $0.hasPrefix("greenlight-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func failingCommitExitsOneWithTheReport() throws {
         let repo = try project()
         let result = try GreenlightBinary.run(["check"], in: repo.url)

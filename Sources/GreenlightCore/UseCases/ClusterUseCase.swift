@@ -1,6 +1,6 @@
 import Foundation
 
-/// `greenlight cancel` and `greenlight doctor`: the Kubernetes clean room outside a check.
+/// `greenlight cancel` and `greenlight doctor`: the clean room outside a check.
 public struct ClusterUseCase: Sendable {
     public let gate: Gate
 
@@ -16,9 +16,12 @@ public struct ClusterUseCase: Sendable {
         return try await JobCanceller(context: gate.context.tiers, definition: gate.config.cleanRoom).cancel(commit)
     }
 
-    /// Every check of the cluster setup, in order; `nil` when the clean room is not on Kubernetes.
-    public func doctor() async -> [ClusterDoctor.Check]? {
-        guard case let .kubernetes(settings) = gate.config.cleanRoom.backend else { return nil }
-        return await ClusterDoctor(context: gate.context.tiers, settings: settings).run()
+    /// Every check of the clean room's setup, in order: the cluster's (Kubernetes), or whether
+    /// this machine can seal the local clean room (`SandboxDoctor`).
+    public func doctor() async -> [ClusterDoctor.Check] {
+        switch gate.config.cleanRoom.backend {
+        case let .kubernetes(settings): await ClusterDoctor(context: gate.context.tiers, settings: settings).run()
+        case .local: [await SandboxDoctor(context: gate.context.tiers, definition: gate.config.cleanRoom).run()]
+        }
     }
 }
