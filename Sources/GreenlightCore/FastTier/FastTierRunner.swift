@@ -113,7 +113,7 @@ struct FastTierRunner: TierRunner {
         let root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-fast-\(commit.commit.short())")
         do {
             let checkout = try await context.repository.makeDetachedCheckout(of: commit.commit, at: root, runner: context.runner)
-            try checkout.verifyCheckout(of: commit.commit, at: root)
+            try await checkout.verifyCheckout(of: commit.commit, at: root)
         } catch {
             if let problem = TemporaryDirectory.remove(root) { context.progress.warning(problem) }
             throw error

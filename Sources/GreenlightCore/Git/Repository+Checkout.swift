@@ -1,5 +1,6 @@
 import CLibGit2
 import Foundation
+import NIOConcurrencyHelpers
 
 extension Repository {
     /// Makes a fresh repository at `directory` holding exactly `commit`: HEAD detached
@@ -82,51 +83,98 @@ extension Repository {
 extension Repository {
     /// Checks that the working tree at `directory` holds exactly `commit`'s tree: every object on
     /// the way (commit, trees) is read through libgit2, which verifies each object's hash
-    /// (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`, on by default), and every file is hashed as
-    /// git would store it (`git_repository_hashfile`, with the repository's filters) and compared
-    /// with its tree entry; a symbolic link by its target text. git reads objects without
+    /// (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`, on by default), and every file is hashed
+    /// (its raw bytes, else as git would store it: `git_repository_hashfile`, with the
+    /// repository's filters) and compared with its tree entry; a symbolic link by its target text. git reads objects without
     /// checking their names, so a loose object edited in place would otherwise be checked out
     /// as if it were the commit's content. Submodules are not looked into.
     /// - Throws: `GitError` naming the first path that differs, or the libgit2 call that failed.
-    public func verifyCheckout(of commit: ObjectID, at directory: URL) throws(GitError) {
+    public func verifyCheckout(of commit: ObjectID, at directory: URL) async throws(GitError) {
+        // Reading every file is blocking work: off the cooperative pool, on dispatch's threads.
+        let result: Result<Void, GitError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                do throws(GitError) {
+                    try self.verifyCheckoutNow(of: commit, at: directory)
+                    continuation.resume(returning: .success(()))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        try result.get()
+    }
+
+    private func verifyCheckoutNow(of commit: ObjectID, at directory: URL) throws(GitError) {
+        // 1. The tree, read through libgit2 (hash-verified): every file and link with its blob.
+        var files: [(path: String, blob: git_oid, link: Bool)] = []
         try withCommitTree(commit) { (repo, tree) throws(GitError) in
-            try Self.verify(tree: tree, prefix: "", in: repo, root: directory)
+            try Self.collect(tree: tree, prefix: "", in: repo, into: &files)
+        }
+        // 2. The raw bytes of every file, hashed on every core (a match is exact; most files have
+        //    no filter). Links by their target text.
+        let suspects = Self.rawMismatches(files, root: directory)
+        // 3. Only a mismatch pays for the attribute lookup and filters (`eol=crlf`, `ident`).
+        guard !suspects.isEmpty else { return }
+        try withHandle { (repo) throws(GitError) in
+            for index in suspects {
+                let (path, blob, link) = files[index]
+                if link { throw Self.mismatch(path, "is not the symbolic link the commit has") }
+                var actual = git_oid()
+                let result = git_repository_hashfile(&actual, repo, directory.appendingPathComponent(path).path, GIT_OBJECT_BLOB, path)
+                if result < 0 { throw Self.mismatch(path, "cannot be read: \(GitError.last(call: "git_repository_hashfile", code: result).message)") }
+                var wanted = blob
+                if git_oid_equal(&actual, &wanted) == 0 {
+                    throw Self.mismatch(path, "holds \(ObjectID(actual).short()), the commit has \(ObjectID(blob).short())")
+                }
+            }
         }
     }
 
-    private static func verify(tree: OpaquePointer, prefix: String, in repo: OpaquePointer, root: URL) throws(GitError) {
+    private static func collect(tree: OpaquePointer, prefix: String, in repo: OpaquePointer,
+                                into files: inout [(path: String, blob: git_oid, link: Bool)]) throws(GitError) {
         for index in 0..<git_tree_entrycount(tree) {
             guard let entry = git_tree_entry_byindex(tree, index) else { continue }
             let path = prefix + String(cString: git_tree_entry_name(entry))
-            let expected = git_tree_entry_id(entry).pointee
-            var actual = git_oid()
+            let id = git_tree_entry_id(entry).pointee
             switch git_tree_entry_filemode(entry) {
             case GIT_FILEMODE_TREE:
                 var subtree: OpaquePointer?
-                var id = expected
-                try gitCheck("git_tree_lookup", git_tree_lookup(&subtree, repo, &id))
+                var lookup = id
+                try gitCheck("git_tree_lookup", git_tree_lookup(&subtree, repo, &lookup))
                 defer { git_tree_free(subtree) }
-                try verify(tree: subtree!, prefix: path + "/", in: repo, root: root)
-                continue
-            case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE:
-                let file = root.appendingPathComponent(path).path
-                let result = git_repository_hashfile(&actual, repo, file, GIT_OBJECT_BLOB, path)
-                if result < 0 { throw mismatch(path, "cannot be read: \(GitError.last(call: "git_repository_hashfile", code: result).message)") }
-            case GIT_FILEMODE_LINK:
-                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path) else {
-                    throw mismatch(path, "is not the symbolic link the commit has")
-                }
-                let bytes = Array(target.utf8)
-                let result = bytes.withUnsafeBytes { git_odb_hash(&actual, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
-                try gitCheck("git_odb_hash", result)
-            default:
-                continue
-            }
-            var wanted = expected
-            if git_oid_equal(&actual, &wanted) == 0 {
-                throw mismatch(path, "holds \(ObjectID(actual).short()), the commit has \(ObjectID(expected).short())")
+                try collect(tree: subtree!, prefix: path + "/", in: repo, into: &files)
+            case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE: files.append((path, id, false))
+            case GIT_FILEMODE_LINK: files.append((path, id, true))
+            default: continue  // submodules are not looked into
             }
         }
+    }
+
+    /// The indexes of `files` whose raw content (a link's target text) does not hash to its blob.
+    private static func rawMismatches(_ files: [(path: String, blob: git_oid, link: Bool)], root: URL) -> [Int] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let found = NIOLockedValueBox<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var mine: [Int] = []
+            for index in stride(from: worker, to: files.count, by: workers) {
+                let (path, blob, link) = files[index]
+                let file = root.appendingPathComponent(path).path
+                var actual = git_oid()
+                var hashed: Int32 = -1
+                if link {
+                    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: file) {
+                        let bytes = Array(target.utf8)
+                        hashed = bytes.withUnsafeBytes { git_odb_hash(&actual, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+                    }
+                } else {
+                    hashed = git_odb_hashfile(&actual, file, GIT_OBJECT_BLOB)
+                }
+                var wanted = blob
+                if hashed != 0 || git_oid_equal(&actual, &wanted) == 0 { mine.append(index) }
+            }
+            found.withLockedValue { $0 += mine }
+        }
+        return found.withLockedValue { $0.sorted() }
     }
 
     private static func mismatch(_ path: String, _ detail: String) -> GitError {

@@ -53,7 +53,7 @@ struct LocalCleanRoom: TierRunner {
             guard head == commit.commit else {
                 throw GitError(call: "verify checkout", code: -1, message: "the clean checkout is at \(head?.hex ?? "nothing"), not \(commit.commit.hex)")
             }
-            try checkout.verifyCheckout(of: commit.commit, at: source)
+            try await checkout.verifyCheckout(of: commit.commit, at: source)
             for name in ["home", "tmp"] {
                 try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
             }
