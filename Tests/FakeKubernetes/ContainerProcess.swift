@@ -100,6 +100,11 @@ final class ContainerProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, logDescriptor, 2)
         let chdirResult = directory.withCString { addChdir(&actions, $0) }
         guard chdirResult == 0 else { throw SpawnError.failed("chdir to \(directory): errno \(chdirResult)") }
+        // Nothing of the test process beyond 0, 1 and 2 reaches a container: an inherited write end
+        // of another child's pipe (a git command a test runs at the same moment) would keep that
+        // pipe open as long as the container lives, and the test reading it would wait as long.
+        let closeResult = addCloseFrom(&actions, 3)
+        guard closeResult == 0 else { throw SpawnError.failed("closefrom: errno \(closeResult)") }
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -185,4 +190,17 @@ private let addChdirSymbol: AddChdirFunction? = {
 private func addChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32 {
     guard let function = addChdirSymbol else { return ENOSYS }
     return function(actions, path)
+}
+
+private typealias AddCloseFromFunction = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+private let addCloseFromSymbol: AddCloseFromFunction? = {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: AddCloseFromFunction.self)
+}()
+
+/// glibc 2.34's `posix_spawn_file_actions_addclosefrom_np`, found at run time like `addChdir`.
+private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32 {
+    guard let function = addCloseFromSymbol else { return ENOSYS }
+    return function(actions, lowest)
 }

@@ -215,6 +215,24 @@ struct KubeletTests {
         }
     }
 
+    /// A container inherits nothing of the test process beyond stdin, stdout and stderr: an
+    /// inherited write end of another child's pipe once kept a test waiting for as long as the
+    /// container slept (and with both cooperative threads waiting, the whole run stalled).
+    @Test func aContainerInheritsNoOtherFileDescriptor() async throws {
+        try await withCluster { cluster in
+            var pipeEnds: [Int32] = [0, 0]
+            #expect(pipe(&pipeEnds) == 0)
+            defer { close(pipeEnds[0]); close(pipeEnds[1]) }
+            try await cluster.createJob("fds", script: "ls /proc/$$$$/fd | sort -n | tr '\\n' ' '")
+            try await cluster.eventually("job complete") {
+                condition(cluster.server.jobs(namespace: "ci").first ?? [:], "Complete") != nil
+            }
+            let pod = try #require(string(cluster.podOfJob("fds"), "metadata", "name"))
+            let log = try await cluster.get("/api/v1/namespaces/ci/pods/\(pod)/log")
+            #expect(log.text == "0 1 2 ", "the container's descriptors: \(log.text) (the test holds \(pipeEnds))")
+        }
+    }
+
     @Test func oomKilledContainerFailsTheJob() async throws {
         try await withCluster { cluster in
             try await cluster.createJob("hungry", script: "exec sleep 300")
