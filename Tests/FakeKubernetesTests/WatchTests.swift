@@ -136,11 +136,18 @@ struct WatchTests {
             _ = try await createConfigMap(cluster, "c")
             cluster.faults.dropWatchesAfter(events: 2)
             var watch = try await cluster.stream("/api/v1/namespaces/ci/configmaps?watch=true")
-            #expect(try await watch.nextEvent()?.type == "ADDED")
-            #expect(try await watch.nextEvent()?.type == "ADDED")
-            await #expect(throws: (any Error).self, "the connection is cut without the terminating chunk") {
-                _ = try await watch.nextLine()
+            // The client may surface the cut before the events it had buffered (async-http-client
+            // fails the body stream as soon as the connection ends), so what arrives is a prefix of
+            // the two events, never a third, and the stream always ends in an error, never cleanly.
+            var types: [String] = []
+            var cut = false
+            do {
+                while let event = try await watch.nextEvent() { types.append(event.type) }
+            } catch {
+                cut = true
             }
+            #expect(cut, "the connection is cut without the terminating chunk")
+            #expect(types.count <= 2 && types.allSatisfy { $0 == "ADDED" }, "\(types)")
             cluster.faults.dropWatchesAfterEvents = nil
             var healthy = try await cluster.stream("/api/v1/namespaces/ci/configmaps?watch=true&timeoutSeconds=1")
             var count = 0
