@@ -19,6 +19,8 @@ command -v git >/dev/null 2>&1 || die "git is not on PATH; install git first"
 missing=""
 pkg-config --exists libgit2 2>/dev/null || missing="$missing libgit2-dev pkg-config"
 [ -x /usr/bin/bwrap ] || [ -x /usr/local/bin/bwrap ] || [ -x /bin/bwrap ] || missing="$missing bubblewrap"
+# swift test checks signed verdicts against OpenSSL's Ed25519 (a third-party implementation).
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 if [ -n "$missing" ]; then
     say "installing missing packages with apt:$missing"
     sudo=""

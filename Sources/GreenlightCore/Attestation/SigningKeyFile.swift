@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+
+/// A local Ed25519 signing key on disk, as PKCS#8 PEM (RFC 8410 §7: `-----BEGIN PRIVATE KEY-----`,
+/// the DER `30 2e 02 01 00 30 05 06 03 2b 65 70 04 22 04 20` followed by the 32-byte seed), so
+/// `openssl pkey -in FILE -pubout` reads it too. Mode 0600.
+///
+/// The default place is `$XDG_CONFIG_HOME/greenlight/signing-key` (`~/.config/greenlight/` when
+/// unset): per user, never inside a repository. Its signatures protect against accidents and
+/// against other people; not against a coder who runs as the same user and can read it.
+public struct SigningKeyFile: Sendable {
+    public let url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `$XDG_CONFIG_HOME/greenlight/signing-key`, else `$HOME/.config/greenlight/signing-key`.
+    public static func defaultLocation(environment: [String: String]) -> URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return URL(fileURLWithPath: base).appendingPathComponent("greenlight/signing-key")
+    }
+
+    private static let derPrefix: [UInt8] = [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]
+
+    /// The PEM text of `key`.
+    public static func pem(_ key: Curve25519.Signing.PrivateKey) -> String {
+        let base64 = Data(derPrefix + Array(key.rawRepresentation)).base64EncodedString()
+        return "-----BEGIN PRIVATE KEY-----\n\(base64)\n-----END PRIVATE KEY-----\n"
+    }
+
+    /// Reads the key.
+    /// - Throws: `FileError` naming the file: missing, unreadable, not an Ed25519 PKCS#8 key, or
+    ///   readable by others (group or world permission bits set).
+    public func load() throws(FileError) -> Curve25519.Signing.PrivateKey {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw FileError(path: url.path, reason: "no signing key here (create one with `greenlight keys init`)") }
+        guard info.st_mode & 0o077 == 0 else {
+            throw FileError(path: url.path, reason: "the signing key is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it")
+        }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw FileError(path: url.path, reason: "cannot read the signing key") }
+        let body = text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        guard text.contains("-----BEGIN PRIVATE KEY-----"), let der = Data(base64Encoded: body), der.count == 48,
+              Array(der.prefix(16)) == Self.derPrefix,
+              let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: der.suffix(32))
+        else { throw FileError(path: url.path, reason: "not an Ed25519 private key in PKCS#8 PEM (RFC 8410)") }
+        return key
+    }
+
+    /// Writes a new random key (mode 0600, parent directories 0700), atomically.
+    /// - Parameters:
+    ///   - force: replace an existing key; without it an existing file is an error.
+    ///   - repository: a working tree the key must not be inside (it would be committed or read by steps).
+    /// - Throws: `FileError` naming the file.
+    @discardableResult
+    public func create(force: Bool, outside repository: URL? = nil) throws(FileError) -> Curve25519.Signing.PrivateKey {
+        if let repository, url.standardizedFileURL.path.hasPrefix(repository.standardizedFileURL.path + "/") {
+            throw FileError(path: url.path, reason: "a signing key must not be inside a repository (\(repository.path))")
+        }
+        if !force, FileManager.default.fileExists(atPath: url.path) {
+            throw FileError(path: url.path, reason: "a signing key is already there; pass --force to replace it (verdicts it signed stay signed by it)")
+        }
+        let key = Curve25519.Signing.PrivateKey()
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".signing-key.\(getpid()).tmp")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(Self.pem(key).utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw FileError(path: temporary.path, reason: "cannot write the signing key")
+            }
+            guard rename(temporary.path, url.path) == 0 else {
+                throw FileError(path: url.path, reason: "cannot put the signing key in place: \(String(cString: strerror(errno)))")
+            }
+        } catch let error as FileError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileError(path: url.path, reason: "cannot write the signing key: \(error.localizedDescription)")
+        }
+        return key
+    }
+}
