@@ -30,11 +30,9 @@ struct KeysInitCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let file = SigningKeyFile(url: output.map { URL(fileURLWithPath: $0) } ?? SigningKeyFile.defaultLocation(environment: environment))
-        let repository = (try? Repository.discover(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))?.workingDirectory
+        let file = SigningKeyFile.at(output, environment: ProcessInfo.processInfo.environment)
         do {
-            let key = try file.create(force: force, outside: repository)
+            let key = try file.create(force: force)
             printError("greenlight: created the signing key at \(file.url.path)\n")
             print(TrustedKey(role: .local, key: SSHEd25519PublicKey(key.publicKey)).line)
         } catch {
@@ -57,8 +55,7 @@ struct KeysShowCommand: ParsableCommand {
     var role: TrustedKey.Role = .local
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let file = SigningKeyFile(url: key.map { URL(fileURLWithPath: $0) } ?? SigningKeyFile.defaultLocation(environment: environment))
+        let file = SigningKeyFile.at(key, environment: ProcessInfo.processInfo.environment)
         do {
             print(TrustedKey(role: role, key: SSHEd25519PublicKey(try file.load().publicKey)).line)
         } catch {

@@ -22,6 +22,20 @@ public struct SigningKeyFile: Sendable {
         return URL(fileURLWithPath: base).appendingPathComponent("greenlight/signing-key")
     }
 
+    /// The key file at `path` when given, else at `defaultLocation`.
+    public static func at(_ path: String?, environment: [String: String]) -> SigningKeyFile {
+        SigningKeyFile(url: path.map { URL(fileURLWithPath: $0) } ?? defaultLocation(environment: environment))
+    }
+
+    /// The working tree the key's path lies in, if any: found from its nearest existing directory.
+    func enclosingWorkingTree() -> URL? {
+        var directory = url.deletingLastPathComponent().standardizedFileURL
+        while !FileManager.default.fileExists(atPath: directory.path), directory.path != "/" {
+            directory = directory.deletingLastPathComponent()
+        }
+        return (try? Repository.discover(from: directory))?.workingDirectory
+    }
+
     private static let derPrefix: [UInt8] = [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]
 
     /// The PEM text of `key`.
@@ -49,13 +63,12 @@ public struct SigningKeyFile: Sendable {
     }
 
     /// Writes a new random key (mode 0600, parent directories 0700), atomically.
-    /// - Parameters:
-    ///   - force: replace an existing key; without it an existing file is an error.
-    ///   - repository: a working tree the key must not be inside (it would be committed or read by steps).
-    /// - Throws: `FileError` naming the file.
+    /// - Parameter force: replace an existing key; without it an existing file is an error.
+    /// - Throws: `FileError` naming the file: it exists (without `force`), it would be inside a
+    ///   git working tree (committed, or read by steps), or it cannot be written.
     @discardableResult
-    public func create(force: Bool, outside repository: URL? = nil) throws(FileError) -> Curve25519.Signing.PrivateKey {
-        if let repository, url.standardizedFileURL.path.hasPrefix(repository.standardizedFileURL.path + "/") {
+    public func create(force: Bool) throws(FileError) -> Curve25519.Signing.PrivateKey {
+        if let repository = enclosingWorkingTree() {
             throw FileError(path: url.path, reason: "a signing key must not be inside a repository (\(repository.path))")
         }
         if !force, FileManager.default.fileExists(atPath: url.path) {

@@ -69,7 +69,8 @@ public struct GateDefinition: Sendable {
         let worktreeBytes = try? worktree.read(GateConfig.fileName)
         var notice: String?
         if worktreeBytes != trustedBytes {
-            let what = worktreeBytes == nil ? "the working tree has no \(GateConfig.fileName)" : "\(GateConfig.fileName) in the working tree differs from the trusted one"
+            let what = worktreeBytes == nil ? "the working tree's \(GateConfig.fileName) is missing or unreadable"
+                : "\(GateConfig.fileName) in the working tree differs from the trusted one"
             notice = "\(what); using the gate at \(trusted.name) (\(trusted.commit.short())); "
                 + "try yours with `greenlight check --config worktree` (its verdicts count only for its own definition)"
         }

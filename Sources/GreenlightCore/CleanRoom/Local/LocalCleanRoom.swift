@@ -46,7 +46,7 @@ struct LocalCleanRoom: TierRunner {
         let source = root.appendingPathComponent("src", isDirectory: true)
         let objects = context.repository.commonDirectory.appendingPathComponent("objects", isDirectory: true)
         do {
-            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("objects").path, withDestinationPath: objects.path)
+            try Self.prepare(root: root, objects: objects)
             let checkout = try await context.repository.makeDetachedCheckout(of: commit.commit, at: source, runner: context.runner,
                                                                              alternate: BubblewrapSandbox.alternateEntry)
             let head = try checkout.headCommit()
@@ -54,9 +54,6 @@ struct LocalCleanRoom: TierRunner {
                 throw GitError(call: "verify checkout", code: -1, message: "the clean checkout is at \(head?.hex ?? "nothing"), not \(commit.commit.hex)")
             }
             try await checkout.verifyCheckout(of: commit.commit, at: source)
-            for name in ["home", "tmp"] {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
-            }
             log.write("checked out \(commit.commit.hex) into \(source.path)\n")
         } catch {
             log.write("cannot check out: \(error)\n")
@@ -99,6 +96,16 @@ struct LocalCleanRoom: TierRunner {
         log.write("=== verdict: \(result.verdict.rawValue)\(result.summary.isEmpty ? "" : ": \(result.summary)")\n")
         context.progress.tierFinished(tier: .cleanRoom, verdict: result.verdict, duration: result.finishedAt.timeIntervalSince(startedAt))
         return result
+    }
+
+    /// Makes the clean room's `home`, `tmp` and the `objects` link to the borrowed store
+    /// (`src` is made by the checkout).
+    /// - Throws: the file system's error.
+    static func prepare(root: URL, objects: URL) throws {
+        for name in ["home", "tmp"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("objects").path, withDestinationPath: objects.path)
     }
 
     enum Seal {

@@ -16,18 +16,17 @@ public struct SandboxDoctor: Sendable {
     public func run() async -> ClusterDoctor.Check {
         let name = "local clean room"
         let root: URL
+        let objects = context.repository.commonDirectory.appendingPathComponent("objects")
         do {
             root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-doctor")
-            for directory in ["src", "home", "tmp"] {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
-            }
-            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("objects").path,
-                                                       withDestinationPath: context.repository.commonDirectory.appendingPathComponent("objects").path)
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("src"), withIntermediateDirectories: true)
+            try LocalCleanRoom.prepare(root: root, objects: objects)
         } catch {
             return ClusterDoctor.Check(name: name, ok: false, detail: "cannot prepare a temporary clean room: \(error)")
         }
-        defer { _ = TemporaryDirectory.remove(root) }
-        let objects = context.repository.commonDirectory.appendingPathComponent("objects")
+        defer {
+            if let problem = TemporaryDirectory.remove(root) { context.progress.warning(problem) }
+        }
         switch await LocalCleanRoom(context: context).seal(root: root, objects: objects, definition: definition) {
         case let .sealed(sandbox):
             return ClusterDoctor.Check(name: name, ok: true, detail: "steps run sealed by bubblewrap (\(sandbox.executable)), network \(definition.network ? "on" : "off")")
