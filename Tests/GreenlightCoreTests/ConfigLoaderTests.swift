@@ -1,5 +1,6 @@
 import Foundation
 import GreenlightCore
+import GreenlightTestSupport
 import Testing
 
 @Suite("configuration")
@@ -252,6 +253,32 @@ struct GateDigestTests {
         }
         #expect(Set(try variants.map { try $0.digest() }).count == 4)
         #expect(required.isolation == .required && required.network && required.mounts.isEmpty)
+    }
+
+    /// At a trusted ref, `.greenlight.yml` must be a file: a symbolic link (which could point
+    /// into the coder's working tree) or a directory is an error that names ref and path.
+    @Test func aGateFileAtACommitMustBeAFile() throws {
+        let repo = try ScratchRepository()
+        try repo.write("weak.yml", "fast:\n  steps:\n    - {name: unit, run: \"true\"}\n")
+        try FileManager.default.createSymbolicLink(atPath: repo.url.appendingPathComponent(".greenlight.yml").path, withDestinationPath: "weak.yml")
+        let linked = try #require(ObjectID(hex: try repo.commitAll("a link")))
+        let repository = try repo.open()
+        let files = CommitFiles(repository: repository, commit: linked, label: "refs/remotes/origin/main")
+        do {
+            _ = try ConfigLoader().load(from: files)
+            Issue.record("a symbolic link was read as the gate")
+        } catch let error as ConfigError {
+            #expect(error.file == "refs/remotes/origin/main:.greenlight.yml" && error.message == "is a symbolic link, not a file", "\(error)")
+        }
+        try FileManager.default.removeItem(at: repo.url.appendingPathComponent(".greenlight.yml"))
+        try repo.write(".greenlight.yml/inner", "x")
+        let directory = try #require(ObjectID(hex: try repo.commitAll("a directory")))
+        do {
+            _ = try ConfigLoader().load(from: CommitFiles(repository: repository, commit: directory, label: "main"))
+            Issue.record("a directory was read as the gate")
+        } catch let error as ConfigError {
+            #expect(error.message == "is a directory, not a file", "\(error)")
+        }
     }
 
     /// Bad seal settings are refused at their line, naming the key.
