@@ -56,7 +56,10 @@ struct FastPathFormatTests {
             let repository = try repo.open()
             let cache = FastPathCache(repository: repository)
             try writeDefinition(for: "origin")
-            for sha in [passing, failing] { try cache.writeCommit(try #require(ObjectID(hex: sha)), config: config) }
+            let store = VerdictStore(repository: repository)
+            for sha in [passing, failing] {
+                try cache.writeCommit(try #require(ObjectID(hex: sha)), config: config) { try store.records(for: $0).records }
+            }
             for remote in remotes { try cache.writeRemote(remote, notesTip: try repository.referenceTarget(Repository.defaultNotesRef)) }
         }
 

@@ -267,7 +267,9 @@ struct PushTests {
         // The fast tier's trusted verdict is the real failure (from the refused push); the clean room
         // has verdicts only under the commit's own, weaker definition.
         let lines = verify.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.count == 4 && lines[3].isEmpty, "\(verify.stdout)")
+        #expect(lines.count == 5 && lines[4].isEmpty, "\(verify.stdout)")
+        #expect(lines.dropFirst(3).first == "verified nothing cryptographic: no trusted keys (no .greenlight/trusted-keys at the trusted ref, "
+            + "no --trust), so anyone who can write the notes can write a pass", "\(verify.stdout)")
         #expect(lines.first == "greenlight verify \(weakened): NOT verified")
         #expect(lines.dropFirst().first?.hasPrefix("  fast: failed: step 'unit' failed with exit code 1 after ") == true, "\(verify.stdout)")
         #expect(lines.dropFirst(2).first == "  clean-room: gate weakened: verdicts are for digest \(try ownDigest.cleanRoom.digest().prefix(12)) "

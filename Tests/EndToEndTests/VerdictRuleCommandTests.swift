@@ -27,12 +27,25 @@ struct VerdictRuleCommandTests {
         let status = try greenlight(["status"])
         #expect(status.stdout.contains("PASS  fast") && status.stdout.contains("[current, superseded by a newer verdict]"), "\(status.stdout)")
 
-        // A pass dated a day ahead (a forged line, or a machine whose clock is off) does not win over the local fail.
+        // A pass line edited to be dated a day ahead no longer matches its signature: it does not count at all.
         let note = try #require(try repo.note(head))
         let passLine = try #require(note.split(separator: "\n").first { $0.contains("\"verdict\":\"pass\"") })
-        let future = Timestamp.format(Date().addingTimeInterval(86_400))
-        let forged = String(passLine).replacingOccurrences(of: #""finished_at":"[^"]*""#, with: "\"finished_at\":\"\(future)\"", options: .regularExpression)
+        let future = Date().addingTimeInterval(86_400)
+        let forged = String(passLine).replacingOccurrences(of: #""finished_at":"[^"]*""#, with: "\"finished_at\":\"\(Timestamp.format(future))\"",
+                                                           options: .regularExpression)
         try repo.git("notes", "--ref=greenlight", "append", "-m", forged, head)
+        #expect(try greenlight(["check"]).status == 1)
+        let ignored = try greenlight(["status"])
+        #expect(ignored.stdout.contains("[current, does not count: no trusted key vouches for it]\n        unsigned\n"), "\(ignored.stdout)")
+
+        // A signed pass dated a day ahead (a machine whose clock is off) is suspicious: it does not win over the local fail.
+        let signer = VerdictSigner(key: try SigningKeyFile.at(nil, environment: environment).load())
+        let repository = try repo.open()
+        let resolved = try repository.resolve(head)
+        let config = try ConfigLoader().load(fromRoot: repo.url)
+        let ahead = VerdictRecord(verdict: .pass, tier: .fast, commit: resolved.commit, tree: resolved.tree, digest: try config.fast.digest(),
+                                  backend: "workspace", startedAt: future, finishedAt: future, steps: [], summary: "")
+        try VerdictStore(repository: repository).append(ahead) { try signer.attestationLines(for: ahead, recordLine: $0) }
         let check = try greenlight(["check"])
         #expect(check.status == 1)
         #expect(check.stderr.contains("in the future of this machine's clock"), "\(check.stderr)")

@@ -32,8 +32,9 @@ struct AttestationTests {
 
     /// A known envelope against its expected bytes; the signature is also made and checked by OpenSSL.
     @Test func aKnownEnvelopeHasItsExpectedBytesAndOpenSSLAgrees() throws {
-        let payload = try VerdictStatement.payload(for: Self.record(), logSHA256: String(repeating: "cd", count: 32))
-        #expect(String(decoding: payload, as: UTF8.self) == #"{"_type":"https://in-toto.io/Statement/v1","predicate":{"configuration":[{"digest":{"sha256":"abababababababababababababababababababababababababababababababab"},"name":".greenlight.yml#clean-room"}],"failedTests":[],"greenlight":{"backend":"local","definition":"trusted","finishedAt":"2026-09-21T14:13:21.500Z","greenlightVersion":"0.1.0","isolation":"bwrap","logSHA256":"cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd","startedAt":"2026-09-21T14:13:20.000Z","tier":"clean-room","tree":"2222222222222222222222222222222222222222"},"result":"PASSED","url":"file:///tmp/log"},"predicateType":"https://in-toto.io/attestation/test-result/v0.1","subject":[{"digest":{"gitCommit":"1111111111111111111111111111111111111111"}}]}"#)
+        let payload = try VerdictStatement.payload(for: Self.record(), logSHA256: String(repeating: "cd", count: 32),
+                                                   recordSHA256: String(repeating: "ef", count: 32))
+        #expect(String(decoding: payload, as: UTF8.self) == #"{"_type":"https://in-toto.io/Statement/v1","predicate":{"configuration":[{"digest":{"sha256":"abababababababababababababababababababababababababababababababab"},"name":".greenlight.yml#clean-room"}],"failedTests":[],"greenlight":{"backend":"local","definition":"trusted","finishedAt":"2026-09-21T14:13:21.500Z","greenlightVersion":"0.1.0","isolation":"bwrap","logSHA256":"cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd","recordSHA256":"efefefefefefefefefefefefefefefefefefefefefefefefefefefefefefefef","startedAt":"2026-09-21T14:13:20.000Z","tier":"clean-room","tree":"2222222222222222222222222222222222222222"},"result":"PASSED","url":"file:///tmp/log"},"predicateType":"https://in-toto.io/attestation/test-result/v0.1","subject":[{"digest":{"gitCommit":"1111111111111111111111111111111111111111"}}]}"#)
         let envelope = try DSSEEnvelope.sign(payload: payload, payloadType: DSSEEnvelope.inTotoPayloadType, with: Self.key)
         #expect(envelope.isSigned(by: Self.key.publicKey))
 
@@ -64,7 +65,7 @@ struct AttestationTests {
     }
 
     @Test func aTamperedEnvelopeOrAnotherKeyDoesNotVerify() throws {
-        let payload = try VerdictStatement.payload(for: Self.record(), logSHA256: nil)
+        let payload = try VerdictStatement.payload(for: Self.record(), logSHA256: nil, recordSHA256: "")
         let envelope = try DSSEEnvelope.sign(payload: payload, payloadType: DSSEEnvelope.inTotoPayloadType, with: Self.key)
         var swapped = envelope
         swapped.payload = Data(String(decoding: payload, as: UTF8.self).replacingOccurrences(of: "1111111111", with: "3333333333").utf8).base64EncodedString()
@@ -73,8 +74,8 @@ struct AttestationTests {
         retyped.payloadType = "application/json"
         #expect(!retyped.isSigned(by: Self.key.publicKey), "the payload type is signed too (PAE)")
         #expect(!envelope.isSigned(by: Curve25519.Signing.PrivateKey().publicKey))
-        #expect(throws: AttestationError.self) { try VerdictStatement.payload(for: Self.record(verdict: .error), logSHA256: nil) }
-        let failed = try VerdictStatement.statement(for: Self.record(verdict: .fail), logSHA256: nil)
+        #expect(throws: AttestationError.self) { try VerdictStatement.payload(for: Self.record(verdict: .error), logSHA256: nil, recordSHA256: "") }
+        let failed = try VerdictStatement.statement(for: Self.record(verdict: .fail), logSHA256: nil, recordSHA256: "")
         #expect(failed.object?["predicate"]?.object?["result"] == .string("FAILED"))
         #expect(failed.object?["predicate"]?.object?["failedTests"] == .array([.string("TestWidget")]))
     }

@@ -62,7 +62,21 @@ public struct SigningKeyFile: Sendable {
         return key
     }
 
-    /// Writes a new random key (mode 0600, parent directories 0700), atomically.
+    /// The key, created (as `create(force: false)`) when there is none yet: the first use.
+    /// - Throws: `FileError` as `load()` and `create(force:)` do.
+    public func loadOrCreate() throws(FileError) -> Curve25519.Signing.PrivateKey {
+        if FileManager.default.fileExists(atPath: url.path) { return try load() }
+        do {
+            return try create(force: false)
+        } catch {
+            // Another process made it first: use theirs.
+            if FileManager.default.fileExists(atPath: url.path) { return try load() }
+            throw error
+        }
+    }
+
+    /// Writes a new random key (mode 0600, parent directories 0700), atomically: without `force`
+    /// an existing key is never replaced, even by a writer racing this one (`link(2)` fails then).
     /// - Parameter force: replace an existing key; without it an existing file is an error.
     /// - Throws: `FileError` naming the file: it exists (without `force`), it would be inside a
     ///   git working tree (committed, or read by steps), or it cannot be written.
@@ -71,26 +85,27 @@ public struct SigningKeyFile: Sendable {
         if let repository = enclosingWorkingTree() {
             throw FileError(path: url.path, reason: "a signing key must not be inside a repository (\(repository.path))")
         }
-        if !force, FileManager.default.fileExists(atPath: url.path) {
-            throw FileError(path: url.path, reason: "a signing key is already there; pass --force to replace it (verdicts it signed stay signed by it)")
-        }
+        let exists = FileError(path: url.path, reason: "a signing key is already there; pass --force to replace it (verdicts it signed stay signed by it)")
+        if !force, FileManager.default.fileExists(atPath: url.path) { throw exists }
         let key = Curve25519.Signing.PrivateKey()
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".signing-key.\(getpid()).tmp")
+        let temporary = directory.appendingPathComponent(".signing-key.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        defer { unlink(temporary.path) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(Self.pem(key).utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw FileError(path: temporary.path, reason: "cannot write the signing key")
-            }
+        } catch {
+            throw FileError(path: directory.path, reason: "cannot create the signing key's directory: \(error.localizedDescription)")
+        }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(Self.pem(key).utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw FileError(path: temporary.path, reason: "cannot write the signing key")
+        }
+        if force {
             guard rename(temporary.path, url.path) == 0 else {
                 throw FileError(path: url.path, reason: "cannot put the signing key in place: \(String(cString: strerror(errno)))")
             }
-        } catch let error as FileError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FileError(path: url.path, reason: "cannot write the signing key: \(error.localizedDescription)")
+        } else if link(temporary.path, url.path) != 0 {
+            if errno == EEXIST { throw exists }
+            throw FileError(path: url.path, reason: "cannot put the signing key in place: \(String(cString: strerror(errno)))")
         }
         return key
     }

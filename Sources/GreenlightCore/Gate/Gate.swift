@@ -20,9 +20,9 @@ public struct Gate: Sendable {
     /// The bytes of the `.greenlight.yml` the definition was read from (see `GateDefinition.bytes`).
     public var definitionBytes: Data?
 
-    /// The standard gate (`GateContext.standard`) for `config`.
-    public init(tiers: TierContext, config: GateConfig) {
-        self.init(context: .standard(tiers: tiers, config: config), config: config)
+    /// The standard gate (`GateContext.standard`) for `config`, trusting `trustedKeys` and this user's key.
+    public init(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys()) {
+        self.init(context: .standard(tiers: tiers, config: config, trustedKeys: trustedKeys), config: config)
     }
 
     /// Loads the gate definition (`GateDefinition.load`: the trusted ref's `.greenlight.yml`
@@ -33,7 +33,7 @@ public struct Gate: Sendable {
     public static func load(tiers: TierContext, choice: DefinitionSource = .trusted, remote: String? = nil) throws -> Gate {
         let definition = try GateDefinition.load(repository: tiers.repository, choice: choice, remote: remote)
         if let notice = definition.notice { tiers.progress.warning(notice) }
-        var gate = Gate(tiers: tiers, config: definition.config)
+        var gate = Gate(tiers: tiers, config: definition.config, trustedKeys: definition.trustedKeys)
         gate.definitionSource = definition.source
         gate.fastPathStamp = definition.fastPathStamp
         gate.definitionBytes = definition.bytes
@@ -119,7 +119,7 @@ public struct Gate: Sendable {
         let fastPath = FastPathCache(repository: context.tiers.repository)
         do {
             if let stamp = fastPathStamp { try fastPath.writeDefinition(config, stamp: stamp) }
-            try fastPath.writeCommit(commit, config: config, rule: rule)
+            try fastPath.writeCommit(commit, config: config, rule: rule, records: context.cache.countingRecords(for:))
             return []
         } catch {
             let warning = "the fast path's cache was not updated (pushes will take the full check): \(error)"

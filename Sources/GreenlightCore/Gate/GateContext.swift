@@ -16,15 +16,19 @@ public struct GateContext: Sendable {
         self.cleanRoom = cleanRoom
     }
 
-    /// The local notes as the cache, the fast tier in the workspace, and the clean room the
-    /// configuration names.
-    public static func standard(tiers: TierContext, config: GateConfig) -> GateContext {
+    /// The local notes as the cache, signed with this user's key (created on first use; when it
+    /// cannot be, a warning and unsigned records) and trusting it and `trustedKeys`
+    /// (`SignedVerdictCache`); the fast tier in the workspace; the clean room the configuration names.
+    public static func standard(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys()) -> GateContext {
         let cleanRoom: TierRunner = switch config.cleanRoom.backend {
         case .local: LocalCleanRoom(context: tiers)
         case let .kubernetes(settings): KubernetesCleanRoom(context: tiers, settings: settings)
         }
-        return GateContext(tiers: tiers, cache: NotesVerdictCache(store: VerdictStore(repository: tiers.repository)),
-                           fastTier: FastTierRunner(context: tiers), cleanRoom: cleanRoom)
+        let local = VerdictSigner.local(environment: tiers.environment)
+        if let warning = local.warning { tiers.progress.warning(warning) }
+        let cache = SignedVerdictCache(store: VerdictStore(repository: tiers.repository), signer: local.signer,
+                                       keys: SignedVerdictCache.keys(repository: trustedKeys, own: local.signer))
+        return GateContext(tiers: tiers, cache: cache, fastTier: FastTierRunner(context: tiers), cleanRoom: cleanRoom)
     }
 
     /// The runner of `tier`.

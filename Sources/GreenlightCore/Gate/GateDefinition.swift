@@ -23,10 +23,13 @@ public struct GateDefinition: Sendable {
     public let fastPathStamp: FastPathStamp?
     /// The bytes of the `.greenlight.yml` it was read from.
     public var bytes: Data? = nil
+    /// The `.greenlight/trusted-keys` read from the same place as the definition.
+    public var trustedKeys = TrustedKeys()
 
     /// Loads the definition for pushes to `remote` (`nil`: the current branch's push remote).
     /// Writes nothing.
-    /// - Throws: `ConfigError` (file, line, key; a `greenlight.trustedRef` that names no ref),
+    /// - Throws: `ConfigError` (file, line, key; a `greenlight.trustedRef` that names no ref; a bad
+    ///   `.greenlight/trusted-keys` line),
     ///   `GitError` when refs or objects cannot be read.
     public static func load(repository: Repository, choice: DefinitionSource = .trusted, remote: String? = nil) throws -> GateDefinition {
         guard let root = repository.workingDirectory else {
@@ -39,6 +42,7 @@ public struct GateDefinition: Sendable {
             var definition = GateDefinition(config: try ConfigLoader().load(from: worktree), source: .worktree, trustedRef: trustedRef,
                                             notice: notice, fastPathStamp: stamp)
             definition.bytes = bytes
+            definition.trustedKeys = try TrustedKeys.read(from: worktree)
             return definition
         }
         if choice == .worktree { return try fromWorktree(notice: nil, trustedRef: nil, stamp: nil) }
@@ -76,6 +80,7 @@ public struct GateDefinition: Sendable {
         }
         var definition = GateDefinition(config: config, source: .trusted, trustedRef: trusted.name, notice: notice, fastPathStamp: stamp)
         definition.bytes = trustedBytes
+        definition.trustedKeys = try TrustedKeys.read(from: files)
         return definition
     }
 }

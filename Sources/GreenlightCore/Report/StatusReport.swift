@@ -2,24 +2,30 @@ import Foundation
 
 /// What `greenlight status` shows: every verdict recorded for a commit, newest first,
 /// marked `current` when recorded under the tier definition now in `.greenlight.yml`, and
-/// `superseded` when `VerdictRule` picks another record of the same tier and digest.
+/// `superseded` when `VerdictRule` picks another record of the same tier and digest; with
+/// trusted keys, who signed each one (only records a trusted key vouches for count).
 public struct StatusReport: Sendable {
-    public struct Entry: Encodable, Sendable {
+    public struct Entry: Sendable {
         public let record: VerdictRecord
         /// `nil` when the configuration could not be read.
         public let current: Bool?
         /// Whether this is the record that counts for its commit, tier and digest (`VerdictRule`).
         public let counts: Bool
+        /// Who vouches for it; `nil` when no key is trusted (nothing was checked).
+        public let signature: SignatureStatus?
     }
 
     public let commit: ResolvedCommit
     public let entries: [Entry]
     public let warnings: [String]
 
+    /// - Parameter trusting: whether keys were trusted (then only `trusted` records may count).
     /// - Throws: `InternalError` when a tier's digest cannot be computed.
-    public init(commit: ResolvedCommit, records: [VerdictRecord], warnings: [String], config: GateConfig?,
+    public init(commit: ResolvedCommit, records signed: [SignedRecord], trusting: Bool, warnings: [String], config: GateConfig?,
                 rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
+        let records = signed.map(\.record)
+        let counting = trusting ? signed.filter { $0.signature.isTrusted }.map(\.record) : records
         var warnings = warnings
         var digests: [Tier: String] = [:]
         if let config {
@@ -29,14 +35,15 @@ public struct StatusReport: Sendable {
         var winners: [String: VerdictRecord] = [:]
         for key in Set(records.map { "\($0.tier.rawValue) \($0.digest)" }) {
             guard let sample = records.first(where: { "\($0.tier.rawValue) \($0.digest)" == key }) else { continue }
-            let decision = rule.decide(records, commit: commit.commit, tier: sample.tier, digest: sample.digest)
+            let decision = rule.decide(counting, commit: commit.commit, tier: sample.tier, digest: sample.digest)
             warnings += decision.warnings
             if let winner = decision.winner { winners[key] = winner }
         }
         self.warnings = warnings
-        entries = records.sorted { $0.finishedAt > $1.finishedAt }.map { record in
-            Entry(record: record, current: config.map { _ in digests[record.tier] == record.digest },
-                  counts: winners["\(record.tier.rawValue) \(record.digest)"] == record)
+        entries = signed.sorted { $0.record.finishedAt > $1.record.finishedAt }.map { entry in
+            let record = entry.record
+            return Entry(record: record, current: config.map { _ in digests[record.tier] == record.digest },
+                         counts: winners["\(record.tier.rawValue) \(record.digest)"] == record, signature: trusting ? entry.signature : nil)
         }
     }
 
@@ -53,8 +60,13 @@ public struct StatusReport: Sendable {
             case false?: freshness = "stale: gate definition changed"
             case nil: freshness = "digest \(record.digest.prefix(8))"
             }
-            let reuse = !record.verdict.isCacheable ? ", not cached" : entry.counts ? "" : ", superseded by a newer verdict"
+            let reuse: String
+            if !record.verdict.isCacheable { reuse = ", not cached" }
+            else if entry.counts { reuse = "" }
+            else if let signature = entry.signature, !signature.isTrusted { reuse = ", does not count: no trusted key vouches for it" }
+            else { reuse = ", superseded by a newer verdict" }
             out.append("  \(record.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(record.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(NoteCodec.formatDate(record.finishedAt))  \(String(format: "%.1fs", record.durationSeconds))  \(record.backend)  [\(freshness)\(reuse)]")
+            if let signature = entry.signature, record.verdict.isCacheable { out.append("        \(signature.text)") }
             if !record.summary.isEmpty { out.append("        \(record.summary)") }
             if let tests = record.failingTests, !tests.isEmpty { out.append("        failing tests: \(tests.joined(separator: ", "))") }
         }
@@ -73,16 +85,21 @@ public struct StatusReport: Sendable {
             let record: VerdictRecord
             let current: Bool?
             let counts: Bool
+            let signature: SignatureStatus?
             func encode(to encoder: Encoder) throws {
                 try record.encode(to: encoder)
-                enum Keys: String, CodingKey { case current, counts }
+                enum Keys: String, CodingKey { case current, counts, signature, signer }
                 var container = encoder.container(keyedBy: Keys.self)
                 try container.encode(current, forKey: .current)
                 try container.encode(counts, forKey: .counts)
+                try container.encode(signature?.text, forKey: .signature)
+                if case let .trusted(key)? = signature {
+                    try container.encode(["role": key.role.rawValue, "keyid": key.key.keyID, "comment": key.comment], forKey: .signer)
+                }
             }
         }
         let document = Document(commit: commit.commit.hex, tree: commit.tree.hex,
-                                records: entries.map { Row(record: $0.record, current: $0.current, counts: $0.counts) }, warnings: warnings)
+                                records: entries.map { Row(record: $0.record, current: $0.current, counts: $0.counts, signature: $0.signature) }, warnings: warnings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

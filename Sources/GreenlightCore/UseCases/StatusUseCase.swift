@@ -12,18 +12,25 @@ public struct StatusUseCase: Sendable {
     /// A configuration that cannot be read (or a bare repository) is not an error here: the
     /// records are still shown, with a warning that current and stale cannot be told apart.
     /// - Throws: `GitError` for an unknown revision or unreadable notes.
-    public func run(revision: String) throws -> StatusReport {
+    /// - Parameter environment: where this user's signing key is found (it is read, never created).
+    public func run(revision: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StatusReport {
         let commit = try repository.resolve(revision)
-        let found = try VerdictStore(repository: repository).records(for: commit.commit)
-        var warnings = found.warnings
+        let entries = try VerdictStore(repository: repository).entries(for: commit.commit)
+        var warnings = entries.warnings
         var config: GateConfig?
+        var repositoryKeys = TrustedKeys()
         do {
             let definition = try GateDefinition.load(repository: repository)
             config = definition.config
+            repositoryKeys = definition.trustedKeys
             if let notice = definition.notice { warnings.append(notice) }
         } catch {
             warnings.append("cannot tell current from stale: \(error)")
         }
-        return try StatusReport(commit: commit, records: found.records, warnings: warnings, config: config)
+        let ownKey = try? SigningKeyFile.at(nil, environment: environment).load()
+        let keys = SignedVerdictCache.keys(repository: repositoryKeys, own: ownKey.map(VerdictSigner.init(key:)))
+        let judged = AttestationCheck.judge(entries, keys: keys, tree: commit.tree)
+        if !keys.isEmpty { warnings += judged.warnings }
+        return try StatusReport(commit: commit, records: judged.records, trusting: !keys.isEmpty, warnings: warnings, config: config)
     }
 }

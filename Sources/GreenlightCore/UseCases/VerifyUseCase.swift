@@ -1,7 +1,8 @@
 import Foundation
 
 /// `greenlight verify`: for CI and review bots. Fetches the remote's verdict notes, then
-/// asks whether the commit has a counting `pass` for every configured tier. Runs no checks.
+/// asks whether the commit has a counting `pass`, signed by a trusted key, for every configured
+/// tier (`Verification`). Runs no checks.
 public struct VerifyUseCase: Sendable {
     public let repository: Repository
     public let runner: ProcessRunner
@@ -27,8 +28,12 @@ public struct VerifyUseCase: Sendable {
     ///     any remote is verified against the commit's own definition, with a warning. A commit
     ///     already on the trusted ref's history is judged by its first parent's definition (a
     ///     commit is never its own gate).
-    /// - Throws: `ConfigError` (no trusted ref, an unreadable definition), `GitError`, `InternalError`.
-    public func run(revision: String, remote: String?, fetch: Bool, trustedRef: String? = nil) async throws -> Result {
+    ///   - trust: trusted-keys files added to the `.greenlight/trusted-keys` read with the definition.
+    ///   - requireCluster: the clean-room tier counts only with a `cluster` key's signature.
+    /// - Throws: `ConfigError` (no trusted ref, an unreadable definition or trusted-keys file),
+    ///   `GitError`, `InternalError`.
+    public func run(revision: String, remote: String?, fetch: Bool, trustedRef: String? = nil,
+                    trust: [String] = [], requireCluster: Bool = false) async throws -> Result {
         let commit = try repository.resolve(revision)
         var warnings: [String] = []
         let fetchRemote = try remote ?? repository.fetchRemote()
@@ -59,26 +64,34 @@ public struct VerifyUseCase: Sendable {
             }
         }
         let config: GateConfig
+        // The trusted keys are read from the same commit as the definition.
+        var keys: TrustedKeys
         if resolution.ref != nil, gateCommit == nil {
             warnings.append("\(commit.commit.short()) is the first commit of the trusted branch; verifying against its own \(GateConfig.fileName)")
             config = try ConfigLoader().load(from: own)
+            keys = try TrustedKeys.read(from: own)
         } else if let trusted = gateCommit {
             let files = CommitFiles(repository: repository, commit: trusted.commit, label: trusted.name)
             if let bytes = try files.read(GateConfig.fileName) {
                 config = try ConfigLoader().parse(bytes, files: files)
+                keys = try TrustedKeys.read(from: files)
             } else {
                 warnings.append("\(trusted.name) has no \(GateConfig.fileName) yet; verifying against the commit's own")
                 config = try ConfigLoader().load(from: own)
+                keys = try TrustedKeys.read(from: own)
             }
         } else if try repository.remoteNames().isEmpty {
             warnings.append("no remote, so no trusted gate definition; verifying against the commit's own \(GateConfig.fileName) (in CI, pass --trusted-ref)")
             config = try ConfigLoader().load(from: own)
+            keys = try TrustedKeys.read(from: own)
         } else {
             throw ConfigError(file: "greenlight verify", line: nil, column: nil, key: "--trusted-ref",
                               message: "cannot find the trusted gate definition: \(resolution.sought) does not exist; "
                                   + "fetch the default branch (for example `git fetch origin main`) or pass --trusted-ref REF")
         }
-        let verification = try Verification(commit: commit, config: config, own: ownConfig, store: VerdictStore(repository: repository))
+        for file in trust { keys = keys.merging(try TrustedKeys.read(file: file)) }
+        let entries = try VerdictStore(repository: repository).entries(for: commit.commit)
+        let verification = try Verification(commit: commit, config: config, own: ownConfig, entries: entries, keys: keys, requireCluster: requireCluster)
         return Result(verification: verification, warnings: warnings)
     }
 }

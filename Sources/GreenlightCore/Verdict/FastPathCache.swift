@@ -83,14 +83,16 @@ public struct FastPathCache: Sendable {
 
     /// Records which tiers of `commit` have a counting pass, as the notes say at their current tip.
     /// A pass decided in the presence of a future-dated record is left out (the full binary decides).
+    /// - Parameter records: the records on a commit that may count (`VerdictCache.countingRecords`:
+    ///   with keys, only signed ones), read from the notes' current tip.
     /// - Throws: `GitError` when the notes cannot be read; `InternalError` for an uncomputable digest;
-    ///   `FileError` when the file cannot be written.
-    public func writeCommit(_ commit: ObjectID, config: GateConfig, rule: VerdictRule = VerdictRule()) throws {
-        let store = VerdictStore(repository: repository, notesRef: notesRef)
+    ///   `FileError` when the file cannot be written; whatever `records` throws.
+    public func writeCommit(_ commit: ObjectID, config: GateConfig, rule: VerdictRule = VerdictRule(),
+                            records read: (ObjectID) throws -> [VerdictRecord]) throws {
         // The records and the tip they were read at must belong together: read the tip on both sides.
         for _ in 0..<5 {
             let before = try repository.referenceTarget(notesRef)
-            let records = try store.records(for: commit).records
+            let records = try read(commit)
             guard try repository.referenceTarget(notesRef) == before else { continue }
             var lines = [Self.header, String(cString: GL_FASTPATH_NOTES) + (before?.hex ?? String(cString: GL_FASTPATH_NO_NOTES))]
             for tier in Tier.allCases where config.definition(of: tier).isConfigured {

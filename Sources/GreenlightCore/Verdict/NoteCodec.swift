@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Reads and writes verdict notes: one JSON object per line, so notes written on several
@@ -10,6 +11,8 @@ public struct NoteCodec: Sendable {
         /// Empty, or only spaces, tabs and carriage returns.
         case blank
         case record(VerdictRecord)
+        /// An attestation of a record (a DSSE envelope, `Attestation/`): kept as its bytes, decoded there.
+        case attestation
         /// Not a greenlight record (another tool's text, or a damaged record): the warning says which line.
         case foreign(warning: String)
     }
@@ -34,7 +37,7 @@ public struct NoteCodec: Sendable {
         let decoder = Self.makeDecoder()
         for (index, line) in NoteLines.split(note).enumerated() {
             switch decodeLine(line, number: index + 1, decoder: decoder) {
-            case .blank: continue
+            case .blank, .attestation: continue
             case let .record(record): records.append(record)
             case let .foreign(warning): warnings.append(warning)
             }
@@ -42,10 +45,37 @@ public struct NoteCodec: Sendable {
         return (records, warnings)
     }
 
+    /// Everything in a note: each record with the SHA-256 of its line (what an attestation names),
+    /// each attestation line's bytes, and a warning for every other line.
+    func entries(bytes note: [UInt8]) -> NoteEntries {
+        var entries = NoteEntries()
+        let decoder = Self.makeDecoder()
+        for (index, line) in NoteLines.split(note).enumerated() {
+            switch decodeLine(line, number: index + 1, decoder: decoder) {
+            case .blank: continue
+            case let .record(record):
+                entries.records.append(.init(record: record, lineSHA256: Self.lineSHA256(NoteLines.trimmed(line))))
+            case .attestation: entries.attestations.append(Array(NoteLines.trimmed(line)))
+            case let .foreign(warning): entries.warnings.append(warning)
+            }
+        }
+        return entries
+    }
+
+    /// The hex SHA-256 of a record's line as written (without its newline): how an attestation names it.
+    public static func lineSHA256<Bytes: Sequence<UInt8>>(_ line: Bytes) -> String {
+        SHA256.hash(data: Array(line)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// What marks a line as an attestation rather than a record: a JSON object with a DSSE
+    /// `payloadType` (https://github.com/secure-systems-lab/dsse/blob/v1.0.0/envelope.md).
+    static let attestationMarker = Array(#""payloadType":"#.utf8)
+
     /// One line of a note (without its newline); `number` counts from 1, for the warning.
     func decodeLine(_ line: ArraySlice<UInt8>, number: Int, decoder: JSONDecoder = NoteCodec.makeDecoder()) -> Line {
         let trimmed = NoteLines.trimmed(line)
         if trimmed.isEmpty { return .blank }
+        if trimmed.first == UInt8(ascii: "{"), NoteLines.line(trimmed, contains: Self.attestationMarker) { return .attestation }
         if trimmed.first == UInt8(ascii: "{"), let record = try? decoder.decode(VerdictRecord.self, from: Data(trimmed)) {
             return .record(record)
         }
@@ -95,4 +125,19 @@ public struct NoteCodec: Sendable {
     static func parseDate(_ text: String) -> Date? {
         Timestamp.parse(text)
     }
+}
+
+/// What a note holds for one commit, line by line (see `NoteCodec`).
+public struct NoteEntries: Sendable {
+    /// A record and the SHA-256 (hex) of its line: an attestation names the record by it.
+    public struct Entry: Sendable, Equatable {
+        public let record: VerdictRecord
+        public let lineSHA256: String
+    }
+
+    public var records: [Entry] = []
+    /// The attestation lines' bytes (DSSE envelopes), undecoded.
+    public var attestations: [[UInt8]] = []
+    /// One per line that is neither.
+    public var warnings: [String] = []
 }

@@ -31,6 +31,10 @@ public struct RemoteRefreshingCache: VerdictCache {
         return again
     }
 
+    public func countingRecords(for commit: ObjectID) throws -> [VerdictRecord] {
+        try base.countingRecords(for: commit)
+    }
+
     public func record(_ record: VerdictRecord) throws -> VerdictReceipt {
         try base.record(record)
     }

@@ -8,6 +8,10 @@ public protocol VerdictCache: Sendable {
     /// - Throws: `GitError` when the notes cannot be read.
     func lookup(commit: ObjectID, tier: Tier, digest: String) async throws -> VerdictLookup
 
+    /// Every record on `commit` this cache lets count (`lookup` decides among them), for the fast
+    /// path's files. - Throws: `GitError` when the notes cannot be read.
+    func countingRecords(for commit: ObjectID) throws -> [VerdictRecord]
+
     /// Records a new verdict. - Throws: `GitError`; nothing is half-written.
     func record(_ record: VerdictRecord) throws -> VerdictReceipt
 
@@ -28,7 +32,8 @@ public struct VerdictLookup: Sendable {
     }
 }
 
-/// The verdicts in this repository's notes (`refs/notes/greenlight`), under `VerdictRule`.
+/// The verdicts in this repository's notes (`refs/notes/greenlight`), under `VerdictRule`,
+/// signed or not: what a repository without any key trusts (see `SignedVerdictCache`).
 public struct NotesVerdictCache: VerdictCache {
     public let store: VerdictStore
     public let rule: VerdictRule
@@ -41,6 +46,10 @@ public struct NotesVerdictCache: VerdictCache {
     public func lookup(commit: ObjectID, tier: Tier, digest: String) async throws -> VerdictLookup {
         let found = try store.cached(commit: commit, tier: tier, digest: digest, rule: rule)
         return VerdictLookup(record: found.record, warnings: found.warnings)
+    }
+
+    public func countingRecords(for commit: ObjectID) throws -> [VerdictRecord] {
+        try store.records(for: commit).records
     }
 
     public func record(_ record: VerdictRecord) throws -> VerdictReceipt {

@@ -21,6 +21,16 @@ public struct VerdictStore: Sendable {
         return (decoded.records.filter { $0.commit == commit }, decoded.warnings)
     }
 
+    /// Every record on `commit` with its line's SHA-256, every attestation line, and a warning per
+    /// line that is neither (see `NoteCodec`). Records that name another commit are left out.
+    /// - Throws: `GitError` when the notes cannot be read.
+    public func entries(for commit: ObjectID) throws(GitError) -> NoteEntries {
+        guard let note = try repository.note(on: commit, notesRef: notesRef) else { return NoteEntries() }
+        var entries = codec.entries(bytes: [UInt8](note))
+        entries.records.removeAll { $0.record.commit != commit }
+        return entries
+    }
+
     /// The record that counts (by `VerdictRule`) for this commit, tier and digest, if any.
     /// Only lines that mention the digest are decoded: a note with many old records costs
     /// a substring search per line, not a JSON decode.
@@ -38,14 +48,16 @@ public struct VerdictStore: Sendable {
         for (index, line) in NoteLines.split([UInt8](note)).enumerated() {
             if NoteLines.line(line, contains: needle) {
                 switch codec.decodeLine(line, number: index + 1, decoder: decoder) {
-                case .blank: break
+                case .blank, .attestation: break
                 case let .record(record): relevant.append(record)
                 case let .foreign(warning): decodeWarnings.append(warning)
                 }
                 continue
             }
             let trimmed = NoteLines.trimmed(line)
-            if !trimmed.isEmpty, !(trimmed.first == UInt8(ascii: "{") && NoteLines.line(trimmed, contains: marker)) {
+            let known = trimmed.first == UInt8(ascii: "{")
+                && (NoteLines.line(trimmed, contains: marker) || NoteLines.line(trimmed, contains: NoteCodec.attestationMarker))
+            if !trimmed.isEmpty, !known {
                 warnings.append(NoteCodec.foreignLineWarning(line: index + 1, bytes: trimmed))
             }
         }
@@ -62,21 +74,24 @@ public struct VerdictStore: Sendable {
     /// How many times a record is written again when it went missing before it is given up on.
     public static let maxRewrites = 5
 
-    /// Appends a record to the commit's note, keeping every byte already there, then
-    /// checks right away that the ref holds it (writing it again when another writer
+    /// Appends a record to the commit's note, with the lines `attach` makes from the record's
+    /// line (its attestation), in one notes commit, keeping every byte already there; then
+    /// checks right away that the ref holds them (writing them again when another writer
     /// replaced the notes commit in between, at most `maxRewrites` times).
     ///
     /// - Returns: a receipt for `confirm(_:settle:)`, which checks again once the settle
     ///   time has passed since the write.
     /// - Throws: `GitError` when git fails, or (code -1) when the record went missing
-    ///   after every rewrite; `InternalError` when the record cannot be encoded.
+    ///   after every rewrite; `InternalError` when the record cannot be encoded; whatever
+    ///   `attach` throws (then nothing is written).
     @discardableResult
-    public func append(_ record: VerdictRecord) throws -> VerdictReceipt {
+    public func append(_ record: VerdictRecord, attach: (_ recordLine: String) throws -> [String] = { _ in [] }) throws -> VerdictReceipt {
         let line = try codec.encode(record)
+        let lines = [line] + (try attach(line))
         var rewrites = 0
         while true {
-            try repository.appendToNote(on: record.commit, lines: [line], notesRef: notesRef)
-            let receipt = VerdictReceipt(commit: record.commit, line: line, writtenAt: ContinuousClock.now)
+            try repository.appendToNote(on: record.commit, lines: lines, notesRef: notesRef)
+            let receipt = VerdictReceipt(commit: record.commit, lines: lines, writtenAt: ContinuousClock.now)
             if try holds(receipt) { return receipt }
             rewrites += 1
             if rewrites > Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
@@ -104,8 +119,8 @@ public struct VerdictStore: Sendable {
             for (receipt, rewrites) in pending {
                 if try holds(receipt) { continue }
                 if rewrites >= Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
-                try repository.appendToNote(on: receipt.commit, lines: [receipt.line], notesRef: notesRef)
-                next.append((VerdictReceipt(commit: receipt.commit, line: receipt.line, writtenAt: ContinuousClock.now), rewrites + 1))
+                try repository.appendToNote(on: receipt.commit, lines: receipt.lines, notesRef: notesRef)
+                next.append((VerdictReceipt(commit: receipt.commit, lines: receipt.lines, writtenAt: ContinuousClock.now), rewrites + 1))
                 total += 1
             }
             pending = next
@@ -113,10 +128,11 @@ public struct VerdictStore: Sendable {
         return total
     }
 
-    /// Whether the note on the receipt's commit, at the ref's current tip, has the record's line.
+    /// Whether the note on the receipt's commit, at the ref's current tip, has every line the receipt wrote.
     public func holds(_ receipt: VerdictReceipt) throws(GitError) -> Bool {
         guard let note = try repository.note(on: receipt.commit, notesRef: notesRef) else { return false }
-        return NoteLines.contains(line: Array(receipt.line.utf8), in: [UInt8](note))
+        let present = Set(NoteLines.split([UInt8](note)).map(Array.init))
+        return receipt.lines.allSatisfy { present.contains(Array($0.utf8)) }
     }
 
     private func overwritten(_ receipt: VerdictReceipt, times: Int) -> GitError {
@@ -130,8 +146,8 @@ public struct VerdictStore: Sendable {
 public struct VerdictReceipt: Sendable, Hashable {
     /// The commit whose note holds the record.
     public let commit: ObjectID
-    /// The record's line as written, without its newline.
-    public let line: String
+    /// The record's line, then its attestation's (if any), as written, without newlines.
+    public let lines: [String]
     /// When the line was last written (monotonic clock).
     public let writtenAt: ContinuousClock.Instant
 }
