@@ -48,16 +48,20 @@ bin_path="$(cd "$here" && swift build -c release --show-bin-path)"
 binary="$bin_path/greenlight"
 [ -x "$binary" ] || die "the build finished but $binary is missing"
 
-# Test tooling: `swift test` validates every manifest greenlight renders with
-# kubernetes-validate --strict (PyPI), kept in an ignored virtualenv in this checkout.
+# Test tooling, kept in an ignored virtualenv in this checkout (PyPI, pinned): `swift test`
+# validates every manifest greenlight renders with kubernetes-validate --strict, and checks
+# greenlight's signed verdicts with third-party DSSE and in-toto readers (securesystemslib,
+# in-toto-attestation).
 tools="$here/.build-tools/venv"
-if [ ! -x "$tools/bin/kubernetes-validate" ]; then
-    say "installing kubernetes-validate (for swift test) into $tools"
+test_packages="kubernetes-validate==1.37.0 securesystemslib[crypto]==1.3.0 in-toto-attestation==0.9.3"
+if [ ! -x "$tools/bin/kubernetes-validate" ] || ! "$tools/bin/python" -c "import securesystemslib.dsse, in_toto_attestation" >/dev/null 2>&1; then
+    say "installing test tools ($test_packages) into $tools"
     if command -v python3 >/dev/null 2>&1 && python3 -m venv "$tools" >/dev/null 2>&1; then
-        "$tools/bin/pip" install -q --disable-pip-version-check kubernetes-validate==1.37.0 \
-            || say "warning: could not install kubernetes-validate; the manifest validation test will fail until it is installed"
+        # shellcheck disable=SC2086 # the list is split on purpose
+        "$tools/bin/pip" install -q --disable-pip-version-check $test_packages \
+            || say "warning: could not install the test tools; the manifest and attestation interoperability tests will fail until they are installed"
     else
-        say "warning: python3 with venv is missing (apt-get install python3-venv); the manifest validation test needs it"
+        say "warning: python3 with venv is missing (apt-get install python3-venv); the manifest and attestation tests need it"
     fi
 fi
 

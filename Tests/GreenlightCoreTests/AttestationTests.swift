@@ -165,4 +165,70 @@ struct AttestationTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no signing key here (create one with `greenlight keys init`)"), "\(missing.stderr)")
     }
+
+    /// securesystemslib's DSSE reader and in-toto-attestation's Statement and test-result readers
+    /// (PyPI, installed by ./install.sh into .build-tools/venv), reading the public key from the
+    /// trusted-keys line as `greenlight keys show` prints it.
+    static let thirdPartyVerifier = #"""
+        import base64, hashlib, json, sys
+        from securesystemslib.dsse import Envelope
+        from securesystemslib.signer import SSlibKey
+        from google.protobuf import json_format
+        from in_toto_attestation.v1 import statement_pb2
+        from in_toto_attestation.v1.statement import Statement
+        from in_toto_attestation.predicates.test_result.v0 import test_result_pb2
+
+        role, algorithm, blob64 = open(sys.argv[1]).read().split()[:3]
+        blob = base64.b64decode(blob64)
+        def take(data):
+            n = int.from_bytes(data[:4], "big")
+            return data[4:4 + n], data[4 + n:]
+        name, rest = take(blob)
+        raw, rest = take(rest)
+        assert algorithm == "ssh-ed25519" and name == b"ssh-ed25519" and len(raw) == 32 and rest == b"", "not an ssh-ed25519 key"
+        keyid = "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
+        key = SSlibKey(keyid, "ed25519", "ed25519", {"public": raw.hex()})
+        envelope = Envelope.from_dict(json.loads(open(sys.argv[2]).read()))
+        accepted = envelope.verify([key], 1)
+        statement = json_format.Parse(envelope.payload.decode(), statement_pb2.Statement())
+        Statement.copy_from_pb(statement).validate()
+        predicate = json_format.ParseDict(json_format.MessageToDict(statement.predicate), test_result_pb2.TestResult(), ignore_unknown_fields=True)
+        print(json.dumps({"keyids": sorted(accepted), "payloadType": envelope.payload_type, "predicateType": statement.predicate_type,
+                          "subject": dict(statement.subject[0].digest), "result": predicate.result,
+                          "configuration": [dict(c.digest) for c in predicate.configuration]}, sort_keys=True))
+        """#
+
+    @Test func whatGreenlightWritesVerifiesWithThirdPartyDSSEAndInTotoReaders() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let python = root.appendingPathComponent(".build-tools/venv/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path),
+                     "the test tools are not installed; run ./install.sh (it installs securesystemslib and in-toto-attestation into .build-tools/venv)")
+        let repo = try ScratchRepository("interop")
+        try repo.write(".greenlight.yml", "fast:\n  steps:\n    - {name: unit, run: ./test.sh}\n")
+        try repo.write("test.sh", "#!/bin/sh\necho '--- FAIL: TestWidget (0.00s)'\nexit 1\n", executable: true)
+        let commit = try repo.commitAll("fails")
+        var environment = TestEnvironment.base
+        environment["HOME"] = repo.scratch.url.path
+        #expect(try GreenlightBinary.run(["check"], in: repo.url, environment: environment).status == 1)
+        let keyLine = try GreenlightBinary.run(["keys", "show"], in: repo.url, environment: environment).stdout
+        try keyLine.write(to: repo.scratch.path("trusted-keys"), atomically: true, encoding: .utf8)
+        let envelope = try #require(try repo.note(commit)?.split(separator: "\n").first { $0.contains("\"payloadType\"") })
+        try String(envelope).write(to: repo.scratch.path("envelope.json"), atomically: true, encoding: .utf8)
+        try Self.thirdPartyVerifier.write(to: repo.scratch.path("verify.py"), atomically: true, encoding: .utf8)
+
+        let verified = try FixtureProcess().run([python.path, "verify.py", "trusted-keys", "envelope.json"], in: repo.scratch.url, environment: TestEnvironment.base)
+        #expect(verified.succeeded, "\(verified.stderr)")
+        let keyID = try SSHEd25519PublicKey(base64Blob: String(keyLine.split(separator: " ")[2]).trimmingCharacters(in: .newlines)).keyID
+        let digest = try ConfigLoader().load(fromRoot: repo.url).fast.digest()
+        #expect(verified.stdout == #"{"configuration": [{"sha256": "\#(digest)"}], "keyids": ["\#(keyID)"], "payloadType": "application/vnd.in-toto+json", "#
+            + #""predicateType": "https://in-toto.io/attestation/test-result/v0.1", "result": "FAILED", "subject": {"gitCommit": "\#(commit)"}}"# + "\n")
+
+        // One payload byte changed: the third party refuses it too.
+        var tampered = try JSONDecoder().decode(DSSEEnvelope.self, from: Data(envelope.utf8))
+        tampered.payload = Data(String(decoding: try #require(tampered.payloadBytes), as: UTF8.self)
+            .replacingOccurrences(of: "FAILED", with: "PASSED").utf8).base64EncodedString()
+        try tampered.line().write(to: repo.scratch.path("envelope.json"), atomically: true, encoding: .utf8)
+        let refused = try FixtureProcess().run([python.path, "verify.py", "trusted-keys", "envelope.json"], in: repo.scratch.url, environment: TestEnvironment.base)
+        #expect(!refused.succeeded && refused.stderr.contains("VerificationError"), "\(refused.stdout)\(refused.stderr)")
+    }
 }
