@@ -7,16 +7,20 @@ Subcommands (all write to stdout unless said otherwise):
                           data.txt; the first also adds CONFIG as .greenlight.yml
   wide N CONFIG           fast-import stream: one commit on refs/heads/main with N small
                           files under src/ (500 per directory) plus CONFIG as .greenlight.yml
-  notes TEMPLATE LOGDIR   fast-import stream: one commit on refs/notes/greenlight holding a
+  notes TEMPLATE LOGDIR KEY
+                          fast-import stream: one commit on refs/notes/greenlight holding a
                           note for every "<commit> <tree>" line on stdin; each note is the
                           records of TEMPLATE (a note written by greenlight itself) with
-                          commit, tree and log rewritten for that commit (fast-import picks
-                          the fanout, as git notes would)
+                          commit, tree and log rewritten for that commit, each followed by
+                          its attestation re-signed with KEY (greenlight's signing key,
+                          PKCS#8 PEM), as greenlight would (fast-import picks the fanout)
   median JSON NAME        median in seconds of the hyperfine result named NAME in JSON
   maxrss FILE             "Maximum resident set size" of a /usr/bin/time -v report, in KiB
   table TSV               the markdown results table from run.sh's rows file
 """
 
+import base64
+import hashlib
 import json
 import re
 import sys
@@ -67,10 +71,32 @@ def wide(n, config_path):
     w(b"done\n")
 
 
-def notes(template_path, logdir):
-    template = [json.loads(line) for line in open(template_path) if line.strip()]
-    if not template:
+def compact(value):
+    """JSON as greenlight writes note lines: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def notes(template_path, logdir, key_path):
+    # Imported here: only this subcommand needs it (bench/run.sh installs it into bench/.venv).
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    key = load_pem_private_key(open(key_path, "rb").read(), password=None)
+    lines = [line.strip() for line in open(template_path) if line.strip()]
+    records = [json.loads(line) for line in lines if '"payloadType":' not in line]
+    envelopes = {}
+    for line in lines:
+        if '"payloadType":' in line:
+            envelope = json.loads(line)
+            statement = json.loads(base64.b64decode(envelope["payload"]))
+            envelopes[statement["predicate"]["greenlight"]["recordSHA256"]] = (envelope, statement)
+    if not records:
         sys.exit("helpers.py notes: the template note is empty")
+    templates = []
+    for record in records:
+        found = envelopes.get(hashlib.sha256(compact(record).encode()).hexdigest())
+        if found is None and record["verdict"] in ("pass", "fail"):
+            sys.exit("helpers.py notes: a template record has no attestation (was the template made by this greenlight?)")
+        templates.append((record, found))
     w = sys.stdout.buffer.write
     msg = b"Notes added by bench/run.sh\n"
     w(b"commit refs/notes/greenlight\ncommitter %s 1800000000 +0000\ndata %d\n" % (AUTHOR, len(msg)))
@@ -82,14 +108,30 @@ def notes(template_path, logdir):
             continue
         commit, tree = parts
         lines = []
-        for record in template:
+        for record, found in templates:
             record = dict(record)
             record["commit"] = commit
             record["tree"] = tree
             if record.get("log"):
                 record["log"] = "%s/%s-%s.log" % (logdir, commit, record["digest"][:12])
-            # The same form greenlight writes: sorted keys, no spaces, one record per line.
-            lines.append(json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+            text = compact(record)
+            lines.append(text)
+            if found is None:
+                continue
+            envelope, statement = found
+            statement = json.loads(json.dumps(statement))
+            statement["subject"] = [{"digest": {"gitCommit": commit}}]
+            statement["predicate"]["greenlight"]["tree"] = tree
+            statement["predicate"]["greenlight"]["recordSHA256"] = hashlib.sha256(text.encode()).hexdigest()
+            if record.get("log"):
+                statement["predicate"]["url"] = "file://" + record["log"]
+            payload = compact(statement).encode()
+            payload_type = envelope["payloadType"].encode()
+            # DSSE v1 pre-authentication encoding, signed with Ed25519.
+            pae = b"DSSEv1 %d %s %d %s" % (len(payload_type), payload_type, len(payload), payload)
+            signature = base64.b64encode(key.sign(pae)).decode()
+            lines.append(compact({"payload": base64.b64encode(payload).decode(), "payloadType": envelope["payloadType"],
+                                  "signatures": [{"keyid": envelope["signatures"][0]["keyid"], "sig": signature}]}))
         body = ("\n".join(lines) + "\n").encode()
         w(b"N inline %s\ndata %d\n" % (commit.encode(), len(body)))
         w(body)
@@ -176,7 +218,7 @@ def main():
     elif command == "wide":
         wide(int(args[0]), args[1])
     elif command == "notes":
-        notes(args[0], args[1])
+        notes(args[0], args[1], args[2])
     elif command == "median":
         median(args[0], args[1])
     elif command == "maxrss":

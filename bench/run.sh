@@ -31,6 +31,10 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 WORK="$BENCH_DIR/work"
+# greenlight signs every verdict with the user's key: the bench has its own, outside this
+# checkout (greenlight refuses a signing key inside a repository).
+export XDG_CONFIG_HOME="${XDG_CACHE_HOME:-$HOME/.cache}/greenlight-bench/config"
+SIGNING_KEY="$XDG_CONFIG_HOME/greenlight/signing-key"
 VENV="$BENCH_DIR/.venv"
 HELPERS="$BENCH_DIR/helpers.py"
 ALL_COMPARISONS=(cached-push fast-parallel notes-at-scale clean-room-checkout memory-flood job-done-latency)
@@ -153,10 +157,12 @@ ensure_venv() {
         python3 -m venv "$VENV" \
             || die "python3 -m venv failed: install Debian's python3-venv (apt-get install -y python3-venv)"
     fi
-    if [[ ! -x $VENV/bin/pre-commit || ! -x $VENV/bin/prek || ! -x $VENV/bin/lefthook ]]; then
-        say "installing pre-commit, prek and lefthook from PyPI into bench/.venv"
-        "$VENV/bin/python3" -m pip install -q --disable-pip-version-check pre-commit prek lefthook \
-            || die "pip install pre-commit prek lefthook failed (PyPI must be reachable)"
+    if [[ ! -x $VENV/bin/pre-commit || ! -x $VENV/bin/prek || ! -x $VENV/bin/lefthook ]] \
+        || ! "$VENV/bin/python3" -c 'import cryptography' 2>/dev/null; then
+        # cryptography: helpers.py signs the generated notes' attestations with the bench's key.
+        say "installing pre-commit, prek, lefthook and cryptography from PyPI into bench/.venv"
+        "$VENV/bin/python3" -m pip install -q --disable-pip-version-check pre-commit prek lefthook cryptography \
+            || die "pip install pre-commit prek lefthook cryptography failed (PyPI must be reachable)"
     fi
     PREK="$VENV/bin/prek"
     PRE_COMMIT="$VENV/bin/pre-commit"
@@ -479,8 +485,9 @@ scale_notes() {
     want="$(python3 -c '
 import json, sys
 records = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+records = [r for r in records if "payloadType" not in r]
 print(sorted((r["tier"], r["digest"], r["verdict"], r.get("greenlight_version"), sorted(r)) for r in records))
-' "$base/template.note" | sha256sum | cut -c1-16) $filter"
+' "$base/template.note" | cat - "$SIGNING_KEY" | sha256sum | cut -c1-16) $filter"
     if [[ -f $stamp && $(cat "$stamp") == "$want" ]] && git -C "$dir" rev-parse -q --verify refs/notes/greenlight >/dev/null; then
         note "reusing the notes in ${dir#"$BENCH_DIR"/}"
         return
@@ -489,7 +496,7 @@ print(sorted((r["tier"], r["digest"], r["verdict"], r.get("greenlight_version"),
     rm -rf "$dir/.git/greenlight"
     local start=$SECONDS
     git -C "$dir" log --format='%H %T' main | bash -c "$filter" \
-        | python3 "$HELPERS" notes "$base/template.note" "$dir/.git/greenlight/logs" \
+        | "$VENV/bin/python3" "$HELPERS" notes "$base/template.note" "$dir/.git/greenlight/logs" "$SIGNING_KEY" \
         | git -C "$dir" fast-import --quiet --done \
         || die "notes-at-scale: git fast-import of the notes failed"
     note "notes imported in $((SECONDS - start)) s"

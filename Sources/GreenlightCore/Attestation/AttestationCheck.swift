@@ -46,7 +46,11 @@ public enum AttestationCheck {
     static func signer(of envelope: DSSEEnvelope, keys: TrustedKeys) -> SignatureStatus {
         let claimed = envelope.signatures.first?.keyid ?? "no keyid"
         guard envelope.payloadType == DSSEEnvelope.inTotoPayloadType else { return .badSignature(keyID: claimed) }
-        let verified = keys.keys.filter { envelope.isSigned(by: $0.key.key) }
+        // The keys a signature names first (usually one check); the others only when none of those verifies.
+        let hinted = Set(envelope.signatures.map(\.keyid))
+        let (named, others) = (keys.keys.filter { hinted.contains($0.key.keyID) }, keys.keys.filter { !hinted.contains($0.key.keyID) })
+        var verified = named.filter { envelope.isSigned(by: $0.key.key) }
+        if verified.isEmpty { verified = others.filter { envelope.isSigned(by: $0.key.key) } }
         if let best = verified.first(where: { $0.role == .cluster }) ?? verified.first { return .trusted(best) }
         if let named = envelope.signatures.first(where: { keys.names(keyID: $0.keyid) }) { return .badSignature(keyID: named.keyid) }
         return .untrustedKey(keyID: claimed)
