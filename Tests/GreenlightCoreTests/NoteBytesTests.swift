@@ -9,7 +9,7 @@ import Testing
 struct NoteBytesTests {
     // MARK: reading
 
-    @Test func aForeignCRLFLineDoesNotHideTheRecordAfterIt() throws {
+    @Test func aForeignCRLFLineDoesNotHideTheRecordAfterIt() async throws {
         let repo = try ScratchRepository()
         let sha = try repo.commitAll("first")
         let commit = try #require(ObjectID(hex: sha))
@@ -22,12 +22,12 @@ struct NoteBytesTests {
         #expect(read.records == [record])
         #expect(read.warnings.count == 1)
         #expect(read.warnings.first?.contains("note line 1 ") == true)
-        let cached = try store.cached(commit: commit, tier: .fast, digest: record.digest)
+        let cached = try await SignedVerdictCache(store: store, signer: nil, keys: TrustedKeys()).lookup(commit: commit, tier: .fast, digest: record.digest)
         #expect(cached.record == record)
         #expect(cached.warnings.count == 1)
     }
 
-    @Test func recordsAfterUnicodeSeparatorsAndRecordsEndingInCRAreFound() throws {
+    @Test func recordsAfterUnicodeSeparatorsAndRecordsEndingInCRAreFound() async throws {
         let repo = try ScratchRepository()
         let sha = try repo.commitAll("first")
         let commit = try #require(ObjectID(hex: sha))
@@ -43,10 +43,11 @@ struct NoteBytesTests {
         let read = try store.records(for: commit)
         #expect(read.records == [first, second])
         #expect(read.warnings.count == 1)
-        #expect(try store.cached(commit: commit, tier: .fast, digest: first.digest).record == second)
+        let cache = SignedVerdictCache(store: store, signer: nil, keys: TrustedKeys())
+        #expect(try await cache.lookup(commit: commit, tier: .fast, digest: first.digest).record == second)
     }
 
-    @Test func warningsShowForeignBytesPrintably() throws {
+    @Test func warningsShowForeignBytesPrintably() async throws {
         let repo = try ScratchRepository()
         let sha = try repo.commitAll("first")
         let commit = try #require(ObjectID(hex: sha))
@@ -61,7 +62,7 @@ struct NoteBytesTests {
         try #require(read.warnings.count == 2)
         #expect(read.warnings[0].hasSuffix("nul\\x00here"))
         #expect(read.warnings[1].hasSuffix("\\xFF\\xFE bad\\x1B[31m\\u{202E}x"))
-        let cached = try store.cached(commit: commit, tier: .fast, digest: record.digest)
+        let cached = try await SignedVerdictCache(store: store, signer: nil, keys: TrustedKeys()).lookup(commit: commit, tier: .fast, digest: record.digest)
         #expect(cached.warnings == read.warnings)
         for warning in read.warnings + cached.warnings {
             #expect(!warning.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FFFD}" || $0 == "\u{202E}" })

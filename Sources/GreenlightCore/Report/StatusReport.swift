@@ -11,19 +11,22 @@ public struct StatusReport: Sendable {
         public let current: Bool?
         /// Whether this is the record that counts for its commit, tier and digest (`VerdictRule`).
         public let counts: Bool
-        /// Who vouches for it; `nil` when no key is trusted (nothing was checked).
-        public let signature: SignatureStatus?
+        /// Who vouches for it (with no trusted keys at all: `unsigned` or `untrustedKey`, and it counts anyway).
+        public let signature: SignatureStatus
     }
 
     public let commit: ResolvedCommit
     public let entries: [Entry]
     public let warnings: [String]
+    /// Whether any key was trusted (else every record counts, signed or not, as `verify` without keys).
+    public let isTrusting: Bool
 
     /// - Parameter trusting: whether keys were trusted (then only `trusted` records may count).
     /// - Throws: `InternalError` when a tier's digest cannot be computed.
     public init(commit: ResolvedCommit, records signed: [SignedRecord], trusting: Bool, warnings: [String], config: GateConfig?,
                 rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
+        isTrusting = trusting
         let records = signed.map(\.record)
         let counting = trusting ? signed.filter { $0.signature.isTrusted }.map(\.record) : records
         var warnings = warnings
@@ -43,7 +46,7 @@ public struct StatusReport: Sendable {
         entries = signed.sorted { $0.record.finishedAt > $1.record.finishedAt }.map { entry in
             let record = entry.record
             return Entry(record: record, current: config.map { _ in digests[record.tier] == record.digest },
-                         counts: winners["\(record.tier.rawValue) \(record.digest)"] == record, signature: trusting ? entry.signature : nil)
+                         counts: winners["\(record.tier.rawValue) \(record.digest)"] == record, signature: entry.signature)
         }
     }
 
@@ -63,10 +66,10 @@ public struct StatusReport: Sendable {
             let reuse: String
             if !record.verdict.isCacheable { reuse = ", not cached" }
             else if entry.counts { reuse = "" }
-            else if let signature = entry.signature, !signature.isTrusted { reuse = ", does not count: no trusted key vouches for it" }
+            else if isTrusting, !entry.signature.isTrusted { reuse = ", does not count: no trusted key vouches for it" }
             else { reuse = ", superseded by a newer verdict" }
             out.append("  \(record.verdict.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(record.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(NoteCodec.formatDate(record.finishedAt))  \(String(format: "%.1fs", record.durationSeconds))  \(record.backend)  [\(freshness)\(reuse)]")
-            if let signature = entry.signature, record.verdict.isCacheable { out.append("        \(signature.text)") }
+            if record.verdict.isCacheable { out.append("        \(entry.signature.text)") }
             if !record.summary.isEmpty { out.append("        \(record.summary)") }
             if let tests = record.failingTests, !tests.isEmpty { out.append("        failing tests: \(tests.joined(separator: ", "))") }
         }
@@ -85,15 +88,15 @@ public struct StatusReport: Sendable {
             let record: VerdictRecord
             let current: Bool?
             let counts: Bool
-            let signature: SignatureStatus?
+            let signature: SignatureStatus
             func encode(to encoder: Encoder) throws {
                 try record.encode(to: encoder)
                 enum Keys: String, CodingKey { case current, counts, signature, signer }
                 var container = encoder.container(keyedBy: Keys.self)
                 try container.encode(current, forKey: .current)
                 try container.encode(counts, forKey: .counts)
-                try container.encode(signature?.text, forKey: .signature)
-                if case let .trusted(key)? = signature {
+                try container.encode(signature.text, forKey: .signature)
+                if case let .trusted(key) = signature {
                     try container.encode(["role": key.role.rawValue, "keyid": key.key.keyID, "comment": key.comment], forKey: .signer)
                 }
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where the gate looks up and records verdicts. `NotesVerdictCache` reads and writes the
-/// local notes; `RemoteRefreshingCache` decorates a cache with the remote's notes.
+/// Where the gate looks up and records verdicts. `SignedVerdictCache` (`Attestation/`) reads and
+/// writes the local notes; `RemoteRefreshingCache` decorates a cache with the remote's notes.
 public protocol VerdictCache: Sendable {
     /// The record that counts (see `VerdictRule`) for this commit, tier and digest, with
     /// warnings about lines that could not be read.
@@ -29,34 +29,5 @@ public struct VerdictLookup: Sendable {
     public init(record: VerdictRecord?, warnings: [String]) {
         self.record = record
         self.warnings = warnings
-    }
-}
-
-/// The verdicts in this repository's notes (`refs/notes/greenlight`), under `VerdictRule`,
-/// signed or not: what a repository without any key trusts (see `SignedVerdictCache`).
-public struct NotesVerdictCache: VerdictCache {
-    public let store: VerdictStore
-    public let rule: VerdictRule
-
-    public init(store: VerdictStore, rule: VerdictRule = VerdictRule()) {
-        self.store = store
-        self.rule = rule
-    }
-
-    public func lookup(commit: ObjectID, tier: Tier, digest: String) async throws -> VerdictLookup {
-        let found = try store.cached(commit: commit, tier: tier, digest: digest, rule: rule)
-        return VerdictLookup(record: found.record, warnings: found.warnings)
-    }
-
-    public func countingRecords(for commit: ObjectID) throws -> [VerdictRecord] {
-        try store.records(for: commit).records
-    }
-
-    public func record(_ record: VerdictRecord) throws -> VerdictReceipt {
-        try store.append(record)
-    }
-
-    public func confirm(_ receipts: [VerdictReceipt]) async throws {
-        _ = try await store.confirm(receipts)
     }
 }

@@ -31,41 +31,6 @@ public struct VerdictStore: Sendable {
         return entries
     }
 
-    /// The record that counts (by `VerdictRule`) for this commit, tier and digest, if any.
-    /// Only lines that mention the digest are decoded: a note with many old records costs
-    /// a substring search per line, not a JSON decode.
-    /// - Throws: `GitError` when the notes cannot be read.
-    public func cached(commit: ObjectID, tier: Tier, digest: String,
-                       rule: VerdictRule = VerdictRule()) throws(GitError) -> (record: VerdictRecord?, warnings: [String]) {
-        guard let note = try repository.note(on: commit, notesRef: notesRef) else { return (nil, []) }
-        let needle = Array("\"digest\":\"\(digest)\"".utf8)
-        let marker = Array("\"greenlight_version\"".utf8)
-        let decoder = NoteCodec.makeDecoder()
-        var relevant: [VerdictRecord] = []
-        var warnings: [String] = []
-        var decodeWarnings: [String] = []
-        // Lines end at 0x0A only; a line is decoded (as UTF-8 JSON) only when it mentions the digest.
-        for (index, line) in NoteLines.split([UInt8](note)).enumerated() {
-            if NoteLines.line(line, contains: needle) {
-                switch codec.decodeLine(line, number: index + 1, decoder: decoder) {
-                case .blank, .attestation: break
-                case let .record(record): relevant.append(record)
-                case let .foreign(warning): decodeWarnings.append(warning)
-                }
-                continue
-            }
-            let trimmed = NoteLines.trimmed(line)
-            let known = trimmed.first == UInt8(ascii: "{")
-                && (NoteLines.line(trimmed, contains: marker) || NoteLines.line(trimmed, contains: NoteCodec.attestationMarker))
-            if !trimmed.isEmpty, !known {
-                warnings.append(NoteCodec.foreignLineWarning(line: index + 1, bytes: trimmed))
-            }
-        }
-        let decoded = (records: relevant, warnings: decodeWarnings)
-        let decision = rule.decide(decoded.records, commit: commit, tier: tier, digest: digest)
-        return (decision.winner, warnings + decoded.warnings + decision.warnings)
-    }
-
     /// How long after a write `confirm(_:settle:)` looks again: a writer that does not
     /// compare-and-swap (plain `git notes append`) and read the notes before our write
     /// replaces the ref within this time, or has already done so.
