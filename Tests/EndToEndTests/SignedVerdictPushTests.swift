@@ -147,6 +147,17 @@ struct SignedVerdictPushTests {
         #expect(document["cryptographic"] == .bool(true))
         #expect(document["tiers"]?.array?.compactMap { $0["signer"]?.string } == ["signed by cluster \(bobID)", "signed by cluster \(bobID)"])
 
+        // doctor tells each of them whether CI will count their verdicts.
+        let aliceDoctor = try fixture.greenlight(["doctor"])
+        #expect(aliceDoctor.status == 0, "\(aliceDoctor.stdout)")
+        #expect(aliceDoctor.stdout.hasSuffix("ok   signing key: \(aliceID) at \(fixture.scratch.url.path)/.config/greenlight/signing-key, "
+            + "trusted as local by refs/remotes/origin/main:.greenlight/trusted-keys\n"), "\(aliceDoctor.stdout)")
+        let bobDoctor = try fixture.greenlight(["doctor"], in: bob, environment: bobEnvironment)
+        #expect(bobDoctor.status == 1, "\(bobDoctor.stdout)")
+        #expect(bobDoctor.stdout.hasSuffix("FAIL signing key: \(bobID) at \(bobEnvironment["HOME"]!)/.config/greenlight/signing-key is not in "
+            + "refs/remotes/origin/main:.greenlight/trusted-keys: greenlight verify ignores verdicts it signs; a maintainer adds this line "
+            + "on the trusted branch: \(bobLine)\n"), "\(bobDoctor.stdout)")
+
         // A --trust file that cannot be read is an error naming it, not an empty list.
         let missing = try fixture.greenlight(["verify", commit, "--trust", "/nonexistent/keys"], in: ci.url)
         #expect(missing.status == 2)

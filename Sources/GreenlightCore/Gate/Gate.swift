@@ -19,10 +19,13 @@ public struct Gate: Sendable {
     public var fastPathStamp: FastPathStamp?
     /// The bytes of the `.greenlight.yml` the definition was read from (see `GateDefinition.bytes`).
     public var definitionBytes: Data?
+    /// The repository's trusted keys (`GateDefinition.trustedKeys`; this user's own key is not among them).
+    public var trustedKeys = TrustedKeys()
 
     /// The standard gate (`GateContext.standard`) for `config`, trusting `trustedKeys` and this user's key.
     public init(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys()) {
         self.init(context: .standard(tiers: tiers, config: config, trustedKeys: trustedKeys), config: config)
+        self.trustedKeys = trustedKeys
     }
 
     /// Loads the gate definition (`GateDefinition.load`: the trusted ref's `.greenlight.yml`
@@ -48,6 +51,7 @@ public struct Gate: Sendable {
         gate.definitionSource = definitionSource
         gate.fastPathStamp = fastPathStamp
         gate.definitionBytes = definitionBytes
+        gate.trustedKeys = trustedKeys
         return gate
     }
 
