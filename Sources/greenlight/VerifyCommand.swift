@@ -18,7 +18,11 @@ struct VerifyCommand: AsyncParsableCommand {
             only when its in-toto attestation (a DSSE envelope next to it in the note) is signed by one of them \
             and names this commit, its tree and the trusted gate's digest. Others are listed as "ignored: \
             unsigned", "bad signature", "untrusted key …". With no trusted keys, the last line says nothing \
-            cryptographic was verified.
+            cryptographic was verified. --require signed makes that a failure.
+
+            A commit already on the trusted branch is judged by its first parent's .greenlight.yml and \
+            trusted-keys, so on that branch verify is only as strong as who may push to it: verify pull \
+            requests before they merge, protect the branch, and pin keys with --trust and --no-repository-keys.
 
             Exit status: 0 verified, 1 not verified (each tier's line says why: missing, failed, error only, \
             stale or gate weakened), 2 error (including: no trusted ref found in a repository with remotes, \
@@ -38,8 +42,11 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("trust"), help: ArgumentHelp("A trusted-keys file whose keys are trusted too (repeatable).", valueName: "file"))
     var trust: [String] = []
 
-    @Option(help: ArgumentHelp("cluster: the clean-room tier counts only when signed by a key whose role is cluster (the attestor's). The fast tier runs in the workspace, so local keys always sign it.", valueName: "role"))
-    var require: TrustedKey.Role?
+    @Flag(help: "Trust only the --trust files, not .greenlight/trusted-keys at the trusted ref (keys pinned in CI, which no push to the trusted branch can change).")
+    var noRepositoryKeys = false
+
+    @Option(help: ArgumentHelp("signed: every tier needs a record signed by a trusted key (with no trusted keys, nothing verifies). cluster: also, the clean-room tier only by a key whose role is cluster (the attestor's); the fast tier runs in the workspace, so a local key signs it.", valueName: "signed|cluster"))
+    var require: SignatureRequirement?
 
     @Flag(help: "Do not fetch notes; use the local ones only.")
     var noFetch = false
@@ -55,7 +62,7 @@ struct VerifyCommand: AsyncParsableCommand {
             let result = try await VerifyUseCase(repository: session.repository, runner: session.runner,
                                                  environment: ProcessInfo.processInfo.environment)
                 .run(revision: revision, remote: remote, fetch: !noFetch, trustedRef: trustedRef,
-                     trust: trust, requireCluster: require == .cluster)
+                     trust: trust, repositoryKeys: !noRepositoryKeys, require: require)
             session.exitIfInterrupted()
             for warning in result.warnings { printError("greenlight: warning: \(warning)\n") }
             let verification = result.verification
@@ -67,3 +74,5 @@ struct VerifyCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension SignatureRequirement: ExpressibleByArgument {}

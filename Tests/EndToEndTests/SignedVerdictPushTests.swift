@@ -174,4 +174,78 @@ struct SignedVerdictPushTests {
         #expect(check.status == 2)
         #expect(check.stderr.contains("refs/remotes/origin/main:.greenlight/trusted-keys:1: only ssh-ed25519 keys are accepted, not 'ssh-rsa'"), "\(check.stderr)")
     }
+
+    /// Commits pushed straight to the trusted branch are judged by their first parent's trusted
+    /// keys, so a chain that adds a key and then uses it verifies against the repository's keys
+    /// (the README says so); keys pinned in CI (`--trust`, `--no-repository-keys`) do not move.
+    @Test func keysPinnedOutsideTheRepositoryResistAKeyAddedOnTheTrustedBranch() throws {
+        let (fixture, aliceLine, _) = try Self.trustingFixture()
+        var malloryEnvironment = fixture.environment
+        malloryEnvironment["HOME"] = fixture.scratch.path("mallory-home").path
+        let malloryLine = try fixture.greenlight(["keys", "init"], environment: malloryEnvironment).stdout.trimmingCharacters(in: .newlines)
+        try fixture.work.write(".greenlight/trusted-keys", "\(aliceLine) alice\n\(malloryLine.replacingOccurrences(of: "local ", with: "cluster ")) mallory\n")
+        try fixture.work.commitAll("trust mallory")
+        try fixture.work.write("test.sh", PushFixture.failing, executable: true)
+        let broken = try fixture.work.commitAll("tests fail")
+        // Mallory signs passes for the broken commit with her own key, under the trusted digest.
+        let repository = try fixture.work.open()
+        let commit = try repository.resolve(broken)
+        let config = try ConfigLoader().load(fromRoot: fixture.work.url)
+        let signer = VerdictSigner(key: try SigningKeyFile.at(nil, environment: malloryEnvironment).load())
+        let store = VerdictStore(repository: repository)
+        for tier in Tier.allCases {
+            let record = VerdictRecord(verdict: .pass, tier: tier, commit: commit.commit, tree: commit.tree, digest: try config.definition(of: tier).digest(),
+                                       backend: tier == .fast ? "workspace" : "local", startedAt: Date(), finishedAt: Date(), steps: [], summary: "")
+            try store.append(record) { try signer.attestationLines(for: record, recordLine: $0) }
+        }
+        #expect(try fixture.git(["push", "--no-verify", "origin", "main", "refs/notes/greenlight"]).status == 0)
+
+        let ci = try fixture.clone("ci")
+        let pinned = fixture.scratch.path("pinned.keys")
+        try "\(aliceLine) alice\n".write(to: pinned, atomically: true, encoding: .utf8)
+        // The repository's keys at the first parent include Mallory's: that is the documented limit.
+        #expect(try fixture.greenlight(["verify", broken], in: ci.url).status == 0)
+        let strict = try fixture.greenlight(["verify", broken, "--trust", pinned.path, "--no-repository-keys", "--require", "signed"], in: ci.url)
+        #expect(strict.status == 1, "\(strict.stdout)")
+        #expect(strict.stdout.contains("    ignored: pass (workspace, ") && strict.stdout.contains("): untrusted key SHA256:"), "\(strict.stdout)")
+        let json = try JSONValue.parse(Data(try fixture.greenlight(["verify", broken, "--trust", pinned.path, "--no-repository-keys", "--json"], in: ci.url).stdout.utf8))
+        #expect(json["trusted_keys"] == .array([.string(pinned.path)]) && json["verified"] == .bool(false))
+    }
+
+    /// A repository that trusts keys refuses to record unsigned verdicts that CI would ignore:
+    /// a key others can read stops the gate at once, saying what to fix.
+    @Test func anUnusableKeyStopsTheGateWhenTheRepositoryTrustsKeys() throws {
+        let (fixture, _, _) = try Self.trustingFixture()
+        let keyPath = fixture.scratch.path(".config/greenlight/signing-key").path
+        chmod(keyPath, 0o644)
+        try fixture.work.write("more.txt", "more\n")
+        try fixture.work.commitAll("more")
+        let refused = try fixture.git(["push", "origin", "main"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("greenlight: error: verdicts are recorded unsigned, so no trusted key vouches for them: \(keyPath): the signing key "
+            + "is readable by others (mode 644); chmod 600 it; refs/remotes/origin/main:.greenlight/trusted-keys lists the keys verify trusts, "
+            + "so fix the key (see `greenlight doctor`) before checking\n"), "\(refused.stderr)")
+        chmod(keyPath, 0o600)
+        #expect(try fixture.git(["push", "origin", "main"]).status == 0)
+    }
+
+    /// `git push origin main refs/notes/greenlight` through the hook: git sends the notes ref as it
+    /// was before the gate ran, so the hook does not race it with a push of its own, and says to
+    /// push the new verdicts afterwards.
+    @Test func aPushThatSendsTheNotesItselfIsNotRacedByTheHook() throws {
+        let (fixture, _, _) = try Self.trustingFixture()
+        // A local notes change the remote lacks, so git's push does include the notes ref.
+        let reviewed = try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try fixture.git(["notes", "--ref=greenlight", "append", "-m", "reviewed by bob", reviewed]).status == 0)
+        try fixture.work.write("more.txt", "more\n")
+        let commit = try fixture.work.commitAll("more")
+        let pushed = try fixture.git(["push", "origin", "main", "refs/notes/greenlight"])
+        #expect(pushed.status == 0, "\(pushed.stderr)")
+        #expect(pushed.stderr.contains("greenlight: warning: this push sends refs/notes/greenlight itself, as it was before the gate ran, so the "
+            + "verdicts just recorded are not in it; push them afterwards: git push origin refs/notes/greenlight\n"), "\(pushed.stderr)")
+        #expect(try fixture.remoteNote(commit) == nil)
+        #expect(try fixture.remoteNote(reviewed)?.contains("reviewed by bob") == true, "git's own update of the notes went through")
+        #expect(try fixture.git(["push", "origin", "refs/notes/greenlight"]).status == 0)
+        #expect(try fixture.remoteNote(commit)?.contains("\"payloadType\"") == true)
+    }
 }

@@ -101,6 +101,9 @@ struct AttestationTests {
         #expect(keys.map(\.role) == [.local, .cluster])
         #expect(keys.map(\.comment) == ["alice@laptop", ""])
         #expect(keys.first?.line == "local \(local.openSSH) alice@laptop")
+        // A CRLF file and tab-separated fields read as they look.
+        let windows = try TrustedKey.parse("# keys\r\nlocal\t\(local.openSSH.replacingOccurrences(of: " ", with: "\t"))\r\ncluster \(local.openSSH) ci\r\n", file: "keys")
+        #expect(windows.map(\.role) == [.local, .cluster] && windows.map(\.comment) == ["", "ci"] && windows.allSatisfy { $0.key == local })
         let bad: [(String, String)] = [
             ("admin \(local.openSSH)", "unknown role 'admin'; known: local, cluster"),
             ("local ssh-rsa AAAAB3NzaC1yc2E=", "only ssh-ed25519 keys are accepted, not 'ssh-rsa'"),
@@ -139,6 +142,25 @@ struct AttestationTests {
         #expect(!FileManager.default.fileExists(atPath: repo.url.appendingPathComponent("not").path))
         #expect(SigningKeyFile.defaultLocation(environment: ["HOME": "/home/a"]).path == "/home/a/.config/greenlight/signing-key")
         #expect(SigningKeyFile.defaultLocation(environment: ["HOME": "/home/a", "XDG_CONFIG_HOME": "/x"]).path == "/x/greenlight/signing-key")
+        // A relative or empty HOME (or XDG_CONFIG_HOME) is not a place: the password database's home is.
+        let passwd = String(cString: getpwuid(getuid()).pointee.pw_dir) + "/.config/greenlight/signing-key"
+        for environment in [["HOME": "rel"], ["HOME": ""], [:], ["HOME": "rel", "XDG_CONFIG_HOME": "x"]] {
+            #expect(SigningKeyFile.defaultLocation(environment: environment).path == passwd, "\(environment)")
+        }
+
+        // A link from the config directory into a repository is inside the repository.
+        let linked = SigningKeyFile(url: scratch.path("linked/signing-key"))
+        try FileManager.default.createDirectory(at: scratch.path("linked"), withIntermediateDirectories: true)
+        try SigningKeyFile.pem(Self.key).write(to: repo.url.appendingPathComponent("key"), atomically: true, encoding: .utf8)
+        chmod(repo.url.appendingPathComponent("key").path, 0o600)
+        try FileManager.default.createSymbolicLink(at: linked.url, withDestinationURL: repo.url.appendingPathComponent("key"))
+        #expect { try linked.load() } throws: { ($0 as? FileError)?.reason.hasPrefix("the signing key is inside a repository (") == true }
+        // A dangling link and a directory say what they are.
+        let dangling = SigningKeyFile(url: scratch.path("linked/dangling"))
+        try FileManager.default.createSymbolicLink(atPath: dangling.url.path, withDestinationPath: scratch.path("nowhere").path)
+        #expect { try dangling.load() } throws: { ($0 as? FileError)?.reason.hasPrefix("a symbolic link to a file that does not exist") == true }
+        #expect { try dangling.loadOrCreate() } throws: { ($0 as? FileError)?.reason.hasPrefix("a symbolic link to a file that does not exist") == true }
+        #expect { try SigningKeyFile(url: scratch.path("linked")).load() } throws: { ($0 as? FileError)?.reason == "is a directory, not a signing key" }
         // OpenSSL reads the key file as the standard PKCS#8 it claims to be.
         chmod(file.url.path, 0o600)
         let read = try FixtureProcess().run(["openssl", "pkey", "-in", file.url.path, "-noout", "-text"], in: scratch.url, environment: TestEnvironment.base)

@@ -59,8 +59,8 @@ struct SignedVerdictTests {
             AttestationCheck.judge(try store.entries(for: commit.commit), keys: keys, tree: commit.tree).records.map(\.signature)
         }
 
-        func verify(_ commit: ResolvedCommit, keys: TrustedKeys, requireCluster: Bool = false) throws -> Verification {
-            try Verification(commit: commit, config: config, entries: try store.entries(for: commit.commit), keys: keys, requireCluster: requireCluster)
+        func verify(_ commit: ResolvedCommit, keys: TrustedKeys, require: SignatureRequirement? = nil) throws -> Verification {
+            try Verification(commit: commit, config: config, entries: try store.entries(for: commit.commit), keys: keys, require: require)
         }
     }
 
@@ -163,17 +163,31 @@ struct SignedVerdictTests {
         try fixture.sign(try fixture.record(.pass, .cleanRoom, on: fixture.passing), with: fixture.alice)
         let keys = fixture.keys((.local, fixture.alice), (.cluster, attestor))
         #expect(try fixture.verify(fixture.passing, keys: keys).isVerified)
-        let strict = try fixture.verify(fixture.passing, keys: keys, requireCluster: true)
+        let strict = try fixture.verify(fixture.passing, keys: keys, require: .cluster)
         #expect(!strict.isVerified)
         #expect(strict.text().contains("  clean-room: missing: no verdict vouched for by a trusted key with role cluster\n    ignored: pass (local, "), "\(strict.text())")
         #expect(strict.text().contains("): signed by local \(Self.keyID(fixture.alice)): --require cluster accepts only cluster keys\n"), "\(strict.text())")
 
         try fixture.sign(try fixture.record(.pass, .cleanRoom, on: fixture.passing, at: 5), with: attestor)
-        let signed = try fixture.verify(fixture.passing, keys: keys, requireCluster: true)
+        let signed = try fixture.verify(fixture.passing, keys: keys, require: .cluster)
         #expect(signed.isVerified, "\(signed.text())")
         #expect(signed.text().contains("  clean-room: pass (local, ") && signed.text().contains("signed by cluster \(Self.keyID(attestor)))\n"), "\(signed.text())")
         // With no keys at all, --require cluster can never be met.
-        #expect(!(try fixture.verify(fixture.passing, keys: TrustedKeys(), requireCluster: true)).isVerified)
+        #expect(!(try fixture.verify(fixture.passing, keys: TrustedKeys(), require: .cluster)).isVerified)
+    }
+
+    /// `--require signed`: with no trusted keys (a trusted-keys file deleted), unsigned records are
+    /// listed as ignored and nothing verifies; with keys, every tier needs a signature.
+    @Test func requireSignedRefusesWhenNothingCryptographicCanBeChecked() throws {
+        let fixture = try Fixture()
+        for tier in Tier.allCases { try fixture.store.append(try fixture.record(.pass, tier, on: fixture.passing)) }
+        #expect(try fixture.verify(fixture.passing, keys: TrustedKeys()).isVerified)
+        let strict = try fixture.verify(fixture.passing, keys: TrustedKeys(), require: .signed)
+        #expect(!strict.isVerified)
+        #expect(strict.text().contains("  fast: missing: no verdict vouched for by a trusted key\n    ignored: pass (workspace, "), "\(strict.text())")
+        #expect(strict.text().contains("): no trusted keys, and --require signed needs a signature\n"), "\(strict.text())")
+        for tier in Tier.allCases { try fixture.sign(try fixture.record(.pass, tier, on: fixture.passing, at: 5), with: fixture.alice) }
+        #expect(try fixture.verify(fixture.passing, keys: fixture.keys((.local, fixture.alice)), require: .signed).isVerified)
     }
 
     /// The key file is made once, even by two processes at the same moment, and never replaced.

@@ -15,11 +15,20 @@ public struct SigningKeyFile: Sendable {
         self.url = url
     }
 
-    /// `$XDG_CONFIG_HOME/greenlight/signing-key`, else `$HOME/.config/greenlight/signing-key`.
+    /// `$XDG_CONFIG_HOME/greenlight/signing-key`, else `$HOME/.config/greenlight/signing-key`. Only
+    /// absolute paths count (XDG Base Directory spec); an unset, empty or relative `HOME` gives way
+    /// to the user's home in the password database.
     public static func defaultLocation(environment: [String: String]) -> URL {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        func absolute(_ value: String?) -> String? { value.flatMap { $0.hasPrefix("/") ? $0 : nil } }
+        let base = absolute(environment["XDG_CONFIG_HOME"])
+            ?? ((absolute(environment["HOME"]) ?? passwordDatabaseHome() ?? "/") + "/.config")
         return URL(fileURLWithPath: base).appendingPathComponent("greenlight/signing-key")
+    }
+
+    private static func passwordDatabaseHome() -> String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.hasPrefix("/") ? home : nil
     }
 
     /// The key file at `path` when given, else at `defaultLocation`.
@@ -27,9 +36,10 @@ public struct SigningKeyFile: Sendable {
         SigningKeyFile(url: path.map { URL(fileURLWithPath: $0) } ?? defaultLocation(environment: environment))
     }
 
-    /// The working tree the key's path lies in, if any: found from its nearest existing directory.
+    /// The working tree the key's path lies in, if any: found from its nearest existing directory
+    /// (symbolic links resolved, so a link out of the config directory into a repository counts).
     func enclosingWorkingTree() -> URL? {
-        var directory = url.deletingLastPathComponent().standardizedFileURL
+        var directory = url.resolvingSymlinksInPath().deletingLastPathComponent().standardizedFileURL
         while !FileManager.default.fileExists(atPath: directory.path), directory.path != "/" {
             directory = directory.deletingLastPathComponent()
         }
@@ -45,11 +55,23 @@ public struct SigningKeyFile: Sendable {
     }
 
     /// Reads the key.
-    /// - Throws: `FileError` naming the file: missing, unreadable, not an Ed25519 PKCS#8 key, or
-    ///   readable by others (group or world permission bits set).
+    /// - Throws: `FileError` naming the file: missing, a dangling symbolic link, a directory,
+    ///   inside a repository (through a link), unreadable, not an Ed25519 PKCS#8 key, or readable
+    ///   by others (group or world permission bits set).
     public func load() throws(FileError) -> Curve25519.Signing.PrivateKey {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { throw FileError(path: url.path, reason: "no signing key here (create one with `greenlight keys init`)") }
+        guard stat(url.path, &info) == 0 else {
+            var link = stat()
+            if lstat(url.path, &link) == 0 {
+                throw FileError(path: url.path, reason: "a symbolic link to a file that does not exist; remove it, or create a key with `greenlight keys init --force`")
+            }
+            throw FileError(path: url.path, reason: "no signing key here (create one with `greenlight keys init`)")
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { throw FileError(path: url.path, reason: "is a directory, not a signing key") }
+        if let repository = enclosingWorkingTree() {
+            throw FileError(path: url.path, reason: "the signing key is inside a repository (\(repository.path)), where it can be committed or read by steps; "
+                + "move it out (XDG_CONFIG_HOME chooses the default place)")
+        }
         guard info.st_mode & 0o077 == 0 else {
             throw FileError(path: url.path, reason: "the signing key is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it")
         }
@@ -65,12 +87,13 @@ public struct SigningKeyFile: Sendable {
     /// The key, created (as `create(force: false)`) when there is none yet: the first use.
     /// - Throws: `FileError` as `load()` and `create(force:)` do.
     public func loadOrCreate() throws(FileError) -> Curve25519.Signing.PrivateKey {
-        if FileManager.default.fileExists(atPath: url.path) { return try load() }
+        var info = stat()
+        if lstat(url.path, &info) == 0 { return try load() }
         do {
             return try create(force: false)
         } catch {
             // Another process made it first: use theirs.
-            if FileManager.default.fileExists(atPath: url.path) { return try load() }
+            if lstat(url.path, &info) == 0 { return try load() }
             throw error
         }
     }
@@ -83,10 +106,12 @@ public struct SigningKeyFile: Sendable {
     @discardableResult
     public func create(force: Bool) throws(FileError) -> Curve25519.Signing.PrivateKey {
         if let repository = enclosingWorkingTree() {
-            throw FileError(path: url.path, reason: "a signing key must not be inside a repository (\(repository.path))")
+            throw FileError(path: url.path, reason: "a signing key must not be inside a repository (\(repository.path)); "
+                + "use a path outside it (--output, or XDG_CONFIG_HOME for the default place)")
         }
         let exists = FileError(path: url.path, reason: "a signing key is already there; pass --force to replace it (verdicts it signed stay signed by it)")
-        if !force, FileManager.default.fileExists(atPath: url.path) { throw exists }
+        var existing = stat()
+        if !force, lstat(url.path, &existing) == 0 { throw exists }
         let key = Curve25519.Signing.PrivateKey()
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".signing-key.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// One line of `.greenlight/trusted-keys`: `<role> ssh-ed25519 <base64 key blob> [comment]`.
-/// Blank lines and lines starting with `#` are comments.
+/// One line of `.greenlight/trusted-keys`: `<role> ssh-ed25519 <base64 key blob> [comment]`,
+/// fields separated by spaces or tabs, as in OpenSSH's `authorized_keys`. Blank lines and lines
+/// starting with `#` are comments; a trailing CR (a CRLF file) is ignored.
 public struct TrustedKey: Equatable, Sendable {
     /// Who holds the key: a developer's machine, or the cluster's attestor.
     public enum Role: String, Sendable, CaseIterable {
@@ -26,10 +27,11 @@ public struct TrustedKey: Equatable, Sendable {
     /// - Throws: `ConfigError` naming the file, line and what is wrong.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> [TrustedKey] {
         var keys: [TrustedKey] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            // CRLF files and tab-separated fields read as they look.
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).map(String.init)
+            let fields = line.split(maxSplits: 3, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             func fail(_ message: String) -> ConfigError {
                 ConfigError(file: file, line: index + 1, column: nil, key: "", message: message)
             }

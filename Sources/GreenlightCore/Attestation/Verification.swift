@@ -4,8 +4,8 @@ import Foundation
 /// for every configured tier, vouched for by a trusted key? Reads notes only; never runs a check.
 ///
 /// With trusted keys, a record counts only when `AttestationCheck` finds it `trusted` (signed by
-/// one of them, naming this commit and its tree); `requireCluster` further limits the clean-room
-/// tier to keys whose role is `cluster`. The newest-wins rule (`VerdictRule`) applies to those.
+/// one of them, naming this commit and its tree); `require` can demand a signature even with no
+/// trusted keys (`signed`) and limit the clean-room tier to keys whose role is `cluster`. The newest-wins rule (`VerdictRule`) applies to those.
 /// Every other decisive record under the trusted digest is listed as ignored, with the reason.
 /// With no trusted keys at all, records count unsigned, and the text says, last, that nothing
 /// cryptographic was verified.
@@ -36,7 +36,7 @@ public struct Verification: Sendable {
     public let findings: [TierFinding]
     public let warnings: [String]
     public let keys: TrustedKeys
-    public let requireCluster: Bool
+    public let requirement: SignatureRequirement?
 
     /// Applies the rule to the commit's records for every tier `config` (the trusted definition)
     /// configures. `own` is the commit's own definition when the commit builds on the trusted one
@@ -46,13 +46,14 @@ public struct Verification: Sendable {
     /// - Parameters:
     ///   - entries: the commit's note (`VerdictStore.entries(for:)`).
     ///   - keys: the trusted keys (`.greenlight/trusted-keys` at the trusted ref, plus `--trust` files).
-    ///   - requireCluster: accept, for the clean-room tier, only signatures by `cluster` keys.
+    ///   - require: `signed` counts only signed records even with no trusted keys (so nothing
+    ///     verifies then); `cluster` also accepts, for the clean-room tier, only `cluster` keys.
     /// - Throws: `InternalError` when a digest cannot be computed.
     public init(commit: ResolvedCommit, config: GateConfig, own: GateConfig? = nil, entries: NoteEntries,
-                keys: TrustedKeys, requireCluster: Bool = false, rule: VerdictRule = VerdictRule()) throws {
+                keys: TrustedKeys, require: SignatureRequirement? = nil, rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
         self.keys = keys
-        self.requireCluster = requireCluster
+        self.requirement = require
         let judged = AttestationCheck.judge(entries, keys: keys, tree: commit.tree)
         var warnings = entries.warnings + (keys.isEmpty ? [] : judged.warnings)
         let signed = keys.isEmpty ? entries.records.map { SignedRecord(record: $0.record, signature: .unsigned) } : judged.records
@@ -60,9 +61,9 @@ public struct Verification: Sendable {
         var findings: [TierFinding] = []
         for tier in Tier.allCases where config.definition(of: tier).isConfigured {
             let digest = try config.definition(of: tier).digest()
-            let needsCluster = requireCluster && tier == .cleanRoom
+            let needsCluster = require == .cluster && tier == .cleanRoom
             func rejection(_ entry: SignedRecord) -> String? {
-                if keys.isEmpty { return needsCluster ? "no trusted keys, and --require cluster needs a cluster signature" : nil }
+                if keys.isEmpty { return require.map { "no trusted keys, and --require \($0.rawValue) needs a signature" } }
                 guard case let .trusted(key) = entry.signature else { return entry.signature.text }
                 if needsCluster, key.role != .cluster { return "\(entry.signature.text): --require cluster accepts only cluster keys" }
                 return nil
@@ -119,7 +120,7 @@ public struct Verification: Sendable {
             switch entry.finding {
             case let .passed(signed): line = "pass (\(signed.record.backend), \(NoteCodec.formatDate(signed.record.finishedAt))\(signer(signed)))"
             case .missing where !entry.ignored.isEmpty:
-                line = "missing: no verdict vouched for by a trusted key\(requireCluster && entry.tier == .cleanRoom ? " with role cluster" : "")"
+                line = "missing: no verdict vouched for by a trusted key\(requirement == .cluster && entry.tier == .cleanRoom ? " with role cluster" : "")"
             case .missing: line = "missing: no verdict recorded for this commit (run `greenlight check \(commit.commit.short())` and push the notes)"
             case let .failed(signed): line = "failed: \(signed.record.summary)" + (isCryptographic ? " (\(signed.signature.text))" : "")
             case let .undecided(record): line = "no decision: only error verdicts (\(record.summary))"

@@ -22,9 +22,11 @@ public struct Gate: Sendable {
     /// The repository's trusted keys (`GateDefinition.trustedKeys`; this user's own key is not among them).
     public var trustedKeys = TrustedKeys()
 
-    /// The standard gate (`GateContext.standard`) for `config`, trusting `trustedKeys` and this user's key.
-    public init(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys()) {
-        self.init(context: .standard(tiers: tiers, config: config, trustedKeys: trustedKeys), config: config)
+    /// The standard gate (`GateContext.standard`) for `config`, trusting `trustedKeys` and this
+    /// user's key (`signer`; by default the key at its default place, created on first use).
+    public init(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys(),
+                signer: (signer: VerdictSigner?, warning: String?)? = nil) {
+        self.init(context: .standard(tiers: tiers, config: config, trustedKeys: trustedKeys, signer: signer), config: config)
         self.trustedKeys = trustedKeys
     }
 
@@ -32,11 +34,18 @@ public struct Gate: Sendable {
     /// unless `choice` is `.worktree`) and makes the standard gate; prints the definition's
     /// notice, if any, as one warning line. Writes nothing.
     /// - Parameter remote: the remote being pushed to, whose default branch is trusted.
-    /// - Throws: `ConfigError` naming file, line and key; `GitError`.
+    /// - Throws: `ConfigError` naming file, line and key; `GitError`; `GateError` (`cannotSign`) when
+    ///   the repository trusts keys and this user's key cannot sign.
     public static func load(tiers: TierContext, choice: DefinitionSource = .trusted, remote: String? = nil) throws -> Gate {
         let definition = try GateDefinition.load(repository: tiers.repository, choice: choice, remote: remote)
         if let notice = definition.notice { tiers.progress.warning(notice) }
-        var gate = Gate(tiers: tiers, config: definition.config, trustedKeys: definition.trustedKeys)
+        let local = VerdictSigner.local(environment: tiers.environment)
+        // The repository trusts keys, so `verify` will ignore what this user records unsigned: say so now, not in CI.
+        if local.signer == nil, !definition.trustedKeys.isEmpty, let reason = local.warning {
+            throw GateError(kind: .cannotSign, message: "\(reason); \(definition.trustedKeys.sources.joined(separator: ", ")) lists the keys "
+                + "verify trusts, so fix the key (see `greenlight doctor`) before checking")
+        }
+        var gate = Gate(tiers: tiers, config: definition.config, trustedKeys: definition.trustedKeys, signer: local)
         gate.definitionSource = definition.source
         gate.fastPathStamp = definition.fastPathStamp
         gate.definitionBytes = definition.bytes

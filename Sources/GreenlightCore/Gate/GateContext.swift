@@ -19,12 +19,14 @@ public struct GateContext: Sendable {
     /// The local notes as the cache, signed with this user's key (created on first use; when it
     /// cannot be, a warning and unsigned records) and trusting it and `trustedKeys`
     /// (`SignedVerdictCache`); the fast tier in the workspace; the clean room the configuration names.
-    public static func standard(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys()) -> GateContext {
+    /// - Parameter signer: this user's signer (`VerdictSigner.local`), when the caller already made it.
+    public static func standard(tiers: TierContext, config: GateConfig, trustedKeys: TrustedKeys = TrustedKeys(),
+                                signer: (signer: VerdictSigner?, warning: String?)? = nil) -> GateContext {
         let cleanRoom: TierRunner = switch config.cleanRoom.backend {
         case .local: LocalCleanRoom(context: tiers)
         case let .kubernetes(settings): KubernetesCleanRoom(context: tiers, settings: settings)
         }
-        let local = VerdictSigner.local(environment: tiers.environment)
+        let local = signer ?? VerdictSigner.local(environment: tiers.environment)
         if let warning = local.warning { tiers.progress.warning(warning) }
         let cache = SignedVerdictCache(store: VerdictStore(repository: tiers.repository), signer: local.signer,
                                        keys: SignedVerdictCache.keys(repository: trustedKeys, own: local.signer))

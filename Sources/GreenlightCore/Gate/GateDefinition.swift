@@ -23,7 +23,8 @@ public struct GateDefinition: Sendable {
     public let fastPathStamp: FastPathStamp?
     /// The bytes of the `.greenlight.yml` it was read from.
     public var bytes: Data? = nil
-    /// The `.greenlight/trusted-keys` read from the same place as the definition.
+    /// The `.greenlight/trusted-keys` at the trusted ref; none without one (the working tree's
+    /// file is never read: a coder's own key is trusted locally anyway, and nothing else should be).
     public var trustedKeys = TrustedKeys()
 
     /// Loads the definition for pushes to `remote` (`nil`: the current branch's push remote).
@@ -37,12 +38,12 @@ public struct GateDefinition: Sendable {
                               message: "a bare repository has no .greenlight.yml; run greenlight in a working tree")
         }
         let worktree = WorkingTreeFiles(root: root)
-        func fromWorktree(notice: String?, trustedRef: String?, stamp: FastPathStamp?) throws -> GateDefinition {
+        func fromWorktree(notice: String?, trustedRef: String?, stamp: FastPathStamp?, keys: TrustedKeys = TrustedKeys()) throws -> GateDefinition {
             let bytes = try worktree.read(GateConfig.fileName)
             var definition = GateDefinition(config: try ConfigLoader().load(from: worktree), source: .worktree, trustedRef: trustedRef,
                                             notice: notice, fastPathStamp: stamp)
             definition.bytes = bytes
-            definition.trustedKeys = try TrustedKeys.read(from: worktree)
+            definition.trustedKeys = keys
             return definition
         }
         if choice == .worktree { return try fromWorktree(notice: nil, trustedRef: nil, stamp: nil) }
@@ -65,9 +66,10 @@ public struct GateDefinition: Sendable {
             return try fromWorktree(notice: notice, trustedRef: nil, stamp: stamp)
         }
         let files = CommitFiles(repository: repository, commit: trusted.commit, label: trusted.name)
+        let keys = try TrustedKeys.read(from: files)
         guard let trustedBytes = try files.read(GateConfig.fileName) else {
             return try fromWorktree(notice: "\(trusted.name) has no \(GateConfig.fileName) yet; using the working tree's (recorded as \"definition\":\"worktree\")",
-                                    trustedRef: trusted.name, stamp: stamp)
+                                    trustedRef: trusted.name, stamp: stamp, keys: keys)
         }
         let config = try ConfigLoader().parse(trustedBytes, files: files)
         let worktreeBytes = try? worktree.read(GateConfig.fileName)
@@ -80,7 +82,7 @@ public struct GateDefinition: Sendable {
         }
         var definition = GateDefinition(config: config, source: .trusted, trustedRef: trusted.name, notice: notice, fastPathStamp: stamp)
         definition.bytes = trustedBytes
-        definition.trustedKeys = try TrustedKeys.read(from: files)
+        definition.trustedKeys = keys
         return definition
     }
 }

@@ -10,6 +10,8 @@ public struct GateError: Error, Equatable, Sendable {
         case nothingToCheck
         /// Tracked files changed while the fast tier ran in the workspace: nothing was recorded.
         case workspaceChanged
+        /// The repository trusts keys, and this user's signing key cannot be read or made.
+        case cannotSign
     }
 
     public let kind: Kind

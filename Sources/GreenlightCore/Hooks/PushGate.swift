@@ -14,7 +14,8 @@ public struct PushGate: Sendable {
     }
 
     /// Gates every commit of `plan` in order, then pushes the notes when anything ran (or
-    /// notes are unpushed) and `notes.sync` is on.
+    /// notes are unpushed) and `notes.sync` is on, unless the push sends the notes ref itself
+    /// (then a warning says to push the new verdicts afterwards).
     /// - Throws: what `Gate.check` throws (an interrupt, a changed workspace, unreadable
     ///   notes), `GitError` for a commit that cannot be read. Network trouble is a warning.
     public func run(_ plan: PushPlan) async throws -> PushResult {
@@ -31,10 +32,18 @@ public struct PushGate: Sendable {
         }
         var pushed = PushResult(plan: plan, results: results, warnings: results.flatMap(\.result.warnings), waited: 0)
         if pushed.ranAnything { pushed.waited = Date().timeIntervalSince(started) }
-        if let sync, try pushed.ranAnything || sync.hasUnpushedNotes() {
+        // A push that sends the notes ref itself: git updates it on the remote after this hook, from
+        // the value it read before; a push of ours in between would make git's update fail.
+        let gitPushesNotes = plan.passed.contains { $0.ref == Repository.defaultNotesRef }
+        if let sync, !gitPushesNotes, try pushed.ranAnything || sync.hasUnpushedNotes() {
             let warnings = try await sync.push()
             warnings.forEach(tiers.progress.warning)
             pushed.warnings += warnings
+        } else if sync != nil, gitPushesNotes, pushed.ranAnything {
+            let warning = "this push sends \(Repository.defaultNotesRef) itself, as it was before the gate ran, so the verdicts just "
+                + "recorded are not in it; push them afterwards: git push \(remote) \(Repository.defaultNotesRef)"
+            tiers.progress.warning(warning)
+            pushed.warnings.append(warning)
         }
         pushed.warnings += recordForFastPath(plan, sync: sync, gate: expectingTrackingRefs(of: plan, results: results, gate: pushGate))
         return pushed

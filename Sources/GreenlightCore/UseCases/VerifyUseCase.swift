@@ -29,11 +29,13 @@ public struct VerifyUseCase: Sendable {
     ///     already on the trusted ref's history is judged by its first parent's definition (a
     ///     commit is never its own gate).
     ///   - trust: trusted-keys files added to the `.greenlight/trusted-keys` read with the definition.
-    ///   - requireCluster: the clean-room tier counts only with a `cluster` key's signature.
+    ///   - repositoryKeys: `false` to trust only `trust` (keys pinned outside the repository, which
+    ///     no push to the trusted branch can change).
+    ///   - require: see `Verification`.
     /// - Throws: `ConfigError` (no trusted ref, an unreadable definition or trusted-keys file),
     ///   `GitError`, `InternalError`.
     public func run(revision: String, remote: String?, fetch: Bool, trustedRef: String? = nil,
-                    trust: [String] = [], requireCluster: Bool = false) async throws -> Result {
+                    trust: [String] = [], repositoryKeys: Bool = true, require: SignatureRequirement? = nil) async throws -> Result {
         let commit = try repository.resolve(revision)
         var warnings: [String] = []
         let fetchRemote = try remote ?? repository.fetchRemote()
@@ -89,9 +91,10 @@ public struct VerifyUseCase: Sendable {
                               message: "cannot find the trusted gate definition: \(resolution.sought) does not exist; "
                                   + "fetch the default branch (for example `git fetch origin main`) or pass --trusted-ref REF")
         }
+        if !repositoryKeys { keys = TrustedKeys() }
         for file in trust { keys = keys.merging(try TrustedKeys.read(file: file)) }
         let entries = try VerdictStore(repository: repository).entries(for: commit.commit)
-        let verification = try Verification(commit: commit, config: config, own: ownConfig, entries: entries, keys: keys, requireCluster: requireCluster)
+        let verification = try Verification(commit: commit, config: config, own: ownConfig, entries: entries, keys: keys, require: require)
         return Result(verification: verification, warnings: warnings)
     }
 }
