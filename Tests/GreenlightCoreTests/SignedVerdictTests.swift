@@ -89,6 +89,12 @@ struct SignedVerdictTests {
                 .replacingOccurrences(of: fixture.passing.tree.hex, with: fixture.failing.tree.hex)
         }
         let keys = fixture.keys((.local, fixture.alice))
+        // 0. Copied as they are: the record names the other commit, so it is listed, never counted.
+        try fixture.repository.appendToNote(on: fixture.failing.commit, lines: lines)
+        #expect(try fixture.judge(fixture.failing, keys: keys) == [])
+        let copied = try fixture.verify(fixture.failing, keys: keys).text()
+        #expect(copied.contains("  fast: missing: no verdict vouched for by a trusted key\n    ignored: pass (workspace, "), "\(copied)")
+        #expect(copied.contains("): it names commit \(fixture.passing.commit.short()), not this one\n"), "\(copied)")
         // 1. The record swapped, the envelope copied as it is.
         try fixture.repository.appendToNote(on: fixture.failing.commit, lines: lines.map(swap))
         #expect(try fixture.judge(fixture.failing, keys: keys) == [.unsigned])

@@ -72,9 +72,12 @@ public struct Verification: Sendable {
             let counting = tierRecords.filter { rejection($0) == nil }
             let decision = rule.decide(counting.map(\.record), commit: commit.commit, tier: tier, digest: digest)
             warnings += decision.warnings
-            let ignored = tierRecords
+            let misplaced = entries.misplaced
+                .filter { $0.tier == tier && $0.digest == digest && $0.verdict.isCacheable }
+                .map { (record: $0, reason: "it names commit \($0.commit.short()), not this one") }
+            let ignored = (tierRecords
                 .filter { $0.record.digest == digest && $0.record.verdict.isCacheable }
-                .compactMap { entry in rejection(entry).map { (record: entry.record, reason: $0) } }
+                .compactMap { entry in rejection(entry).map { (record: entry.record, reason: $0) } } + misplaced)
                 .sorted { $0.record.finishedAt > $1.record.finishedAt }
             let records = all.filter { $0.tier == tier }.sorted { $0.finishedAt > $1.finishedAt }
             let finding: Finding
@@ -119,7 +122,7 @@ public struct Verification: Sendable {
             let line: String
             switch entry.finding {
             case let .passed(signed): line = "pass (\(signed.record.backend), \(NoteCodec.formatDate(signed.record.finishedAt))\(signer(signed)))"
-            case .missing where !entry.ignored.isEmpty:
+            case .missing where !entry.ignored.isEmpty && (isCryptographic || requirement != nil):
                 line = "missing: no verdict vouched for by a trusted key\(requirement == .cluster && entry.tier == .cleanRoom ? " with role cluster" : "")"
             case .missing: line = "missing: no verdict recorded for this commit (run `greenlight check \(commit.commit.short())` and push the notes)"
             case let .failed(signed): line = "failed: \(signed.record.summary)" + (isCryptographic ? " (\(signed.signature.text))" : "")

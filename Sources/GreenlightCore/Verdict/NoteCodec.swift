@@ -136,6 +136,9 @@ public struct NoteEntries: Sendable {
     }
 
     public var records: [Entry] = []
+    /// Records on this note that name another commit (a line copied from another commit's note):
+    /// never counted, listed so a reader sees them.
+    public var misplaced: [VerdictRecord] = []
     /// The attestation lines' bytes (DSSE envelopes), undecoded.
     public var attestations: [[UInt8]] = []
     /// One per line that is neither.

@@ -22,11 +22,13 @@ public struct VerdictStore: Sendable {
     }
 
     /// Every record on `commit` with its line's SHA-256, every attestation line, and a warning per
-    /// line that is neither (see `NoteCodec`). Records that name another commit are left out.
+    /// line that is neither (see `NoteCodec`). Records that name another commit are set apart
+    /// (`NoteEntries.misplaced`).
     /// - Throws: `GitError` when the notes cannot be read.
     public func entries(for commit: ObjectID) throws(GitError) -> NoteEntries {
         guard let note = try repository.note(on: commit, notesRef: notesRef) else { return NoteEntries() }
         var entries = codec.entries(bytes: [UInt8](note))
+        entries.misplaced = entries.records.filter { $0.record.commit != commit }.map(\.record)
         entries.records.removeAll { $0.record.commit != commit }
         return entries
     }
