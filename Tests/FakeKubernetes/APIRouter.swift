@@ -194,6 +194,10 @@ struct APIRouter: Sendable {
             let job = try await JobsEndpoint(store: store, controller: controller).create(namespace: namespace!, body: request.body)
             log.noteJobCreated()
             await writer.respond(status: 201, json: job)
+        case ("patch", .jobs, nil):
+            let job = try JobsEndpoint(store: store, controller: controller)
+                .patch(namespace: namespace!, name: name!, contentType: request.header("Content-Type"), body: request.body)
+            await writer.respond(status: 200, json: job)
         case ("create", .configmaps, nil), ("create", .secrets, nil):
             let object = try ConfigMapsEndpoint(store: store).create(resource, namespace: namespace!, body: request.body)
             await writer.respond(status: 201, json: object)

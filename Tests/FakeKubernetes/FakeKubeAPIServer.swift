@@ -8,7 +8,7 @@ import Foundation
 /// Implemented: `/version`, discovery, Jobs (create, get, list, watch, delete with propagation,
 /// deletecollection), Pods (get, list, watch, delete, `log` with `follow`/`tailLines`/`limitBytes`/
 /// `timestamps`), ConfigMaps and Secrets (create, get, list, watch, delete), SelfSubjectAccessReviews.
-/// Not implemented: PUT/PATCH (405), YAML or protobuf bodies (415), `parallelism` > 1 and indexed Jobs
+/// Not implemented: PUT (405), PATCH except a JSON merge patch of a Job's labels and annotations, YAML or protobuf bodies (415), `parallelism` > 1 and indexed Jobs
 /// (pods run one at a time), `suspend`, `restartPolicy: OnFailure` restarts in place (a failed pod is
 /// replaced like with `Never`; a failed init container fails the pod), sidecar containers (init containers
 /// with `restartPolicy: Always`) and more than one regular container (only the first one runs).

@@ -129,3 +129,51 @@ struct JobsEndpoint: Sendable {
         }
     }
 }
+
+extension JobsEndpoint {
+    /// `PATCH` of a Job with a JSON merge patch (RFC 7386, `application/merge-patch+json`), as the API
+    /// server applies one: a `metadata.resourceVersion` in the patch is a precondition (409 when the Job
+    /// moved on). Only labels and annotations may change here; the rest of a Job this server runs is
+    /// left alone (422), as the API server refuses changes to an immutable pod template.
+    func patch(namespace: String, name: String, contentType: String?, body: [UInt8]) throws(APIError) -> JSONValue {
+        let media = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard media == "application/merge-patch+json" else {
+            throw APIError(code: 415, reason: "UnsupportedMediaType",
+                           message: "the body of the request was in an unknown format - accepted media types include: application/merge-patch+json (this server)")
+        }
+        let patch: JSONValue
+        do { patch = try JSONCodec.parse(body) } catch {
+            throw APIError.badRequest("error decoding patch: \(error)")
+        }
+        guard let fields = patch.objectValue else { throw APIError.badRequest("a merge patch must be a JSON object") }
+        guard let job = store.get(.jobs, namespace: namespace, name: name) else { throw APIError.notFound(.jobs, name: name) }
+        let metadata = fields["metadata"]?.objectValue ?? [:]
+        if let changed = fields.keys.first(where: { $0 != "metadata" }) ?? metadata.keys.first(where: { !["labels", "annotations", "resourceVersion"].contains($0) }) {
+            throw APIError.invalid(.jobs, name: name, causes: [.init(reason: "FieldValueForbidden", field: changed, message: "this server patches only labels and annotations")])
+        }
+        if let wanted = metadata["resourceVersion"], wanted != job[path: ["metadata", "resourceVersion"]] {
+            throw APIError.conflict(.jobs, name: name, message: "the object has been modified; please apply your changes to the latest version and try again")
+        }
+        var conflict = false
+        let updated = store.update(.jobs, namespace: namespace, name: name) { stored in
+            if let wanted = metadata["resourceVersion"], wanted != stored[path: ["metadata", "resourceVersion"]] { conflict = true; return }
+            for key in ["labels", "annotations"] {
+                guard let change = metadata[key] else { continue }
+                stored[path: ["metadata", key]] = Self.mergePatch(stored[path: ["metadata", key]] ?? .object([:]), change)
+            }
+        }
+        if conflict { throw APIError.conflict(.jobs, name: name, message: "the object has been modified; please apply your changes to the latest version and try again") }
+        guard let updated else { throw APIError.notFound(.jobs, name: name) }
+        return updated
+    }
+
+    /// RFC 7386 §2: objects merge key by key, `null` removes a key, anything else replaces.
+    static func mergePatch(_ target: JSONValue, _ patch: JSONValue) -> JSONValue {
+        guard let changes = patch.objectValue else { return patch }
+        var result = target.objectValue ?? [:]
+        for (key, value) in changes {
+            if value == .null { result[key] = nil } else { result[key] = mergePatch(result[key] ?? .null, value) }
+        }
+        return .object(result)
+    }
+}

@@ -195,7 +195,8 @@ public final class KubernetesClient: Sendable {
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
         }
         if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
+            // A PATCH body is a JSON merge patch (RFC 7386), which every API server accepts for every resource.
+            request.headers.add(name: "Content-Type", value: method == .PATCH ? "application/merge-patch+json" : "application/json")
             request.body = .bytes(ByteBuffer(data: try body.data()))
         }
         return request
