@@ -108,6 +108,105 @@ struct AttestorTests {
     }
 }
 
+extension AttestorTests {
+    /// The cluster key's trusted-keys line, in a file for `--trust`.
+    static func clusterKeysFile(_ fixture: KubernetesFixture) throws -> String {
+        let file = fixture.repo.scratch.path("cluster.keys")
+        try (TrustedKey(role: .cluster, key: SSHEd25519PublicKey(clusterKey.publicKey), comment: "attestor").line + "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    static func verify(_ fixture: KubernetesFixture, _ revision: String, require: SignatureRequirement? = .cluster) async throws -> Verification {
+        try await VerifyUseCase(repository: fixture.repo.open(), runner: ProcessRunner(group: ProcessGroupSet()), environment: TestEnvironment.base)
+            .run(revision: revision, remote: nil, fetch: false, trustedRef: "HEAD", trust: [try clusterKeysFile(fixture)],
+                 repositoryKeys: false, require: require).verification
+    }
+
+    /// `attestation: required`: the check waits for the attestor and copies its envelope into the
+    /// note; `verify --trust <cluster key> --require cluster` accepts it, and not a copy of it on
+    /// another commit.
+    @Test func theClusterSignatureReachesTheNoteAndSatisfiesRequireCluster() async throws {
+        try await KubernetesFixture.with { fixture in
+            try fixture.writeConfig(extra: ["attestation: required", "attestation_timeout: 30s"])
+            let head = try fixture.repo.commitAll("attested")
+            let client = try Self.client(fixture)
+            let attestor = Attestor(client: client, namespaces: ["ci"], signer: VerdictSigner(key: Self.clusterKey)) { _ in }
+            let running = Task { try await attestor.run() }
+            let result = try await fixture.check()
+            running.cancel()
+            _ = await running.result
+            await client.shutdown()
+            #expect(result.verdict == .pass, "\(result.warnings)")
+            #expect(result.warnings.isEmpty, "\(result.warnings)")
+            let note = try #require(try fixture.repo.note(head))
+            let annotation = try #require(Self.annotations(fixture).first?[JobAttestation.attestationAnnotation])
+            #expect(note.split(separator: "\n").contains { $0 == annotation }, "the attestor's envelope is copied into the note as it is")
+
+            let verified = try await Self.verify(fixture, head)
+            #expect(verified.isVerified, "\(verified.text())")
+            #expect(verified.text().contains("  clean-room: pass (kubernetes, ") && verified.text().contains(", signed by cluster \(SSHEd25519PublicKey(Self.clusterKey.publicKey).keyID) attestor)\n"),
+                    "\(verified.text())")
+            // The workspace's own record (its key is not among the pinned ones) is listed, not counted.
+            #expect(verified.text().contains("\n    ignored: pass (kubernetes, ") && verified.text().contains("): untrusted key SHA256:"), "\(verified.text())")
+
+            // The cluster's envelope copied onto another commit vouches for nothing there.
+            try fixture.repo.write("test.sh", "#!/bin/sh\nexit 1\n", executable: true)
+            let other = try fixture.repo.commitAll("broken")
+            try fixture.repo.open().appendToNote(on: #require(ObjectID(hex: other)), lines: note.split(separator: "\n").map(String.init))
+            let forged = try await Self.verify(fixture, other)
+            #expect(!forged.isVerified, "\(forged.text())")
+        }
+    }
+
+    /// A Statement the cluster key signed for a pod that greenlight would not render (an extra
+    /// variable in the step container) does not count, whatever its signature.
+    @Test func aSignedStatementForAPodGreenlightWouldNotRenderDoesNotCount() async throws {
+        try await KubernetesFixture.with { fixture in
+            let repository = try fixture.repo.open()
+            let head = try repository.resolve("HEAD")
+            let config = try ConfigLoader().load(fromRoot: fixture.repo.url)
+            let digest = try config.cleanRoom.digest()
+            guard let check = PodSpecMatch.check(for: config) else { Issue.record("no pod check for a Kubernetes clean room"); return }
+            // The pod greenlight renders, as the fake API server's defaulting leaves it, passes the check …
+            let result = try await fixture.check()
+            #expect(result.verdict == .pass)
+            let pod = try JSONValue.parse(try JSONSerialization.data(withJSONObject: try #require(fixture.server.pods(namespace: "ci").first)))
+            let spec = try #require(pod["spec"])
+            #expect(check(spec, head, digest) == nil, "\(check(spec, head, digest) ?? "")")
+            // … one with an extra variable in the step container does not.
+            var crafted = spec
+            var containers = try #require(crafted["containers"]?.array)
+            var env = containers[0]["env"]?.array ?? []
+            env.append(["name": "LD_PRELOAD", "value": "/tmp/pass.so"])
+            containers[0]["env"] = .array(env)
+            crafted["containers"] = .array(containers)
+            #expect(check(crafted, head, digest)?.hasPrefix("spec.containers[greenlight].env holds [") == true, "\(check(crafted, head, digest) ?? "")")
+            var privileged = spec
+            privileged["hostPID"] = .bool(true)
+            #expect(check(privileged, head, digest) == "spec.hostPID is not in the rendered pod")
+
+            // Signed by the cluster key and put in the note: verify says why it does not count.
+            var statusPod = pod
+            statusPod["spec"] = crafted
+            let job: JSONValue = ["metadata": ["namespace": "ci", "name": "crafted", "annotations": ["greenlight.dev/digest": .string(digest)]],
+                                  "status": ["startTime": "2026-12-01T00:00:00Z", "completionTime": "2026-12-01T00:00:05Z"]]
+            let evidence = JobAttestation.Evidence(job: job, pods: [statusPod], checkoutLog: "greenlight: checkout HEAD \(head.commit.hex) tree \(head.tree.hex)\n",
+                                                   stepLogSHA256: String(repeating: "0", count: 64), stepLogTail: "", apiServer: fixture.server.baseURL)
+            guard case let .attest(payload) = JobAttestation.decide(evidence) else { Issue.record("the attestor refused"); return }
+            let line = try DSSEEnvelope.sign(payload: payload, payloadType: DSSEEnvelope.inTotoPayloadType, with: Self.clusterKey).line()
+            let notes = try #require(ObjectID(hex: head.commit.hex))
+            // Only the crafted Statement: drop what the real run recorded.
+            _ = try? fixture.repo.git("notes", "--ref=greenlight", "remove", head.commit.hex)
+            try repository.appendToNote(on: notes, lines: [line])
+            let verification = try await Self.verify(fixture, head.commit.hex)
+            #expect(!verification.isVerified)
+            #expect(verification.text().contains("): signed by \(SSHEd25519PublicKey(Self.clusterKey.publicKey).keyID) for something else: the pod that ran is not "
+                + "what the trusted definition renders: spec.containers[greenlight].env holds ["), "\(verification.text())")
+        }
+    }
+}
+
 /// Lines collected from a `@Sendable` logger.
 final class LinesBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -56,7 +56,7 @@ struct SignedVerdictTests {
         }
 
         func judge(_ commit: ResolvedCommit, keys: TrustedKeys) throws -> [SignatureStatus] {
-            AttestationCheck.judge(try store.entries(for: commit.commit), keys: keys, tree: commit.tree).records.map(\.signature)
+            AttestationCheck.judge(try store.entries(for: commit.commit), keys: keys, commit: commit.commit, tree: commit.tree).records.map(\.signature)
         }
 
         func verify(_ commit: ResolvedCommit, keys: TrustedKeys, require: SignatureRequirement? = nil) throws -> Verification {

@@ -7,13 +7,25 @@ import Foundation
 /// record is signed, (3) one of its signatures verifies over the DSSE pre-authentication
 /// encoding with a trusted key (the `keyid` hint picks nothing: every trusted key is tried),
 /// and (4) the claims agree with the record and, when given, with the commit's real tree.
+///
+/// A Statement that names no record (the attestor's, copied from a Job annotation) is a verdict
+/// by itself: it becomes a record of its own, vouched for by its signer when it describes this
+/// commit and tree and, when `podSpec` is given, a pod that is what greenlight renders.
 public enum AttestationCheck {
-    /// Every record of `entries` with its best `SignatureStatus`, and a warning per attestation
-    /// line that cannot be read.
-    /// - Parameter tree: the commit's tree; a signed record that names another is `mismatched`.
-    public static func judge(_ entries: NoteEntries, keys: TrustedKeys, tree: ObjectID?) -> (records: [SignedRecord], warnings: [String]) {
+    /// Why a pod spec as run is not what the trusted definition renders for a commit (`nil`: it is).
+    /// Arguments: the pod spec from the Statement, the commit, the gate digest it claims.
+    public typealias PodSpecCheck = @Sendable (_ podSpec: JSONValue, _ commit: ResolvedCommit, _ digest: String) -> String?
+
+    /// Every record of `entries` (and of every self-contained Statement on the note) with its best
+    /// `SignatureStatus`, and a warning per attestation line that cannot be read.
+    /// - Parameters:
+    ///   - commit: the commit the note is on; `tree` its tree (a signed record naming another is `mismatched`).
+    ///   - podSpec: checks the pod of a self-contained Statement; without it, none is checked.
+    public static func judge(_ entries: NoteEntries, keys: TrustedKeys, commit: ObjectID, tree: ObjectID?,
+                             podSpec: PodSpecCheck? = nil) -> (records: [SignedRecord], warnings: [String]) {
         var warnings: [String] = []
         var envelopes: [String: [(envelope: DSSEEnvelope, claims: StatementClaims)]] = [:]
+        var standalone: [(envelope: DSSEEnvelope, claims: StatementClaims)] = []
         for line in entries.attestations {
             guard let envelope = try? JSONDecoder().decode(DSSEEnvelope.self, from: Data(line)),
                   let payload = envelope.payloadBytes, let claims = StatementClaims(payload: payload)
@@ -21,9 +33,9 @@ public enum AttestationCheck {
                 warnings.append("an attestation line is not a greenlight verdict Statement in a DSSE envelope, skipped: \(NoteLines.printable(line, limit: 60))")
                 continue
             }
-            envelopes[claims.recordSHA256, default: []].append((envelope, claims))
+            if let named = claims.recordSHA256 { envelopes[named, default: []].append((envelope, claims)) } else { standalone.append((envelope, claims)) }
         }
-        let records = entries.records.map { entry in
+        var records = entries.records.map { entry in
             var best = SignatureStatus.unsigned
             for (envelope, claims) in envelopes[entry.lineSHA256] ?? [] {
                 var status = signer(of: envelope, keys: keys)
@@ -37,6 +49,24 @@ public enum AttestationCheck {
                 if status.rank > best.rank { best = status }
             }
             return SignedRecord(record: entry.record, signature: best)
+        }
+        for (envelope, claims) in standalone where claims.commit == commit {
+            guard let record = claims.record else { continue }
+            var status = signer(of: envelope, keys: keys)
+            if case let .trusted(key) = status {
+                if let tree, claims.tree != tree {
+                    status = .mismatched(keyID: key.key.keyID, reason: "it attests tree \(claims.tree.short()), the commit's is \(tree.short())")
+                } else if let podSpec {
+                    if let spec = claims.podSpec {
+                        if let reason = podSpec(spec, ResolvedCommit(commit: claims.commit, tree: claims.tree), claims.digest) {
+                            status = .mismatched(keyID: key.key.keyID, reason: "the pod that ran is not what the trusted definition renders: \(reason)")
+                        }
+                    } else {
+                        status = .mismatched(keyID: key.key.keyID, reason: "it does not say which pod ran")
+                    }
+                }
+            }
+            records.append(SignedRecord(record: record, signature: status))
         }
         return (records, warnings)
     }

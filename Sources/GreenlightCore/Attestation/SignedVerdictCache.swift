@@ -16,12 +16,16 @@ public struct SignedVerdictCache: VerdictCache {
     /// Who signs new records; `nil` records them unsigned.
     public let signer: VerdictSigner?
     public let keys: TrustedKeys
+    /// Judges the pod an attestor's Statement says ran (see `AttestationCheck`).
+    public let podSpec: AttestationCheck.PodSpecCheck?
     public let rule: VerdictRule
 
-    public init(store: VerdictStore, signer: VerdictSigner?, keys: TrustedKeys, rule: VerdictRule = VerdictRule()) {
+    public init(store: VerdictStore, signer: VerdictSigner?, keys: TrustedKeys, podSpec: AttestationCheck.PodSpecCheck? = nil,
+                rule: VerdictRule = VerdictRule()) {
         self.store = store
         self.signer = signer
         self.keys = keys
+        self.podSpec = podSpec
         self.rule = rule
     }
 
@@ -32,7 +36,7 @@ public struct SignedVerdictCache: VerdictCache {
             return (entries.records.map { SignedRecord(record: $0.record, signature: .unsigned) }, entries.records.map(\.record), entries.warnings)
         }
         let tree = try? store.repository.resolve(commit.hex).tree
-        let judged = AttestationCheck.judge(entries, keys: keys, tree: tree)
+        let judged = AttestationCheck.judge(entries, keys: keys, commit: commit, tree: tree, podSpec: podSpec)
         return (judged.records, judged.records.filter { $0.signature.isTrusted }.map(\.record), entries.warnings + judged.warnings)
     }
 
@@ -56,8 +60,8 @@ public struct SignedVerdictCache: VerdictCache {
         try judged(commit).counting
     }
 
-    public func record(_ record: VerdictRecord) throws -> VerdictReceipt {
-        try store.append(record) { line in try signer?.attestationLines(for: record, recordLine: line) ?? [] }
+    public func record(_ record: VerdictRecord, attestations: [String]) throws -> VerdictReceipt {
+        try store.append(record) { line in try (signer?.attestationLines(for: record, recordLine: line) ?? []) + attestations }
     }
 
     public func confirm(_ receipts: [VerdictReceipt]) async throws {

@@ -48,13 +48,15 @@ public struct Verification: Sendable {
     ///   - keys: the trusted keys (`.greenlight/trusted-keys` at the trusted ref, plus `--trust` files).
     ///   - require: `signed` counts only signed records even with no trusted keys (so nothing
     ///     verifies then); `cluster` also accepts, for the clean-room tier, only `cluster` keys.
+    ///   - podSpec: judges the pod an attestor's Statement says ran (see `AttestationCheck`).
     /// - Throws: `InternalError` when a digest cannot be computed.
     public init(commit: ResolvedCommit, config: GateConfig, own: GateConfig? = nil, entries: NoteEntries,
-                keys: TrustedKeys, require: SignatureRequirement? = nil, rule: VerdictRule = VerdictRule()) throws {
+                keys: TrustedKeys, require: SignatureRequirement? = nil, podSpec: AttestationCheck.PodSpecCheck? = nil,
+                rule: VerdictRule = VerdictRule()) throws {
         self.commit = commit
         self.keys = keys
         self.requirement = require
-        let judged = AttestationCheck.judge(entries, keys: keys, tree: commit.tree)
+        let judged = AttestationCheck.judge(entries, keys: keys, commit: commit.commit, tree: commit.tree, podSpec: podSpec)
         var warnings = entries.warnings + (keys.isEmpty ? [] : judged.warnings)
         let signed = keys.isEmpty ? entries.records.map { SignedRecord(record: $0.record, signature: .unsigned) } : judged.records
         let all = signed.map(\.record)

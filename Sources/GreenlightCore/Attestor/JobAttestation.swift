@@ -14,9 +14,9 @@ import Foundation
 /// the trusted definition.
 public enum JobAttestation {
     /// The Job annotation that holds the DSSE envelope (one line of JSON).
-    public static let attestationAnnotation = "greenlight.dev/attestation"
+    public static let attestationAnnotation = JobManifest.attestationAnnotation
     /// The Job annotation that says why the attestor refused to sign.
-    public static let refusalAnnotation = "greenlight.dev/attestation-refused"
+    public static let refusalAnnotation = JobManifest.refusalAnnotation
 
     public enum Outcome: Equatable, Sendable {
         /// The Statement to sign (canonical JSON bytes).

@@ -33,6 +33,18 @@ public struct KubernetesSettings: Equatable, Sendable {
     public var gitSecret: String?
     public var scheduleTimeout: TimeInterval
     public var ttlSecondsAfterFinished: Int
+    /// Whether greenlight waits for the attestor's signature after the Job ends (`required`), or
+    /// copies it only when it is already there (`optional`). Not part of the digest: it changes
+    /// how long greenlight waits, not what runs.
+    public var attestation: AttestationMode
+    /// How long (seconds) `required` waits for the attestor after the Job ended.
+    public var attestationTimeout: TimeInterval
+
+    /// `clean_room.kubernetes.attestation`.
+    public enum AttestationMode: String, Sendable, CaseIterable {
+        case optional
+        case required
+    }
 
     public init(image: String) {
         self.image = image
@@ -42,5 +54,7 @@ public struct KubernetesSettings: Equatable, Sendable {
         remote = "origin"
         scheduleTimeout = 10 * 60
         ttlSecondsAfterFinished = 3600
+        attestation = .optional
+        attestationTimeout = 60
     }
 }

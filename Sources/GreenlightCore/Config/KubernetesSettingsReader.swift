@@ -11,7 +11,7 @@ struct KubernetesSettingsReader {
         let fields = try reader.mapping(node, key: key, allowed: [
             "image", "kubeconfig", "context", "namespace", "resources", "node_selector", "tolerations", "service_account",
             "automount_service_account_token", "cache_pvc", "pod_template", "transport", "remote", "clone_url", "git_secret",
-            "schedule_timeout", "ttl_seconds_after_finished",
+            "schedule_timeout", "ttl_seconds_after_finished", "attestation", "attestation_timeout",
         ])
         guard let imageNode = fields["image"] else { throw reader.error(node, key: "\(key).image", "missing (the container image the Job runs)") }
         let image = try reader.string(imageNode, key: "\(key).image")
@@ -61,6 +61,16 @@ struct KubernetesSettingsReader {
             let value = try reader.int(ttl, key: "\(key).ttl_seconds_after_finished")
             guard value >= 0 else { throw reader.error(ttl, key: "\(key).ttl_seconds_after_finished", "must be 0 or more") }
             settings.ttlSecondsAfterFinished = value
+        }
+        if let mode = fields["attestation"] {
+            let name = try reader.string(mode, key: "\(key).attestation")
+            guard let value = KubernetesSettings.AttestationMode(rawValue: name) else {
+                throw reader.error(mode, key: "\(key).attestation", "unknown value '\(name)'; known: optional, required")
+            }
+            settings.attestation = value
+        }
+        if let timeout = fields["attestation_timeout"] {
+            settings.attestationTimeout = try reader.duration(timeout, key: "\(key).attestation_timeout")
         }
         return settings
     }

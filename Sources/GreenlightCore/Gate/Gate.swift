@@ -110,7 +110,9 @@ public struct Gate: Sendable {
             if let changed = ran.workspaceChanged { throw GateError(kind: .workspaceChanged, message: changed) }
             var record = ran.record(for: commit, digest: digest)
             record.definition = definitionSource
-            receipts.append(try cache.record(record))
+            receipts.append(try cache.record(record, attestations: ran.attestations))
+            warnings += ran.warnings
+            ran.warnings.forEach(progress.warning)
             results.append(TierResult(tier: tier, digest: digest, state: .ran(ran)))
         }
         // Before the fast path's files: a rewrite moves the notes tip they are stamped with.

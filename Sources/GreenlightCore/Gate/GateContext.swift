@@ -29,7 +29,8 @@ public struct GateContext: Sendable {
         let local = signer ?? VerdictSigner.local(environment: tiers.environment)
         if let warning = local.warning { tiers.progress.warning(warning) }
         let cache = SignedVerdictCache(store: VerdictStore(repository: tiers.repository), signer: local.signer,
-                                       keys: SignedVerdictCache.keys(repository: trustedKeys, own: local.signer))
+                                       keys: SignedVerdictCache.keys(repository: trustedKeys, own: local.signer),
+                                       podSpec: PodSpecMatch.check(for: config))
         return GateContext(tiers: tiers, cache: cache, fastTier: FastTierRunner(context: tiers), cleanRoom: cleanRoom)
     }
 

@@ -18,6 +18,11 @@ public struct TierRunResult: Sendable {
     /// while it ran: what changed, as the gate's error message. The steps' results then describe
     /// no commit, and the gate records nothing for any tier.
     public var workspaceChanged: String?
+    /// Attestation lines made by someone else for this run (the cluster attestor's DSSE envelope,
+    /// copied from the Job), written into the note with the record.
+    public var attestations: [String] = []
+    /// Said to the user with the result (an attestation that did not come, and what that costs).
+    public var warnings: [String] = []
 
     /// Builds the result from step results: the worst step decides; a tier-level
     /// `problem` (could not prepare, deadline) makes it an `error`.

@@ -94,7 +94,8 @@ public struct VerifyUseCase: Sendable {
         if !repositoryKeys { keys = TrustedKeys() }
         for file in trust { keys = keys.merging(try TrustedKeys.read(file: file)) }
         let entries = try VerdictStore(repository: repository).entries(for: commit.commit)
-        let verification = try Verification(commit: commit, config: config, own: ownConfig, entries: entries, keys: keys, require: require)
+        let verification = try Verification(commit: commit, config: config, own: ownConfig, entries: entries, keys: keys, require: require,
+                                            podSpec: PodSpecMatch.check(for: config))
         return Result(verification: verification, warnings: warnings)
     }
 }

@@ -35,8 +35,8 @@ public struct RemoteRefreshingCache: VerdictCache {
         try base.countingRecords(for: commit)
     }
 
-    public func record(_ record: VerdictRecord) throws -> VerdictReceipt {
-        try base.record(record)
+    public func record(_ record: VerdictRecord, attestations: [String]) throws -> VerdictReceipt {
+        try base.record(record, attestations: attestations)
     }
 
     public func confirm(_ receipts: [VerdictReceipt]) async throws {

@@ -12,8 +12,9 @@ public protocol VerdictCache: Sendable {
     /// path's files. - Throws: `GitError` when the notes cannot be read.
     func countingRecords(for commit: ObjectID) throws -> [VerdictRecord]
 
-    /// Records a new verdict. - Throws: `GitError`; nothing is half-written.
-    func record(_ record: VerdictRecord) throws -> VerdictReceipt
+    /// Records a new verdict, with attestation lines made elsewhere (the attestor's envelope)
+    /// written in the same notes commit. - Throws: `GitError`; nothing is half-written.
+    func record(_ record: VerdictRecord, attestations: [String]) throws -> VerdictReceipt
 
     /// Checks once more, after the settle time, that every record written is still there
     /// (see `VerdictStore.confirm`). - Throws: `GitError` when one went missing for good.

@@ -27,6 +27,10 @@ struct JobManifest {
     /// The checkout container's HOME: an `emptyDir` no other container mounts.
     static let checkoutHomePath = "/greenlight/home"
     static let cachePath = "/cache"
+    /// The Job annotation where the attestor (`Attestor/`) writes its DSSE envelope, one line of JSON.
+    public static let attestationAnnotation = "greenlight.dev/attestation"
+    /// The Job annotation where the attestor says why it refused to sign.
+    public static let refusalAnnotation = "greenlight.dev/attestation-refused"
 
     let name: String
     let namespace: String

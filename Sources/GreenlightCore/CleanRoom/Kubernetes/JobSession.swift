@@ -118,7 +118,44 @@ struct JobSession: Sendable {
         if verdict == .fail, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
             finalSummary = "step '\(failed.name)' \(failed.summary)" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
         }
-        return finished(verdict, finalSummary, steps: parsed.steps)
+        var outcome = finished(verdict, finalSummary, steps: parsed.steps)
+        await collectAttestation(into: &outcome)
+        return outcome
+    }
+
+    /// Copies the attestor's envelope from the Job into `result`: with `attestation: required`,
+    /// waiting for it up to `attestation_timeout` after the Job ended; otherwise only when it is
+    /// already there. A refusal, or a signature that did not come in time, is a warning (the
+    /// verdict stands, with no cluster signature: `verify --require cluster` refuses it).
+    private func collectAttestation(into result: inout TierRunResult) async {
+        let required = settings.attestation == .required
+        let deadline = Date().addingTimeInterval(required ? settings.attestationTimeout : 0)
+        let call = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
+        let consequence = "this verdict carries no cluster signature (`greenlight verify --require cluster` refuses it)"
+        if required { context.progress.status("job \(name): waiting up to \(Int(settings.attestationTimeout))s for the attestor's signature") }
+        while true {
+            if let job = try? await client.send(call, method: .GET, path: "\(jobsPath)/\(name)") {
+                let annotations = job.at("metadata")?["annotations"]
+                if let line = annotations?[JobManifest.attestationAnnotation]?.string {
+                    if !line.contains("\n"), (try? JSONDecoder().decode(DSSEEnvelope.self, from: Data(line.utf8))) != nil {
+                        result.attestations = [line]
+                    } else {
+                        result.warnings.append("the annotation \(JobManifest.attestationAnnotation) of Job \(namespace)/\(name) is not a DSSE envelope on one line; \(consequence)")
+                    }
+                    return
+                }
+                if let reason = annotations?[JobManifest.refusalAnnotation]?.string {
+                    result.warnings.append("the attestor refused to sign Job \(namespace)/\(name): \(reason); \(consequence)")
+                    return
+                }
+            }
+            if Date() >= deadline || context.processes.isStopped { break }
+            try? await Task.sleep(for: .milliseconds(500))
+        }
+        if required {
+            result.warnings.append("the attestor did not sign Job \(namespace)/\(name) within \(Int(settings.attestationTimeout))s; \(consequence); "
+                + "is it running and watching namespace \(namespace) (deploy/attestor/)?")
+        }
     }
 
     /// Never leaves a broken attempt behind: the next check starts a fresh Job.
