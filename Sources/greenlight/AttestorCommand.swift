@@ -30,7 +30,7 @@ struct AttestorCommand: AsyncParsableCommand {
     @Option(name: .customLong("watch-namespace"), help: ArgumentHelp("A namespace whose greenlight Jobs are attested (repeatable).", valueName: "namespace"))
     var namespaces: [String] = []
 
-    @Option(help: ArgumentHelp("The cluster's Ed25519 signing key, PKCS#8 PEM (`greenlight keys init --output FILE`), no group or world permission bits.", valueName: "file"))
+    @Option(help: ArgumentHelp("The cluster's Ed25519 signing key, PKCS#8 PEM (`greenlight keys init --output FILE`); readable by its group at most (a Secret volume with fsGroup).", valueName: "file"))
     var signingKey: String
 
     func validate() throws {

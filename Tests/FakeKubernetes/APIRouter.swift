@@ -167,7 +167,7 @@ struct APIRouter: Sendable {
         default: throw APIError.methodNotAllowed
         }
         let resourcePath = subresource.map { "\(resource.rawValue)/\($0)" } ?? resource.rawValue
-        if faults.isForbidden(verb: verb, resource: resourcePath) {
+        if faults.isForbidden(verb: verb, resource: resourcePath, namespace: namespace) {
             throw APIError.forbidden(user: user, verb: verb, resource: resource, subresource: subresource, name: name,
                                      namespace: namespace)
         }

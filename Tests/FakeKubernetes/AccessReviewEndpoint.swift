@@ -31,7 +31,8 @@ struct AccessReviewEndpoint: Sendable {
             let resource = attributes["resource"]?.stringValue ?? ""
             let subresource = attributes["subresource"]?.stringValue ?? ""
             let resourcePath = subresource.isEmpty ? resource : "\(resource)/\(subresource)"
-            allowed = !faults.isForbidden(verb: verb, resource: resourcePath)
+            let namespace = attributes["namespace"]?.stringValue
+            allowed = !faults.isForbidden(verb: verb, resource: resourcePath, namespace: namespace?.isEmpty == false ? namespace : nil)
         }
         review["status"] = allowed
             ? ["allowed": true, "reason": .string("RBAC: allowed by RoleBinding \"greenlight\" of Role \"greenlight\" to User \"\(user)\"")]

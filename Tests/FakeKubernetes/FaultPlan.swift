@@ -18,6 +18,7 @@ public final class FaultPlan: @unchecked Sendable {
 
     private var failures: [FailureRule] = []
     private var forbidden: Set<Permission> = []
+    private var forbiddenNamespaces: Set<String> = []
     private var _dropWatchesAfterEvents: Int?
     private var expireNext: Bool?
     private var _schedulingDelay: TimeInterval = 0
@@ -44,6 +45,17 @@ public final class FaultPlan: @unchecked Sendable {
     /// SelfSubjectAccessReviews for them answer `allowed: false`.
     public func forbid(verb: String, resource: String) {
         lock.withLock { _ = forbidden.insert(Permission(verb: verb, resource: resource)) }
+    }
+
+    /// Makes every request in `namespace` answer 403, and SelfSubjectAccessReviews there say not
+    /// allowed: a Role bound in other namespaces only, as deploy/ gives the workspace.
+    public func forbid(namespace: String) {
+        lock.withLock { _ = forbiddenNamespaces.insert(namespace) }
+    }
+
+    /// Undoes ``forbid(namespace:)``.
+    public func allow(namespace: String) {
+        lock.withLock { _ = forbiddenNamespaces.remove(namespace) }
     }
 
     /// Undoes ``forbid(verb:resource:)``.
@@ -134,9 +146,10 @@ public final class FaultPlan: @unchecked Sendable {
         }
     }
 
-    func isForbidden(verb: String, resource: String) -> Bool {
+    func isForbidden(verb: String, resource: String, namespace: String? = nil) -> Bool {
         lock.withLock {
-            forbidden.contains(Permission(verb: verb, resource: resource))
+            namespace.map(forbiddenNamespaces.contains) == true
+                || forbidden.contains(Permission(verb: verb, resource: resource))
                 || forbidden.contains(Permission(verb: "*", resource: resource))
                 || forbidden.contains(Permission(verb: verb, resource: "*"))
                 || forbidden.contains(Permission(verb: "*", resource: "*"))

@@ -207,6 +207,78 @@ extension AttestorTests {
     }
 }
 
+extension AttestorTests {
+    /// `greenlight attestor` as an operator runs it: the binary, a kubeconfig, a key file.
+    @Test func theAttestorCommandSignsAndSaysWithWhichKey() async throws {
+        try await KubernetesFixture.with { fixture in
+            #expect(try await fixture.check().verdict == .pass)
+            let keyFile = fixture.repo.scratch.path("attestor.key")
+            try SigningKeyFile.pem(Self.clusterKey).write(to: keyFile, atomically: true, encoding: .utf8)
+            chmod(keyFile.path, 0o440)
+            let arguments = ["attestor", "--kubeconfig", fixture.kubeconfig.path, "--watch-namespace", "ci", "--signing-key", keyFile.path]
+            let directory = fixture.repo.scratch.url
+            // On a thread of its own: the process runs until the timeout stops it (SIGTERM).
+            let run = Task.detached {
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global().async {
+                        continuation.resume(returning: try? FixtureProcess().run([GreenlightBinary.url.path] + arguments, in: directory,
+                                                                                  environment: TestEnvironment.base, timeout: 6))
+                    }
+                }
+            }
+            for _ in 0..<50 where Self.annotations(fixture).first?[JobAttestation.attestationAnnotation] == nil {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let result = try #require(await run.value)
+            let line = try #require(Self.annotations(fixture).first?[JobAttestation.attestationAnnotation], "\(result.stderr)")
+            #expect(try JSONDecoder().decode(DSSEEnvelope.self, from: Data(line.utf8)).isSigned(by: Self.clusterKey.publicKey))
+            let key = SSHEd25519PublicKey(Self.clusterKey.publicKey)
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first == "attestor: signing with \(key.keyID) (trusted-keys line: cluster \(key.openSSH)); watching Jobs in ci at \(fixture.server.baseURL.absoluteString)",
+                    "\(result.stderr)")
+            let job = try #require((fixture.server.jobs(namespace: "ci").first?["metadata"] as? [String: Any])?["name"] as? String)
+            #expect(lines.contains("attestor: signed Job ci/\(job)"), "\(result.stderr)")
+
+            // Bad input: a clear error, exit 2 (a key others can read) or 64 (no namespace).
+            chmod(keyFile.path, 0o444)
+            let exposed = try GreenlightBinary.run(arguments, in: directory)
+            #expect(exposed.status == 2)
+            #expect(exposed.stderr == "greenlight: error: \(keyFile.path): the signing key is readable by others (mode 444); chmod 600 it\n", "\(exposed.stderr)")
+            let usage = try GreenlightBinary.run(["attestor", "--signing-key", keyFile.path], in: directory)
+            #expect(usage.status == 64 && usage.stderr.contains("name at least one --watch-namespace"), "\(usage.stderr)")
+        }
+    }
+}
+
+extension AttestorTests {
+    /// Watch discipline: a 410 on the watch makes the attestor list again; a watch cut after every
+    /// event is resumed from the last resourceVersion; the Job is signed all the same.
+    @Test func theAttestorListsAgainOn410AndResumesACutWatch() async throws {
+        try await KubernetesFixture.with { fixture in
+            fixture.server.faults.expireNextWatch(asHTTPStatus: false)
+            let client = try Self.client(fixture)
+            let lines = LinesBox()
+            let attestor = Attestor(client: client, namespaces: ["ci"], signer: VerdictSigner(key: Self.clusterKey)) { lines.append($0) }
+            let running = Task { try await attestor.run() }
+            let jobLists = { fixture.server.requests.filter { $0.method == "GET" && $0.path == "/apis/batch/v1/namespaces/ci/jobs" && !$0.query.contains("watch") }.count }
+            for _ in 0..<50 where jobLists() < 2 { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(jobLists() == 2, "the 410 is answered by a fresh list")
+            fixture.server.faults.dropWatchesAfter(events: 1)
+            #expect(try await fixture.check().verdict == .pass)
+            for _ in 0..<100 where Self.annotations(fixture).first?[JobAttestation.attestationAnnotation] == nil {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            running.cancel()
+            _ = await running.result
+            await client.shutdown()
+            #expect(Self.annotations(fixture).first?[JobAttestation.attestationAnnotation] != nil, "\(lines.all)")
+            #expect(jobLists() == 2, "a cut watch resumes from its resourceVersion, without listing again")
+            let watches = fixture.server.requests.filter { $0.path == "/apis/batch/v1/namespaces/ci/jobs" && $0.query.contains("watch") }
+            #expect(watches.count >= 3, "\(watches.map(\.query))")
+        }
+    }
+}
+
 /// Lines collected from a `@Sendable` logger.
 final class LinesBox: @unchecked Sendable {
     private let lock = NSLock()

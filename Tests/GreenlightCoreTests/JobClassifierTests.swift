@@ -422,6 +422,9 @@ struct JobManifestTests {
         for manifest in ["namespace", "serviceaccount", "role", "rolebinding"] {
             files.append(root.appendingPathComponent("deploy/\(manifest).yaml").path)
         }
+        for manifest in ["namespace", "serviceaccount", "role", "rolebinding", "deployment"] {
+            files.append(root.appendingPathComponent("deploy/attestor/\(manifest).yaml").path)
+        }
         let result = try FixtureProcess().run([validator.path, "--strict", "-k", "1.33.0"] + files, in: directory,
                                              environment: ProcessInfo.processInfo.environment, timeout: 300)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -234,6 +234,17 @@ struct KubernetesBackendTests {
             fixture.server.faults.forbid(verb: "delete", resource: "jobs")
             let denied = await ClusterDoctor(context: try fixture.gate().context.tiers, settings: try #require(fixture.gate().config.cleanRoom.backend.kubernetes)).run()
             #expect(denied.contains { !$0.ok && $0.detail.contains(#"verbs: ["delete"]"#) })
+            #expect(doctor.contains { $0.name == "attestor key out of reach" && $0.detail == "these credentials can read nothing of namespace greenlight-attestor" })
+
+            // Credentials that reach into the attestor's namespace could sign as the cluster: a failed check.
+            fixture.server.faults.allow(namespace: "greenlight-attestor")
+            fixture.server.faults.forbid(verb: "create", resource: "pods/exec")
+            let exposed = await ClusterDoctor(context: try fixture.gate().context.tiers, settings: try #require(fixture.gate().config.cleanRoom.backend.kubernetes)).run()
+            let check = try #require(exposed.first { $0.name == "attestor key out of reach" })
+            #expect(!check.ok)
+            #expect(check.detail == "these credentials may get secrets, list secrets, watch secrets, create pods, patch deployments in namespace greenlight-attestor, "
+                + "where the attestor's signing key is: whoever holds them can sign as the cluster; bind the workspace's Role in the gate namespace only (deploy/)",
+                    "\(check.detail)")
         }
     }
 }

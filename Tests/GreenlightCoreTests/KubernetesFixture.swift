@@ -28,6 +28,8 @@ final class KubernetesFixture: @unchecked Sendable {
         options.requireClientCertificate = clientCertificate
         options.bookmarkInterval = 0.5
         server = FakeKubeAPIServer(options: options)
+        // As deploy/ binds the workspace's Role: nothing in the attestor's namespace.
+        server.faults.forbid(namespace: "greenlight-attestor")
         try await server.start()
         kubeconfig = repo.scratch.path("kubeconfig")
         var cluster = "server: \(server.baseURL.absoluteString)"

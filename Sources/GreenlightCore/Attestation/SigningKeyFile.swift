@@ -55,10 +55,12 @@ public struct SigningKeyFile: Sendable {
     }
 
     /// Reads the key.
+    /// - Parameter groupReadable: accept group read permission (a Kubernetes Secret mounted for a
+    ///   non-root attestor is readable through its `fsGroup`); world permission bits are refused always.
     /// - Throws: `FileError` naming the file: missing, a dangling symbolic link, a directory,
     ///   inside a repository (through a link), unreadable, not an Ed25519 PKCS#8 key, or readable
     ///   by others (group or world permission bits set).
-    public func load() throws(FileError) -> Curve25519.Signing.PrivateKey {
+    public func load(groupReadable: Bool = false) throws(FileError) -> Curve25519.Signing.PrivateKey {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             var link = stat()
@@ -72,7 +74,7 @@ public struct SigningKeyFile: Sendable {
             throw FileError(path: url.path, reason: "the signing key is inside a repository (\(repository.path)), where it can be committed or read by steps; "
                 + "move it out (XDG_CONFIG_HOME chooses the default place)")
         }
-        guard info.st_mode & 0o077 == 0 else {
+        guard info.st_mode & (groupReadable ? 0o037 : 0o077) == 0 else {
             throw FileError(path: url.path, reason: "the signing key is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it")
         }
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw FileError(path: url.path, reason: "cannot read the signing key") }

@@ -39,6 +39,9 @@ public struct KubernetesSettings: Equatable, Sendable {
     public var attestation: AttestationMode
     /// How long (seconds) `required` waits for the attestor after the Job ended.
     public var attestationTimeout: TimeInterval
+    /// The attestor's own namespace, where its signing key lives: `greenlight doctor` checks that
+    /// this workspace's credentials can read nothing there.
+    public var attestorNamespace: String
 
     /// `clean_room.kubernetes.attestation`.
     public enum AttestationMode: String, Sendable, CaseIterable {
@@ -56,5 +59,6 @@ public struct KubernetesSettings: Equatable, Sendable {
         ttlSecondsAfterFinished = 3600
         attestation = .optional
         attestationTimeout = 60
+        attestorNamespace = "greenlight-attestor"
     }
 }

@@ -11,7 +11,7 @@ struct KubernetesSettingsReader {
         let fields = try reader.mapping(node, key: key, allowed: [
             "image", "kubeconfig", "context", "namespace", "resources", "node_selector", "tolerations", "service_account",
             "automount_service_account_token", "cache_pvc", "pod_template", "transport", "remote", "clone_url", "git_secret",
-            "schedule_timeout", "ttl_seconds_after_finished", "attestation", "attestation_timeout",
+            "schedule_timeout", "ttl_seconds_after_finished", "attestation", "attestation_timeout", "attestor_namespace",
         ])
         guard let imageNode = fields["image"] else { throw reader.error(node, key: "\(key).image", "missing (the container image the Job runs)") }
         let image = try reader.string(imageNode, key: "\(key).image")
@@ -68,6 +68,11 @@ struct KubernetesSettingsReader {
                 throw reader.error(mode, key: "\(key).attestation", "unknown value '\(name)'; known: optional, required")
             }
             settings.attestation = value
+        }
+        if let namespaceNode = fields["attestor_namespace"] {
+            let namespace = try reader.string(namespaceNode, key: "\(key).attestor_namespace")
+            guard DNSLabel.isValid(namespace) else { throw reader.error(namespaceNode, key: "\(key).attestor_namespace", "'\(namespace)' is not a valid namespace name") }
+            settings.attestorNamespace = namespace
         }
         if let timeout = fields["attestation_timeout"] {
             settings.attestationTimeout = try reader.duration(timeout, key: "\(key).attestation_timeout")

@@ -14,12 +14,13 @@ public struct AttestorUseCase: Sendable {
     /// - Parameters:
     ///   - kubeconfig: a kubeconfig file; `nil` for `KUBECONFIG`, `~/.kube/config`, else in-cluster.
     ///   - namespaces: the gate namespaces to watch (at least one).
-    ///   - signingKey: the cluster key (`SigningKeyFile`: PKCS#8 PEM, no group or world bits).
+    ///   - signingKey: the cluster key (`SigningKeyFile`: PKCS#8 PEM, group-readable at most).
     ///   - log: one line per decision and per trouble.
     /// - Throws: `FileError` (the key), `KubernetesError` (kubeconfig, or list/watch refused).
     public func run(kubeconfig: String?, context: String?, namespaces: [String], signingKey: String,
                     log: @escaping @Sendable (String) -> Void) async throws {
-        let key = try SigningKeyFile(url: URL(fileURLWithPath: signingKey)).load()
+        // A Secret volume for a non-root attestor is group-readable (fsGroup); never world-readable.
+        let key = try SigningKeyFile(url: URL(fileURLWithPath: signingKey)).load(groupReadable: true)
         let connection = try KubeConfigLoader(environment: environment).load(explicitPath: kubeconfig, context: context)
         let client = try KubernetesClient(connection: connection, environment: environment, runner: runner)
         let signer = VerdictSigner(key: key)

@@ -33,6 +33,55 @@ public struct ClusterDoctor: Sendable {
         self.settings = settings
     }
 
+    /// Calls in the attestor's namespace that would put its signing key within the workspace's
+    /// reach: each must be denied.
+    public static let forbiddenInAttestorNamespace: [APICall] = [
+        APICall(verb: "get", group: "", resource: "secrets"),
+        APICall(verb: "list", group: "", resource: "secrets"),
+        APICall(verb: "watch", group: "", resource: "secrets"),
+        APICall(verb: "create", group: "", resource: "pods", subresource: "exec"),
+        APICall(verb: "create", group: "", resource: "pods"),
+        APICall(verb: "patch", group: "apps", resource: "deployments"),
+    ]
+
+    /// Whether this workspace's credentials can read the attestor's key (they must not).
+    func attestorIsOutOfReach(_ client: KubernetesClient) async -> Check {
+        let namespace = settings.attestorNamespace
+        var allowed: [String] = []
+        for call in Self.forbiddenInAttestorNamespace {
+            switch await review(client, call, namespace: namespace) {
+            case .success(true): allowed.append("\(call.verb) \(call.resource)\(call.subresource.map { "/\($0)" } ?? "")")
+            case .success(false): continue
+            case let .failure(error): return Check(name: "attestor key out of reach", ok: false, detail: "cannot ask: \(error)")
+            }
+        }
+        guard allowed.isEmpty else {
+            return Check(name: "attestor key out of reach", ok: false,
+                         detail: "these credentials may \(allowed.joined(separator: ", ")) in namespace \(namespace), where the attestor's signing key is: "
+                             + "whoever holds them can sign as the cluster; bind the workspace's Role in the gate namespace only (deploy/)")
+        }
+        return Check(name: "attestor key out of reach", ok: true, detail: "these credentials can read nothing of namespace \(namespace)")
+    }
+
+    /// A SelfSubjectAccessReview of `call` in `namespace`.
+    private func review(_ client: KubernetesClient, _ call: APICall, namespace: String) async -> Result<Bool, Error> {
+        let review: JSONValue = [
+            "apiVersion": "authorization.k8s.io/v1",
+            "kind": "SelfSubjectAccessReview",
+            "spec": ["resourceAttributes": [
+                "namespace": .string(namespace), "verb": .string(call.verb), "group": .string(call.group),
+                "resource": .string(call.resource), "subresource": .string(call.subresource ?? ""),
+            ]],
+        ]
+        do {
+            let answer = try await client.send(APICall(verb: "create", group: "authorization.k8s.io", resource: "selfsubjectaccessreviews"),
+                                               method: .POST, path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: review)
+            return .success(answer.at("status.allowed")?.bool ?? false)
+        } catch {
+            return .failure(error)
+        }
+    }
+
     public func run() async -> [Check] {
         var checks: [Check] = []
         let connection: ClusterConnection
@@ -56,24 +105,15 @@ public struct ClusterDoctor: Sendable {
         }
         for var call in Self.requiredCalls {
             call.namespace = connection.namespace
-            let review: JSONValue = [
-                "apiVersion": "authorization.k8s.io/v1",
-                "kind": "SelfSubjectAccessReview",
-                "spec": ["resourceAttributes": [
-                    "namespace": .string(connection.namespace), "verb": .string(call.verb), "group": .string(call.group),
-                    "resource": .string(call.resource), "subresource": .string(call.subresource ?? ""),
-                ]],
-            ]
-            do {
-                let answer = try await client.send(APICall(verb: "create", group: "authorization.k8s.io", resource: "selfsubjectaccessreviews"),
-                                                   method: .POST, path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: review)
-                let allowed = answer.at("status.allowed")?.bool ?? false
+            switch await review(client, call, namespace: connection.namespace) {
+            case let .success(allowed):
                 checks.append(Check(name: call.description, ok: allowed,
                                     detail: allowed ? "allowed" : "DENIED: add the Role rule \(call.rbacRule) (see deploy/role.yaml)"))
-            } catch {
+            case let .failure(error):
                 checks.append(Check(name: call.description, ok: false, detail: "\(error)"))
             }
         }
+        checks.append(await attestorIsOutOfReach(client))
         if let secret = settings.gitSecret {
             checks.append(Check(name: "git credentials", ok: true, detail: "the Job mounts Secret \"\(secret)\" (not checked: greenlight does not read Secrets)"))
         }
