@@ -20,15 +20,21 @@ public enum PodSpecMatch {
     /// The check `verify` applies to attestations, for the trusted definition `config`; `nil` when
     /// its clean room is not on Kubernetes (no attestor Statement can then describe its pod).
     public static func check(for config: GateConfig) -> (@Sendable (JSONValue, ResolvedCommit, String) -> String?)? {
-        guard case let .kubernetes(settings) = config.cleanRoom.backend else { return nil }
-        let definition = config.cleanRoom
+        guard case .kubernetes = config.cleanRoom.backend else { return nil }
         return { spec, commit, digest in
-            let name = JobName.make(commit: commit.commit, digest: digest)
-            let manifest = JobManifest(name: name, namespace: "", commit: commit, definition: definition, digest: digest, settings: settings,
-                                       repositoryURL: "", transportEnvironment: [:], bundleConfigMap: settings.transport == .bundle ? name : nil)
-            guard let expected = manifest.render().at("spec")?["template"]?["spec"] else { return "greenlight renders no pod spec" }
+            guard let expected = renderedSpec(for: config, commit: commit, digest: digest) else { return "greenlight renders no pod spec" }
             return difference(expected: withoutTransport(expected), actual: withoutTransport(spec))
         }
+    }
+
+    /// The pod spec greenlight renders for `commit` under `config`'s clean room (Kubernetes backend
+    /// only), with no transport variables.
+    public static func renderedSpec(for config: GateConfig, commit: ResolvedCommit, digest: String) -> JSONValue? {
+        guard case let .kubernetes(settings) = config.cleanRoom.backend else { return nil }
+        let name = JobName.make(commit: commit.commit, digest: digest)
+        let manifest = JobManifest(name: name, namespace: "", commit: commit, definition: config.cleanRoom, digest: digest, settings: settings,
+                                   repositoryURL: "", transportEnvironment: [:], bundleConfigMap: settings.transport == .bundle ? name : nil)
+        return manifest.render().at("spec")?["template"]?["spec"]
     }
 
     static func withoutTransport(_ spec: JSONValue) -> JSONValue {
@@ -58,13 +64,31 @@ public enum PodSpecMatch {
         case (.pod, "schedulerName"), (.pod, "nodeName"), (.pod, "preemptionPolicy"): value.string != nil
         case (.pod, "terminationGracePeriodSeconds"), (.pod, "priority"): value.int != nil
         case (.pod, "tolerations"): value.array?.allSatisfy(isDefaultToleration) == true
+        // The ServiceAccount admission plugin copies the service account's pull secrets.
+        case (.pod, "imagePullSecrets"): value.array != nil
+        // LimitRanger fills in requests and limits the namespace's LimitRange prescribes.
+        case (.container, "resources"): value.object != nil
         case (.container, "terminationMessagePath"): value == .string("/dev/termination-log")
         case (.container, "terminationMessagePolicy"): value == .string("File")
         case (.container, "imagePullPolicy"): ["Always", "IfNotPresent", "Never"].contains(value.string ?? "")
-        case (.container, "resources"): value == .object([:])
         case (.other, "defaultMode"): value.int != nil
         default: false
         }
+    }
+
+    /// Rendered requests and limits must hold (a quantity compared by value: the API server writes
+    /// `1000m` as `1`); LimitRanger may add others.
+    static func resourcesDifference(_ want: [String: JSONValue], _ have: [String: JSONValue], path: String) -> String? {
+        for (kind, wanted) in want.sorted(by: { $0.key < $1.key }) {
+            let present = have[kind]?.object ?? [:]
+            for (resource, quantity) in wanted.object?.sorted(by: { $0.key < $1.key }) ?? [] {
+                guard let value = present[resource] else { return "\(path).\(kind).\(resource) is missing" }
+                if value != quantity, Quantity.value(quantity) == nil || Quantity.value(quantity) != Quantity.value(value) {
+                    return "\(path).\(kind).\(resource) differs from the rendered pod"
+                }
+            }
+        }
+        return nil
     }
 
     /// The tolerations the DefaultTolerationSeconds admission plugin adds.
@@ -74,8 +98,17 @@ public enum PodSpecMatch {
     }
 
     private static func compare(_ expected: JSONValue, _ actual: JSONValue?, path: String, level: Level) -> String? {
-        guard let actual else { return "\(path) is missing" }
+        guard var actual else { return "\(path) is missing" }
+        if level == .pod, case let .object(want) = expected, var have = actual.object {
+            // DefaultTolerationSeconds appends its tolerations to the rendered ones.
+            if let rendered = want["tolerations"]?.array, let tolerations = have["tolerations"]?.array {
+                have["tolerations"] = .array(tolerations.filter { !isDefaultToleration($0) || rendered.contains($0) })
+            }
+            actual = .object(have)
+        }
         switch (expected, actual) {
+        case let (.object(want), .object(have)) where path.hasSuffix(".resources"):
+            return resourcesDifference(want, have, path: path)
         case let (.object(want), .object(have)):
             for key in want.keys.sorted() {
                 let inner: Level = ["containers", "initContainers"].contains(key) ? .container : .other
@@ -105,5 +138,23 @@ public enum PodSpecMatch {
         default:
             return expected == actual ? nil : "\(path) differs from the rendered pod"
         }
+    }
+}
+
+/// A Kubernetes resource quantity as a number (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/):
+/// decimal or binary suffixes, `m` for thousandths; `nil` for anything else.
+enum Quantity {
+    static let suffixes: [(String, Double)] = [
+        ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776), ("Pi", 1_125_899_906_842_624),
+        ("Ei", 1_152_921_504_606_846_976), ("m", 0.001), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15), ("E", 1e18),
+    ]
+
+    static func value(_ quantity: JSONValue) -> Double? {
+        if case let .number(number) = quantity { return number }
+        guard let text = quantity.string else { return nil }
+        for (suffix, factor) in suffixes where text.hasSuffix(suffix) {
+            return Double(text.dropLast(suffix.count)).map { $0 * factor }
+        }
+        return Double(text)
     }
 }
