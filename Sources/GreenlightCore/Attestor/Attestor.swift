@@ -45,36 +45,19 @@ public struct Attestor: Sendable {
 
     func jobsPath(_ namespace: String) -> String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
 
-    /// List, attest what is finished, watch from there; again from a fresh list on 410.
+    /// List, attest what is finished, watch from there; again from a fresh list on 410 (`ListWatch`).
     func watch(_ namespace: String) async throws {
-        let listCall = APICall(verb: "list", group: "batch", resource: "jobs", namespace: namespace)
-        let watchCall = APICall(verb: "watch", group: "batch", resource: "jobs", namespace: namespace)
-        var version: String?
-        while !Task.isCancelled {
-            let started = Date()
-            do {
-                if version == nil {
-                    let list = try await client.send(listCall, method: .GET, path: jobsPath(namespace), query: [Self.selector])
-                    for job in list["items"]?.array ?? [] { await consider(job) }
-                    version = list.at("metadata.resourceVersion")?.string ?? ""
-                }
-                let events = client.watch(watchCall, path: jobsPath(namespace), query: [
-                    Self.selector, URLQueryItem(name: "resourceVersion", value: version), URLQueryItem(name: "allowWatchBookmarks", value: "true"),
-                ], timeoutSeconds: watchTimeoutSeconds)
-                for try await event in events {
-                    if let next = event.resourceVersion { version = next }
-                    if event.kind == .added || event.kind == .modified { await consider(event.object) }
-                }
-            } catch let error as KubernetesError where error.code == .expired {
-                version = nil
-                continue
-            } catch let error as KubernetesError where error.code == .forbidden || error.code == .unauthorized {
-                throw error
-            } catch {
-                log("attestor: watching Jobs in \(namespace) was interrupted (\(error)); resuming")
-            }
-            if Date().timeIntervalSince(started) < 1 { try? await Task.sleep(for: .seconds(1)) }
-        }
+        let watch = ListWatch(client: client, path: jobsPath(namespace), selectors: [Self.selector],
+                              listCall: APICall(verb: "list", group: "batch", resource: "jobs", namespace: namespace),
+                              watchCall: APICall(verb: "watch", group: "batch", resource: "jobs", namespace: namespace),
+                              timeoutSeconds: watchTimeoutSeconds)
+        try await watch.run(list: { jobs in
+            for job in jobs { await consider(job) }
+        }, event: { event in
+            if event.kind != .deleted { await consider(event.object) }
+        }, interrupted: { error in
+            log("attestor: watching Jobs in \(namespace) was interrupted (\(error)); resuming")
+        })
     }
 
     /// Whether the Job has ended (condition `Complete` or `Failed` is `True`).

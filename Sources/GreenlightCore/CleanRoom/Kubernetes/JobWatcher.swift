@@ -193,72 +193,39 @@ struct JobWatcher: Sendable {
     // MARK: - Watches
 
     private func watchJob(from resourceVersion: String, into continuation: AsyncStream<Update>.Continuation) async {
-        var version = resourceVersion
-        let call = APICall(verb: "watch", group: "batch", resource: "jobs", namespace: namespace, name: name)
-        while !Task.isCancelled {
-            let started = Date()
-            do {
-                let events = client.watch(call, path: jobsPath, query: [
-                    URLQueryItem(name: "fieldSelector", value: "metadata.name=\(name)"),
-                    URLQueryItem(name: "resourceVersion", value: version),
-                    URLQueryItem(name: "allowWatchBookmarks", value: "true"),
-                ], timeoutSeconds: watchTimeoutSeconds)
-                for try await event in events {
-                    if let next = event.resourceVersion { version = next }
-                    switch event.kind {
-                    case .added, .modified: continuation.yield(.job(event.object))
-                    case .deleted: continuation.yield(.jobDeleted)
-                    case .bookmark, .error: break
-                    }
-                }
-            } catch let error as KubernetesError where error.code == .expired {
-                // Too old: list again and watch from what the list says.
-                if let fresh = await getJob(into: continuation) { version = fresh }
-                continue
-            } catch let error as KubernetesError where error.code == .forbidden || error.code == .unauthorized {
-                continuation.yield(.failure(error))
-                return
-            } catch {
+        let watch = ListWatch(client: client, path: jobsPath, selectors: [URLQueryItem(name: "fieldSelector", value: "metadata.name=\(name)")],
+                              listCall: APICall(verb: "list", group: "batch", resource: "jobs", namespace: namespace),
+                              watchCall: APICall(verb: "watch", group: "batch", resource: "jobs", namespace: namespace, name: name),
+                              timeoutSeconds: watchTimeoutSeconds)
+        do {
+            // Too old a resourceVersion: the list (by name) says where the Job is now, or that it is gone.
+            try await watch.run(from: resourceVersion, list: { jobs in
+                continuation.yield(jobs.first.map(Update.job) ?? .jobDeleted)
+            }, event: { event in
+                continuation.yield(event.kind == .deleted ? .jobDeleted : .job(event.object))
+            }, interrupted: { error in
                 progress.status("job \(name): watch interrupted (\(error)); resuming")
-            }
-            if Date().timeIntervalSince(started) < 1 { try? await Task.sleep(for: .seconds(1)) }
+            })
+        } catch {
+            continuation.yield(.failure(error))
         }
     }
 
     private func watchPods(uid: String, into continuation: AsyncStream<Update>.Continuation) async {
-        let selector = URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")
-        let listCall = APICall(verb: "list", group: "", resource: "pods", namespace: namespace)
-        let watchCall = APICall(verb: "watch", group: "", resource: "pods", namespace: namespace)
-        var version: String?
-        while !Task.isCancelled {
-            let started = Date()
-            do {
-                if version == nil {
-                    let list = try await client.send(listCall, method: .GET, path: podsPath, query: [selector])
-                    continuation.yield(.pods(list["items"]?.array ?? []))
-                    version = list.at("metadata.resourceVersion")?.string ?? ""
-                }
-                let events = client.watch(watchCall, path: podsPath, query: [
-                    selector, URLQueryItem(name: "resourceVersion", value: version), URLQueryItem(name: "allowWatchBookmarks", value: "true"),
-                ], timeoutSeconds: watchTimeoutSeconds)
-                for try await event in events {
-                    if let next = event.resourceVersion { version = next }
-                    switch event.kind {
-                    case .added, .modified: continuation.yield(.pod(event.object))
-                    case .deleted: continuation.yield(.podDeleted(event.object.at("metadata.name")?.string ?? ""))
-                    case .bookmark, .error: break
-                    }
-                }
-            } catch let error as KubernetesError where error.code == .expired {
-                version = nil
-                continue
-            } catch let error as KubernetesError where error.code == .forbidden || error.code == .unauthorized {
-                continuation.yield(.failure(error))
-                return
-            } catch {
+        let watch = ListWatch(client: client, path: podsPath, selectors: [URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")],
+                              listCall: APICall(verb: "list", group: "", resource: "pods", namespace: namespace),
+                              watchCall: APICall(verb: "watch", group: "", resource: "pods", namespace: namespace),
+                              timeoutSeconds: watchTimeoutSeconds)
+        do {
+            try await watch.run(list: { pods in
+                continuation.yield(.pods(pods))
+            }, event: { event in
+                continuation.yield(event.kind == .deleted ? .podDeleted(event.object.at("metadata.name")?.string ?? "") : .pod(event.object))
+            }, interrupted: { error in
                 progress.status("job \(name): pod watch interrupted (\(error)); resuming")
-            }
-            if Date().timeIntervalSince(started) < 1 { try? await Task.sleep(for: .seconds(1)) }
+            })
+        } catch {
+            continuation.yield(.failure(error))
         }
     }
 
