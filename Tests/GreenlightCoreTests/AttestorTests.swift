@@ -279,6 +279,63 @@ extension AttestorTests {
     }
 }
 
+extension AttestorTests {
+    /// A Job copied from greenlight's own with a clone URL that git would read as an option: the
+    /// checkout script never runs the injected command, and the attestor does not sign.
+    @Test func aCloneURLThatWouldBeAGitOptionRunsNothingAndIsNotSigned() async throws {
+        try await KubernetesFixture.with { fixture in
+            try fixture.writeConfig(extra: ["transport: ref"])
+            try fixture.repo.commitAll("ref transport")
+            #expect(try await fixture.check().verdict == .pass)
+            let real = try JSONValue.parse(try JSONSerialization.data(withJSONObject: try #require(fixture.server.jobs(namespace: "ci").first)))
+            let marker = fixture.repo.scratch.path("injected")
+            var template = try #require(real.at("spec")?["template"])
+            var initContainers = try #require(template.at("spec")?["initContainers"]?.array)
+            initContainers[0]["env"] = .array(initContainers[0]["env"]!.array!.map {
+                $0["name"]?.string == "GREENLIGHT_CLONE_URL" ? ["name": "GREENLIGHT_CLONE_URL", "value": .string("--upload-pack=touch \(marker.path); exit 1 #")] : $0
+            })
+            var spec = try #require(template["spec"])
+            spec["initContainers"] = .array(initContainers)
+            template["spec"] = spec
+            template["metadata"] = ["labels": real.at("spec")?["template"]?["metadata"]?["labels"]?.object.map { labels in
+                .object(labels.filter { !$0.key.contains("controller-uid") && !$0.key.contains("job-name") })
+            } ?? .null]
+            let job: JSONValue = [
+                "apiVersion": "batch/v1", "kind": "Job",
+                "metadata": ["name": "injected", "namespace": "ci", "labels": real.at("metadata")?["labels"]?.object.map { labels in
+                    .object(labels.filter { !$0.key.contains("controller-uid") && !$0.key.contains("job-name") })
+                } ?? .null, "annotations": real.at("metadata")?["annotations"] ?? .null],
+                "spec": ["backoffLimit": 0, "template": template],
+            ]
+            let client = try Self.client(fixture)
+            try await client.send(APICall(verb: "create", group: "batch", resource: "jobs", namespace: "ci"), method: .POST,
+                                  path: "/apis/batch/v1/namespaces/ci/jobs", body: job)
+            await client.shutdown()
+            let refused: @Sendable () -> Bool = { Self.annotations(fixture).contains { $0[JobAttestation.refusalAnnotation] != nil } }
+            let lines = try await Self.runAttestor(fixture) { refused() }
+            #expect(refused(), "\(lines)")
+            #expect(!FileManager.default.fileExists(atPath: marker.path), "the injected --upload-pack ran")
+            let injected = Self.annotations(fixture).first { $0[JobAttestation.refusalAnnotation] != nil }
+            #expect(injected?[JobAttestation.attestationAnnotation] == nil)
+        }
+    }
+
+    /// The attestor refuses a pod whose checkout container printed the marker but whose transport
+    /// variables could have made git do something else (read from the pod spec, not the log).
+    @Test func theAttestorRefusesTransportVariablesThatAreNotGreenlights() throws {
+        let head = ResolvedCommit(commit: ObjectID(hex: String(repeating: "a", count: 40))!, tree: ObjectID(hex: String(repeating: "b", count: 40))!)
+        let checkout: JSONValue = ["name": "greenlight-checkout", "command": ["/bin/sh", "-c", .string(JobAttestation.expectedScript(checkout: true))],
+                                   "env": [["name": "GREENLIGHT_FETCH_REF", "value": "--upload-pack=evil"]]]
+        let steps: JSONValue = ["name": "greenlight", "command": ["/bin/sh", "-c", .string(JobAttestation.expectedScript(checkout: false))]]
+        let pod: JSONValue = ["metadata": ["name": "p"], "spec": ["initContainers": [checkout], "containers": [steps]],
+                              "status": ["containerStatuses": [["name": "greenlight", "state": ["terminated": ["exitCode": 0]]]]]]
+        let evidence = JobAttestation.Evidence(job: ["metadata": ["annotations": ["greenlight.dev/digest": "d"]]], pods: [pod],
+                                               checkoutLog: "greenlight: checkout HEAD \(head.commit.hex) tree \(head.tree.hex)\n",
+                                               stepLogSHA256: "", stepLogTail: "", apiServer: URL(string: "https://k8s.example")!)
+        #expect(JobAttestation.decide(evidence) == .refuse(reason: "the checkout container's GREENLIGHT_FETCH_REF is not refs/greenlight/\(head.commit.hex)"))
+    }
+}
+
 /// Lines collected from a `@Sendable` logger.
 final class LinesBox: @unchecked Sendable {
     private let lock = NSLock()

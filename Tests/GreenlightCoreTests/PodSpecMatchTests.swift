@@ -50,6 +50,12 @@ struct PodSpecMatchTests {
         for list in ["initContainers", "containers"] {
             pod[list] = .array(pod[list]!.array!.map { container in
                 var container = container.object!
+                if container["name"] == "greenlight-checkout" {
+                    // The workspace's own clone URL, where the rendering has a placeholder.
+                    container["env"] = .array(container["env"]!.array!.map {
+                        $0["name"]?.string == "GREENLIGHT_CLONE_URL" ? ["name": "GREENLIGHT_CLONE_URL", "value": "https://git.example/acme/repo.git"] : $0
+                    })
+                }
                 container["terminationMessagePath"] = "/dev/termination-log"
                 container["terminationMessagePolicy"] = "File"
                 container["imagePullPolicy"] = "IfNotPresent"
@@ -65,12 +71,45 @@ struct PodSpecMatchTests {
         let (check, spec, digest) = try Self.rendered()
         #expect(check(spec, Self.commit, digest) == nil)
         #expect(check(Self.stored(spec), Self.commit, digest) == nil, "\(check(Self.stored(spec), Self.commit, digest) ?? "")")
-        // The checkout's transport variables differ from workspace to workspace: left out.
-        var withURL = Self.stored(spec)
-        var initContainers = withURL["initContainers"]!.array!
-        initContainers[0]["env"] = .array(initContainers[0]["env"]!.array! + [["name": "GREENLIGHT_CLONE_URL", "value": "https://git.example/repo.git"]])
-        withURL["initContainers"] = .array(initContainers)
-        #expect(check(withURL, Self.commit, digest) == nil)
+        // An image tagged `latest` is pulled Always by default; no other policy passes for it, nor `Never` for any image.
+        var never = Self.stored(spec)
+        never["containers"] = .array(never["containers"]!.array!.map { var c = $0; c["imagePullPolicy"] = "Never"; return c })
+        #expect(check(never, Self.commit, digest) == "spec.containers[greenlight].imagePullPolicy is not in the rendered pod")
+    }
+
+    /// The transport variables are the one thing rendered with a placeholder: each must have the
+    /// shape greenlight gives it, so none reaches git as an option or a command.
+    @Test(arguments: [
+        ("--upload-pack=touch /tmp/pwned", "GREENLIGHT_CLONE_URL starts with '-' (git would read it as an option)"),
+        ("ext::sh -c touch% /tmp/pwned", "GREENLIGHT_CLONE_URL names a remote helper (ext::), which runs a program"),
+        ("https://git.example/a\nb", "GREENLIGHT_CLONE_URL holds a control character"),
+        ("", "GREENLIGHT_CLONE_URL is empty"),
+    ])
+    func anUnsafeCloneURLDoesNotMatch(_ url: String, _ problem: String) throws {
+        let (check, spec, digest) = try Self.rendered()
+        var changed = Self.stored(spec)
+        var initContainers = changed["initContainers"]!.array!
+        initContainers[0]["env"] = .array(initContainers[0]["env"]!.array!.map {
+            $0["name"]?.string == "GREENLIGHT_CLONE_URL" ? ["name": "GREENLIGHT_CLONE_URL", "value": .string(url)] : $0
+        })
+        changed["initContainers"] = .array(initContainers)
+        #expect(check(changed, Self.commit, digest) == "the checkout container's \(problem)")
+        #expect(TransportVariables.problem(initContainers[0]["env"]!.array!, commit: Self.commit.commit) == problem)
+        // Ordinary URLs, an IPv6 host among them, are fine.
+        for good in ["https://git.example/repo.git", "git@host:org/repo.git", "ssh://[::1]/repo", "/srv/git/repo.git"] {
+            #expect(TransportVariables.unsafeURL(good) == nil, "\(good)")
+        }
+    }
+
+    @Test func aBundleRefForAnotherCommitDoesNotMatch() throws {
+        let (check, spec, digest) = try Self.rendered()
+        var changed = Self.stored(spec)
+        var initContainers = changed["initContainers"]!.array!
+        initContainers[0]["env"] = .array(initContainers[0]["env"]!.array!.map {
+            $0["name"]?.string == "GREENLIGHT_BUNDLE_REF" ? ["name": "GREENLIGHT_BUNDLE_REF", "value": "--upload-pack=x"] : $0
+        })
+        changed["initContainers"] = .array(initContainers)
+        #expect(check(changed, Self.commit, digest) == "the checkout container's GREENLIGHT_BUNDLE_REF is not refs/greenlight/bundle/\(Self.commit.commit.hex)")
     }
 
     @Test(arguments: [

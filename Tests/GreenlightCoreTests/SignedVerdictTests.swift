@@ -207,4 +207,34 @@ struct SignedVerdictTests {
         #expect(Set(keys).count == 1, "every caller must end up with the one key on disk")
         #expect(Array(try file.load().rawRepresentation) == keys.first)
     }
+
+    /// An attestor's Statement (it names no record) counts only for a Kubernetes clean room: with a
+    /// local trusted clean room, or claiming another backend, it is signed "for something else".
+    @Test func anAttestorStatementNeverCountsForALocalCleanRoom() throws {
+        let fixture = try Fixture()
+        let attestor = Curve25519.Signing.PrivateKey()
+        func statement(backend: String) throws -> String {
+            let payload: JSONValue = [
+                "_type": .string(VerdictStatement.statementType),
+                "subject": [["digest": ["gitCommit": .string(fixture.failing.commit.hex)]]],
+                "predicateType": .string(VerdictStatement.predicateType),
+                "predicate": [
+                    "result": "PASSED",
+                    "configuration": [["name": ".greenlight.yml#clean-room", "digest": ["sha256": .string(try fixture.config.cleanRoom.digest())]]],
+                    "greenlight": ["tier": "clean-room", "tree": .string(fixture.failing.tree.hex), "backend": .string(backend),
+                                   "finishedAt": "2026-12-01T00:00:00Z", "podSpec": ["containers": []]],
+                ],
+            ]
+            return try DSSEEnvelope.sign(payload: try CanonicalJSON.bytes(payload), payloadType: DSSEEnvelope.inTotoPayloadType, with: attestor).line()
+        }
+        try fixture.repository.appendToNote(on: fixture.failing.commit, lines: [try statement(backend: "kubernetes"), try statement(backend: "local")])
+        let keys = fixture.keys((.cluster, attestor))
+        let judged = AttestationCheck.judge(try fixture.store.entries(for: fixture.failing.commit), keys: keys,
+                                            commit: fixture.failing.commit, tree: fixture.failing.tree, podSpec: nil).records.map(\.signature)
+        let id = Self.keyID(attestor)
+        #expect(judged == [.mismatched(keyID: id, reason: "the trusted gate's clean room is not on Kubernetes, so no attested pod can be it"),
+                           .mismatched(keyID: id, reason: "it claims the clean-room tier on backend local; only a Kubernetes clean room is attested")])
+        let verification = try fixture.verify(fixture.failing, keys: keys, require: .cluster)
+        #expect(!verification.isVerified, "\(verification.text())")
+    }
 }

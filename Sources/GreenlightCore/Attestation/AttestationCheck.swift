@@ -20,7 +20,8 @@ public enum AttestationCheck {
     /// `SignatureStatus`, and a warning per attestation line that cannot be read.
     /// - Parameters:
     ///   - commit: the commit the note is on; `tree` its tree (a signed record naming another is `mismatched`).
-    ///   - podSpec: checks the pod of a self-contained Statement; without it, none is checked.
+    ///   - podSpec: checks the pod of a self-contained Statement; `nil` when the trusted clean room
+    ///     is not on Kubernetes, and then no such Statement counts.
     public static func judge(_ entries: NoteEntries, keys: TrustedKeys, commit: ObjectID, tree: ObjectID?,
                              podSpec: PodSpecCheck? = nil) -> (records: [SignedRecord], warnings: [String]) {
         var warnings: [String] = []
@@ -54,16 +55,21 @@ public enum AttestationCheck {
             guard let record = claims.record else { continue }
             var status = signer(of: envelope, keys: keys)
             if case let .trusted(key) = status {
+                let mismatch = { (reason: String) in status = .mismatched(keyID: key.key.keyID, reason: reason) }
                 if let tree, claims.tree != tree {
-                    status = .mismatched(keyID: key.key.keyID, reason: "it attests tree \(claims.tree.short()), the commit's is \(tree.short())")
+                    mismatch("it attests tree \(claims.tree.short()), the commit's is \(tree.short())")
+                } else if claims.backend != BackendKind.kubernetes.rawValue || claims.tier != .cleanRoom {
+                    mismatch("it claims the \(claims.tier.rawValue) tier on backend \(claims.backend ?? "none"); only a Kubernetes clean room is attested")
                 } else if let podSpec {
                     if let spec = claims.podSpec {
                         if let reason = podSpec(spec, ResolvedCommit(commit: claims.commit, tree: claims.tree), claims.digest) {
-                            status = .mismatched(keyID: key.key.keyID, reason: "the pod that ran is not what the trusted definition renders: \(reason)")
+                            mismatch("the pod that ran is not what the trusted definition renders: \(reason)")
                         }
                     } else {
-                        status = .mismatched(keyID: key.key.keyID, reason: "it does not say which pod ran")
+                        mismatch("it does not say which pod ran")
                     }
+                } else {
+                    mismatch("the trusted gate's clean room is not on Kubernetes, so no attested pod can be it")
                 }
             }
             records.append(SignedRecord(record: record, signature: status))

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// `greenlight attestor`: a controller that signs, with the cluster's key, what greenlight's
@@ -46,18 +47,31 @@ public struct Attestor: Sendable {
     func jobsPath(_ namespace: String) -> String { "/apis/batch/v1/namespaces/\(namespace)/jobs" }
 
     /// List, attest what is finished, watch from there; again from a fresh list on 410 (`ListWatch`).
+    /// Each Job is attested in a task of its own (a slow log does not hold up the others), at most
+    /// one task per Job at a time.
     func watch(_ namespace: String) async throws {
         let watch = ListWatch(client: client, path: jobsPath(namespace), selectors: [Self.selector],
                               listCall: APICall(verb: "list", group: "batch", resource: "jobs", namespace: namespace),
                               watchCall: APICall(verb: "watch", group: "batch", resource: "jobs", namespace: namespace),
                               timeoutSeconds: watchTimeoutSeconds)
-        try await watch.run(list: { jobs in
-            for job in jobs { await consider(job) }
-        }, event: { event in
-            if event.kind != .deleted { await consider(event.object) }
-        }, interrupted: { error in
-            log("attestor: watching Jobs in \(namespace) was interrupted (\(error)); resuming")
-        })
+        let inFlight = NIOLockedValueBox(Set<String>())
+        try await withThrowingDiscardingTaskGroup { group in
+            func start(_ job: JSONValue) {
+                guard Self.isFinished(job), !Self.isAnnotated(job), let uid = job.at("metadata")?["uid"]?.string,
+                      inFlight.withLockedValue({ $0.insert(uid).inserted }) else { return }
+                group.addTask {
+                    await consider(job)
+                    inFlight.withLockedValue { _ = $0.remove(uid) }
+                }
+            }
+            try await watch.run(list: { jobs in
+                jobs.forEach(start)
+            }, event: { event in
+                if event.kind != .deleted { start(event.object) }
+            }, interrupted: { error in
+                log("attestor: watching Jobs in \(namespace) was interrupted (\(error)); resuming")
+            })
+        }
     }
 
     /// Whether the Job has ended (condition `Complete` or `Failed` is `True`).

@@ -47,6 +47,11 @@ public enum JobAttestation {
         }
     }
 
+    /// The script text a container must run, as the pod spec holds it (`$` doubled, `JobManifest.literal`).
+    public static func expectedScript(checkout: Bool) -> String {
+        JobManifest.literal(checkout ? JobScript.checkout : JobScript.steps)
+    }
+
     /// The command each of greenlight's containers must run, exactly as `JobManifest` renders it.
     static func expectedCommand(_ script: String) -> JSONValue {
         ["/bin/sh", "-c", .string(JobManifest.literal(script))]
@@ -107,6 +112,10 @@ public enum JobAttestation {
         let marker = JobLogParser().parseCheckout(evidence.checkoutLog)
         guard let checkout = marker.checkout, let commit = ObjectID(hex: checkout.head), let tree = ObjectID(hex: checkout.tree) else {
             return .refuse(reason: "the checkout container printed no `greenlight: checkout HEAD <sha> tree <sha>` line")
+        }
+        let checkoutEnvironment = spec["initContainers"]?.array?.first { $0["name"]?.string == JobManifest.checkoutContainerName }?["env"]?.array ?? []
+        if let problem = TransportVariables.problem(checkoutEnvironment, commit: commit) {
+            return .refuse(reason: "the checkout container's \(problem)")
         }
         guard let exitCode = stepExitCode(pod) else { return .refuse(reason: "the step container has no exit code") }
         let podSpecSHA256: String

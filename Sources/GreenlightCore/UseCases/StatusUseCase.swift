@@ -29,7 +29,8 @@ public struct StatusUseCase: Sendable {
         }
         let ownKey = try? SigningKeyFile.at(nil, environment: environment).load()
         let keys = SignedVerdictCache.keys(repository: repositoryKeys, own: ownKey.map(VerdictSigner.init(key:)))
-        let judged = AttestationCheck.judge(entries, keys: keys, commit: commit.commit, tree: commit.tree)
+        let judged = AttestationCheck.judge(entries, keys: keys, commit: commit.commit, tree: commit.tree,
+                                            podSpec: config.flatMap(PodSpecMatch.check(for:)))
         if !keys.isEmpty { warnings += judged.warnings }
         return try StatusReport(commit: commit, records: judged.records, trusting: !keys.isEmpty, warnings: warnings, config: config)
     }

@@ -20,14 +20,20 @@ enum JobScript {
     /// The init container's script. Its `HOME` is a volume only it mounts, so the credential
     /// helper it configures (and ssh's known_hosts) never reach the step container; it
     /// leaves no URL behind in the checkout (`FETCH_HEAD` and reflogs are removed).
+    ///
+    /// What reaches it from the workspace (the clone URL, the refs) is only ever an operand of
+    /// git: every fetch ends its options with `--`, so a value starting with `-` cannot be an
+    /// option (`--upload-pack=` runs a command), and every git command runs with hooks off
+    /// (`core.hooksPath=/dev/null`) and the command-running transports refused (`ext::`, `fd::`).
     static let checkout = #"""
         set -u
         say() { printf 'greenlight: %s\n' "$*"; }
+        g() { git -c core.hooksPath=/dev/null -c protocol.ext.allow=never -c protocol.fd.allow=never "$@"; }
         mkdir -p "$HOME" || { say "setup failed: cannot create HOME $HOME"; exit 98; }
         auth="${GREENLIGHT_GIT_AUTH:-}"
         if [ -n "$auth" ] && [ -f "$auth/.git-credentials" ]; then
             say "git credentials: .git-credentials from the git secret"
-            git config --global credential.helper "store --file=$auth/.git-credentials" \
+            g config --global credential.helper "store --file=$auth/.git-credentials" \
                 || { say "setup failed: cannot configure the credential helper"; exit 98; }
         fi
         if [ -n "$auth" ] && [ -f "$auth/ssh-privatekey" ]; then
@@ -36,32 +42,32 @@ enum JobScript {
             export GIT_SSH_COMMAND="ssh -i $auth/ssh-privatekey -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=$HOME/.ssh/known_hosts"
         fi
         src="$GREENLIGHT_WORKSPACE/src"
-        git init -q "$src" || { say "setup failed: git init"; exit 98; }
+        g init -q -- "$src" || { say "setup failed: git init"; exit 98; }
         cd "$src" || exit 98
         case "$GREENLIGHT_TRANSPORT" in
         bundle)
             if [ "${GREENLIGHT_BUNDLE_NEEDS_BASE:-0}" = 1 ]; then
                 say "fetching the base from the clone URL"
-                git fetch -q "$GREENLIGHT_CLONE_URL" '+refs/heads/*:refs/remotes/origin/*' \
+                g fetch -q -- "$GREENLIGHT_CLONE_URL" '+refs/heads/*:refs/remotes/origin/*' \
                     || { say "setup failed: cannot fetch from the clone URL"; exit 98; }
             fi
             say "applying the bundle"
-            git fetch -q "$GREENLIGHT_TRANSPORT_DIR/commit.bundle" "$GREENLIGHT_BUNDLE_REF:refs/greenlight/commit" \
+            g fetch -q -- "$GREENLIGHT_TRANSPORT_DIR/commit.bundle" "$GREENLIGHT_BUNDLE_REF:refs/greenlight/commit" \
                 || { say "setup failed: cannot apply the bundle"; exit 98; }
             ;;
         ref)
             say "fetching $GREENLIGHT_FETCH_REF"
-            git fetch -q "$GREENLIGHT_CLONE_URL" "+$GREENLIGHT_FETCH_REF:refs/greenlight/commit" \
+            g fetch -q -- "$GREENLIGHT_CLONE_URL" "+$GREENLIGHT_FETCH_REF:refs/greenlight/commit" \
                 || { say "setup failed: cannot fetch $GREENLIGHT_FETCH_REF from the clone URL"; exit 98; }
             ;;
         *)
             say "setup failed: unknown transport $GREENLIGHT_TRANSPORT"; exit 98 ;;
         esac
-        git -c advice.detachedHead=false checkout -q --detach "$GREENLIGHT_COMMIT" \
+        g -c advice.detachedHead=false checkout -q --detach "$GREENLIGHT_COMMIT" -- \
             || { say "setup failed: cannot check out the commit"; exit 98; }
         rm -rf .git/FETCH_HEAD .git/logs
-        head="$(git rev-parse HEAD)"
-        tree="$(git rev-parse 'HEAD^{tree}')"
+        head="$(g rev-parse HEAD)"
+        tree="$(g rev-parse 'HEAD^{tree}')"
         say "checkout HEAD $head tree $tree"
         if [ "$head" != "$GREENLIGHT_COMMIT" ] || [ "$tree" != "$GREENLIGHT_TREE" ]; then
             say "refusing to run: asked for commit $GREENLIGHT_COMMIT tree $GREENLIGHT_TREE"

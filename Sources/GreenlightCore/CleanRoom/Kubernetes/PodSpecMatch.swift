@@ -11,37 +11,55 @@ import Foundation
 /// …; https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/). So a
 /// hand-made pod (another image, an extra env variable, a privileged sidecar) does not match.
 ///
-/// The checkout container's transport variables (clone URL, bundle or fetch ref) differ between
-/// workspaces and are left out on both sides: the checkout's marker, checked against the commit,
-/// is what says which code was fetched.
+/// The checkout container's transport variables are rendered as greenlight sets them for the
+/// commit (`refs/greenlight/<sha>`, `refs/greenlight/bundle/<sha>`); only the clone URL differs
+/// between workspaces, and it must have a safe shape (`TransportVariables`): it is compared as a
+/// placeholder on both sides. The checkout's marker, checked against the commit, says which code
+/// was fetched.
 public enum PodSpecMatch {
-    static let transportVariables: Set<String> = ["GREENLIGHT_CLONE_URL", "GREENLIGHT_BUNDLE_REF", "GREENLIGHT_BUNDLE_NEEDS_BASE", "GREENLIGHT_FETCH_REF"]
+    static let cloneURLPlaceholder = "<clone url>"
 
     /// The check `verify` applies to attestations, for the trusted definition `config`; `nil` when
     /// its clean room is not on Kubernetes (no attestor Statement can then describe its pod).
     public static func check(for config: GateConfig) -> (@Sendable (JSONValue, ResolvedCommit, String) -> String?)? {
         guard case .kubernetes = config.cleanRoom.backend else { return nil }
         return { spec, commit, digest in
-            guard let expected = renderedSpec(for: config, commit: commit, digest: digest) else { return "greenlight renders no pod spec" }
-            return difference(expected: withoutTransport(expected), actual: withoutTransport(spec))
+            let checkoutEnvironment = spec["initContainers"]?.array?.first { $0["name"]?.string == JobManifest.checkoutContainerName }?["env"]?.array ?? []
+            if let problem = TransportVariables.problem(checkoutEnvironment, commit: commit.commit) { return "the checkout container's \(problem)" }
+            let needsBase = checkoutEnvironment.first { $0["name"]?.string == TransportVariables.bundleNeedsBase }?["value"]?.string == "1"
+            guard let expected = renderedSpec(for: config, commit: commit, digest: digest, bundleNeedsBase: needsBase) else {
+                return "greenlight renders no pod spec"
+            }
+            return difference(expected: expected, actual: withPlaceholderURL(spec))
         }
     }
 
     /// The pod spec greenlight renders for `commit` under `config`'s clean room (Kubernetes backend
     /// only), with no transport variables.
-    public static func renderedSpec(for config: GateConfig, commit: ResolvedCommit, digest: String) -> JSONValue? {
+    public static func renderedSpec(for config: GateConfig, commit: ResolvedCommit, digest: String, bundleNeedsBase: Bool = false) -> JSONValue? {
         guard case let .kubernetes(settings) = config.cleanRoom.backend else { return nil }
         let name = JobName.make(commit: commit.commit, digest: digest)
+        var transport = [TransportVariables.cloneURL: cloneURLPlaceholder]
+        switch settings.transport {
+        case .ref: transport[TransportVariables.fetchRef] = "refs/greenlight/\(commit.commit.hex)"
+        case .bundle:
+            transport[TransportVariables.bundleRef] = CodeTransport.bundleRef(commit)
+            transport[TransportVariables.bundleNeedsBase] = bundleNeedsBase ? "1" : "0"
+        }
         let manifest = JobManifest(name: name, namespace: "", commit: commit, definition: config.cleanRoom, digest: digest, settings: settings,
-                                   repositoryURL: "", transportEnvironment: [:], bundleConfigMap: settings.transport == .bundle ? name : nil)
+                                   repositoryURL: "", transportEnvironment: transport, bundleConfigMap: settings.transport == .bundle ? name : nil)
         return manifest.render().at("spec")?["template"]?["spec"]
     }
 
-    static func withoutTransport(_ spec: JSONValue) -> JSONValue {
+    /// `spec` with the checkout container's clone URL replaced by the placeholder (its shape was checked).
+    static func withPlaceholderURL(_ spec: JSONValue) -> JSONValue {
         guard var object = spec.object, let initContainers = object["initContainers"]?.array else { return spec }
         object["initContainers"] = .array(initContainers.map { container in
             guard container["name"]?.string == JobManifest.checkoutContainerName, var fields = container.object, let env = fields["env"]?.array else { return container }
-            fields["env"] = .array(env.filter { !transportVariables.contains($0["name"]?.string ?? "") })
+            fields["env"] = .array(env.map { variable in
+                guard variable["name"]?.string == TransportVariables.cloneURL else { return variable }
+                return ["name": .string(TransportVariables.cloneURL), "value": .string(cloneURLPlaceholder)]
+            })
             return .object(fields)
         })
         return .object(object)
@@ -70,7 +88,6 @@ public enum PodSpecMatch {
         case (.container, "resources"): value.object != nil
         case (.container, "terminationMessagePath"): value == .string("/dev/termination-log")
         case (.container, "terminationMessagePolicy"): value == .string("File")
-        case (.container, "imagePullPolicy"): ["Always", "IfNotPresent", "Never"].contains(value.string ?? "")
         case (.other, "defaultMode"): value.int != nil
         default: false
         }
@@ -89,6 +106,14 @@ public enum PodSpecMatch {
             }
         }
         return nil
+    }
+
+    /// `Always` for an image without a tag or tagged `latest`, else `IfNotPresent` (the API server's default).
+    static func defaultPullPolicy(_ image: JSONValue?) -> JSONValue {
+        let name = image?.string ?? ""
+        if name.contains("@") { return "IfNotPresent" }
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        return !last.contains(":") || last.hasSuffix(":latest") ? "Always" : "IfNotPresent"
     }
 
     /// The tolerations the DefaultTolerationSeconds admission plugin adds.
@@ -117,6 +142,8 @@ public enum PodSpecMatch {
                 }
             }
             for key in have.keys.sorted() where want[key] == nil && !isDefaulted(key, have[key]!, level: level) {
+                // The pull policy the API server gives the rendered image, and no other (`Never` would run whatever a node holds).
+                if level == .container, key == "imagePullPolicy", have[key] == defaultPullPolicy(want["image"]) { continue }
                 return "\(path).\(key) is not in the rendered pod"
             }
             return nil
