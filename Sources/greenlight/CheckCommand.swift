@@ -19,7 +19,11 @@ struct CheckCommand: AsyncParsableCommand {
             working tree's: when they differ, one line says so. --config worktree tries the working tree's \
             file; its verdicts are recorded under its own digest and never satisfy a different trusted gate.
 
-            Exit status: 0 pass, 1 fail, 2 error or bad configuration. On SIGINT, SIGTERM or SIGHUP \
+            --detach runs the gate in a process of its own that outlives this command (one run per \
+            commit and gate, shared by every worktree) and returns 75 at once; `greenlight wait` joins it.
+
+            Exit status: 0 pass, 1 fail, 2 error or bad configuration, 75 started or running in the background \
+            (--detach). On SIGINT, SIGTERM or SIGHUP \
             every step is stopped, the running tier records nothing, and greenlight ends by that signal (a shell \
             shows 130, 143 or 129); a second Ctrl-C kills steps that ignore SIGTERM.
             """
@@ -40,6 +44,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Which .greenlight.yml defines the gate: trusted (the trusted ref's, as pushes use) or worktree (yours, to try a change).")
     var config: DefinitionSource = .trusted
 
+    @Flag(help: "Run the gate in the background and return at once: exit 75 (pending) and a run id; `greenlight wait` joins it. When the notes already decide, their verdict's status (0 or 1) at once.")
+    var detach = false
+
     @Flag(help: "Print one JSON document on stdout instead of the report.")
     var json = false
 
@@ -50,6 +57,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard lines >= 0 else { throw ValidationError("--lines must be 0 or more") }
+        if detach, noCache || keep || tier != .all || json {
+            throw ValidationError("--detach runs the whole gate as pushes do: it takes no --no-cache, --keep, --tier or --json")
+        }
     }
 
     func run() async throws {
@@ -58,6 +68,21 @@ struct CheckCommand: AsyncParsableCommand {
             defer { session.finish() }
             let gate = try session.gate(choice: config)
             let commit = try session.repository.resolve(revision)
+            if detach {
+                switch try await DetachedGate(gate: gate, executable: currentExecutable()).start(commit, definition: config) {
+                case let .decided(result):
+                    session.finish()
+                    print(CheckReport(lines: lines).render(result), terminator: "")
+                    session.flushAndExitIfInterrupted()
+                    if result.verdict != .pass { throw ExitCode(result.verdict.exitCode) }
+                    return
+                case let .running(status, started, _):
+                    session.finish()
+                    printError("greenlight: gate run \(status.id) of \(commit.commit.short()) \(started ? "started in the background" : "is already running"); "
+                        + "`greenlight wait \(commit.commit.short())` joins it\n")
+                    throw ExitCode(DetachedExit.pending)
+                }
+            }
             let result = try await gate.check(CheckOptions(commit: commit, tiers: tier, useCache: !noCache, keep: keep))
             session.finish()
             session.exitIfInterrupted()

@@ -7,7 +7,7 @@ import Testing
 @Suite("layering of GreenlightCore")
 struct LayeringTests {
     static let order = ["Support", "Process", "Git", "Kubernetes", "Config", "Verdict", "Attestation", "Steps",
-                        "FastTier", "CleanRoom", "Attestor", "Gate", "Hooks", "Report", "UseCases"]
+                        "FastTier", "CleanRoom", "Attestor", "Gate", "Runs", "Hooks", "Report", "UseCases"]
 
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

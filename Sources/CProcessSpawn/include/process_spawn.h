@@ -11,6 +11,13 @@
 int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
                      const char *directory, int output_fd, int error_fd, pid_t *pid);
 
+/// Starts `path` as greenlight's one process outside every process group it stops: the leader
+/// of a new session (POSIX_SPAWN_SETSID: no controlling terminal, so neither Ctrl-C nor a closed
+/// terminal reaches it), signals reset and unblocked, stdin from /dev/null, stdout and stderr on
+/// `output_fd`, every other descriptor closed. Returns 0 and sets `*pid`, or an errno.
+int greenlight_spawn_session(const char *path, char *const argv[], char *const envp[],
+                             const char *directory, int output_fd, pid_t *pid);
+
 /// prctl(PR_SET_CHILD_SUBREAPER, 1): orphaned descendants (a step's `setsid sleep &`) are
 /// re-parented to this process instead of init, so they can be found and killed
 /// (https://man7.org/linux/man-pages/man2/prctl.2.html). Returns 0 or an errno.

@@ -73,7 +73,15 @@ public struct ConfigLoader: Sendable {
         if let hooks = top["hooks"] {
             let hookFields = try reader.mapping(hooks, key: "hooks", allowed: ["pre_push"])
             if let prePush = hookFields["pre_push"] {
-                let fields = try reader.mapping(prePush, key: "hooks.pre_push", allowed: ["refs"])
+                let fields = try reader.mapping(prePush, key: "hooks.pre_push", allowed: ["refs", "max_wait"])
+                if let wait = fields["max_wait"] {
+                    // `0` (or 0s) means never wait: the gate is started and the push refused at once.
+                    if case let .scalar(scalar) = wait, ["0", "0s"].contains(scalar.string) {
+                        config.prePushMaxWait = 0
+                    } else {
+                        config.prePushMaxWait = try reader.duration(wait, key: "hooks.pre_push.max_wait")
+                    }
+                }
                 if let refs = fields["refs"] {
                     config.prePushRefs = try reader.sequence(refs, key: "hooks.pre_push.refs").enumerated().map { (index, item) throws(ConfigError) in
                         let pattern = try reader.string(item, key: "hooks.pre_push.refs[\(index)]")

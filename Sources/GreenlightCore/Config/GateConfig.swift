@@ -18,6 +18,11 @@ public struct GateConfig: Equatable, Sendable {
     public var prePushRefs: [String]
     /// `notes.sync`: push verdict notes to the remote after a push, fetch them before a clean-room run.
     public var notesSync: Bool
+    /// `hooks.pre_push.max_wait` (seconds, default 5 minutes): how long the pre-push hook waits for
+    /// the gate (run detached, fast tier included) before it refuses the push and lets the run go
+    /// on; 0 never waits. Git servers drop a silent SSH push after about 6 minutes.
+    public var prePushMaxWait: TimeInterval = GateConfig.defaultPrePushMaxWait
+    public static let defaultPrePushMaxWait: TimeInterval = 5 * 60
 
     public init(fast: TierDefinition, cleanRoom: TierDefinition,
                 prePushRefs: [String] = GateConfig.defaultPrePushRefs, notesSync: Bool = true) {

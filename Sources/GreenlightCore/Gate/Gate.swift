@@ -36,9 +36,10 @@ public struct Gate: Sendable {
     /// - Parameter remote: the remote being pushed to, whose default branch is trusted.
     /// - Throws: `ConfigError` naming file, line and key; `GitError`; `GateError` (`cannotSign`) when
     ///   the repository trusts keys and this user's key cannot sign.
-    public static func load(tiers: TierContext, choice: DefinitionSource = .trusted, remote: String? = nil) throws -> Gate {
+    /// - Parameter announce: print the definition's notice (a detached run leaves that to its caller).
+    public static func load(tiers: TierContext, choice: DefinitionSource = .trusted, remote: String? = nil, announce: Bool = true) throws -> Gate {
         let definition = try GateDefinition.load(repository: tiers.repository, choice: choice, remote: remote)
-        if let notice = definition.notice { tiers.progress.warning(notice) }
+        if announce, let notice = definition.notice { tiers.progress.warning(notice) }
         let local = VerdictSigner.local(environment: tiers.environment)
         // The repository trusts keys, so `verify` will ignore what this user records unsigned: say so now, not in CI.
         if local.signer == nil, !definition.trustedKeys.isEmpty, let reason = local.warning {
@@ -118,6 +119,33 @@ public struct Gate: Sendable {
         // Before the fast path's files: a rewrite moves the notes tip they are stamped with.
         try await cache.confirm(receipts)
         warnings += recordForFastPath(commit.commit, rule: VerdictRule())
+        return GateResult(commit: commit, tiers: results, warnings: warnings)
+    }
+
+    /// What the notes alone decide for `commit`: every configured tier has a counting verdict, or
+    /// an earlier tier's counting `fail` decides; `nil` when a tier would have to run. Runs and
+    /// records nothing.
+    /// - Throws: `GitError` when the notes cannot be read; `InternalError` for an uncomputable digest.
+    public func cachedResult(_ commit: ResolvedCommit) async throws -> GateResult? {
+        var results: [TierResult] = []
+        var warnings: [String] = []
+        for tier in Tier.allCases {
+            let definition = config.definition(of: tier)
+            let digest = try definition.digest()
+            guard definition.isConfigured else {
+                results.append(TierResult(tier: tier, digest: digest, state: .notConfigured))
+                continue
+            }
+            if let blocking = results.first(where: { $0.verdict != nil && $0.verdict != .pass }) {
+                results.append(TierResult(tier: tier, digest: digest, state: .skipped(reason: "the \(blocking.tier.rawValue) tier did not pass")))
+                continue
+            }
+            let found = try await context.cache.lookup(commit: commit.commit, tier: tier, digest: digest)
+            warnings += found.warnings
+            guard let record = found.record else { return nil }
+            results.append(TierResult(tier: tier, digest: digest, state: .cached(record)))
+        }
+        guard results.contains(where: { $0.verdict != nil }) else { return nil }
         return GateResult(commit: commit, tiers: results, warnings: warnings)
     }
 

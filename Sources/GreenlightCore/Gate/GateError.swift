@@ -12,6 +12,8 @@ public struct GateError: Error, Equatable, Sendable {
         case workspaceChanged
         /// The repository trusts keys, and this user's signing key cannot be read or made.
         case cannotSign
+        /// A detached gate run ended without a verdict (cancelled, or it could not start).
+        case detachedRunFailed
     }
 
     public let kind: Kind

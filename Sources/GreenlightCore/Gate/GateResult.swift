@@ -1,5 +1,5 @@
 /// What `greenlight check` found for one commit: each tier's `TierResult`, and the verdict.
-public struct GateResult: Sendable {
+public struct GateResult: Sendable, Codable {
     public var commit: ResolvedCommit
     public var tiers: [TierResult]
     /// Problems that did not stop the gate (unreadable note lines, leftovers not removed).

@@ -1,6 +1,6 @@
 /// One tier's part in a check: run now, served from the notes, skipped, or not configured.
-public struct TierResult: Sendable {
-    public enum State: Sendable {
+public struct TierResult: Sendable, Codable {
+    public enum State: Sendable, Codable {
         /// Ran in this check.
         case ran(TierRunResult)
         /// A `pass` or `fail` recorded earlier for this commit and digest.

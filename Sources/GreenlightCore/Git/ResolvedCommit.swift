@@ -1,5 +1,5 @@
 /// A revision resolved to the commit it names and that commit's tree.
-public struct ResolvedCommit: Hashable, Sendable {
+public struct ResolvedCommit: Hashable, Sendable, Codable {
     public let commit: ObjectID
     public let tree: ObjectID
 

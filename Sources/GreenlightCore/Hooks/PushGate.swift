@@ -8,9 +8,43 @@ public struct PushGate: Sendable {
     /// The remote being pushed to, by name or URL.
     public let remote: String
 
-    public init(gate: Gate, remote: String) {
+    /// When set, each commit's gate runs detached and the push waits at most the budget for them
+    /// (`BoundedWait`); `nil` runs them here, as long as they take.
+    public var bounded: BoundedWait?
+
+    public init(gate: Gate, remote: String, bounded: BoundedWait? = nil) {
         self.gate = gate
         self.remote = remote
+        self.bounded = bounded
+    }
+
+    /// The gate of one commit: here, or as a detached run waited for until `deadline`.
+    /// - Throws: `GatePending` when the run is still going at the deadline; what the gate throws.
+    private func gateCommit(_ commit: ResolvedCommit, with pushGate: Gate, deadline: Date?,
+                            command: String) async throws -> GateResult {
+        guard let bounded else { return try await pushGate.check(CheckOptions(commit: commit)) }
+        let detach = DetachedGate(gate: gate, executable: bounded.executable)
+        switch try await detach.start(commit, definition: gate.definitionSource, remote: remote) {
+        case let .decided(result):
+            return result
+        case let .running(status, _, offset):
+            let waiter = GateRunWaiter(gate: gate)
+            let remaining = max(0, (deadline ?? Date()).timeIntervalSinceNow)
+            switch try await waiter.wait(for: commit, timeout: remaining, follow: bounded.follow, from: offset, stop: bounded.stop) {
+            case let .decided(result): return result
+            case let .ended(ended):
+                if let result = ended.result { return result }
+                throw GateError(kind: .detachedRunFailed, message: ended.report?.trimmingCharacters(in: .newlines) ?? "the gate run \(ended.id) ended without a verdict")
+            case let .pending(pending):
+                throw GatePending(runs: [pending], line: waiter.pendingLine(pending, commit: commit, command: command))
+            case let .cancelled(cancelled):
+                throw GateError(kind: .detachedRunFailed, message: "the gate run \(cancelled.id) of \(commit.commit.short()) was cancelled"
+                    + (cancelled.supersededBy.map { " (a rehearsal of \($0) replaced it)" } ?? "") + "; push again")
+            case .nothing:
+                _ = status
+                throw GateError(kind: .detachedRunFailed, message: "the gate run of \(commit.commit.short()) ended without a verdict; see \(detach.store.outputFile(try GateRunKey(commit: commit.commit, config: gate.config)).path)")
+            }
+        }
     }
 
     /// Gates every commit of `plan` in order, then pushes the notes when anything ran (or
@@ -18,17 +52,27 @@ public struct PushGate: Sendable {
     /// (then a warning says to push the new verdicts afterwards).
     /// - Throws: what `Gate.check` throws (an interrupt, a changed workspace, unreadable
     ///   notes), `GitError` for a commit that cannot be read. Network trouble is a warning.
-    public func run(_ plan: PushPlan) async throws -> PushResult {
+    /// - Parameter command: what to re-run to continue, in the message of a bounded wait that ran out.
+    public func run(_ plan: PushPlan, command: String = "git push") async throws -> PushResult {
         let tiers = gate.context.tiers
         let sync = gate.config.notesSync ? NotesSync(git: tiers.git, remote: remote) : nil
         // Another workspace may have run a clean room already: on a miss, ask the remote's notes first.
         let pushGate = sync.map { gate.with(cache: RemoteRefreshingCache(base: gate.context.cache, sync: $0)) } ?? gate
         let started = Date()
+        let deadline = bounded.map { started.addingTimeInterval($0.budget) }
         var results: [(commit: PushPlan.GatedCommit, result: GateResult)] = []
+        var pending: [GatePending] = []
         for gated in plan.gated {
             let commit = try tiers.repository.resolve(gated.commit.hex)
-            let result = try await pushGate.check(CheckOptions(commit: commit))
-            results.append((gated, result))
+            do {
+                results.append((gated, try await gateCommit(commit, with: pushGate, deadline: deadline, command: command)))
+            } catch let still as GatePending {
+                // Every commit's run is started before the push gives up on any of them.
+                pending.append(still)
+            }
+        }
+        if !pending.isEmpty {
+            throw GatePending(runs: pending.flatMap(\.runs), line: pending[0].line)
         }
         var pushed = PushResult(plan: plan, results: results, warnings: results.flatMap(\.result.warnings), waited: 0)
         if pushed.ranAnything { pushed.waited = Date().timeIntervalSince(started) }

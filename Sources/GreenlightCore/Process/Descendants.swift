@@ -22,6 +22,8 @@ public enum Descendants {
         /// Process groups of children that ended since the last sweep: members still dying
         /// in them are waited for, so their own escaped children are re-parented in time.
         var endedGroups: Set<pid_t> = []
+        /// Children started to outlive their caller (a detached gate run): never swept.
+        var detached: Set<pid_t> = []
         var subreaper = false
     }
 
@@ -45,6 +47,16 @@ public enum Descendants {
         state.withLockedValue { state in
             let started = spawn()
             if started.result == 0 { state.live.insert(started.pid) }
+            return started
+        }
+    }
+
+    /// As `register`, for a child meant to run on after this process (a detached gate run, in a
+    /// session of its own): the sweep leaves it and everything below it alone.
+    static func registerDetached(_ spawn: () -> (result: Int32, pid: pid_t)) -> (result: Int32, pid: pid_t) {
+        state.withLockedValue { state in
+            let started = spawn()
+            if started.result == 0 { state.detached.insert(started.pid) }
             return started
         }
     }
@@ -85,12 +97,12 @@ public enum Descendants {
             let parents = Dictionary(table.map { ($0.pid, $0.parent) }, uniquingKeysWith: { first, _ in first })
             for entry in table {
                 if entry.parent == me {
-                    if !state.live.contains(entry.pid) { orphans.append(entry.pid) }
+                    if !state.live.contains(entry.pid), !state.detached.contains(entry.pid) { orphans.append(entry.pid) }
                     continue
                 }
                 // Below an escapee: killed in the same round, so a chain of escapees, each
                 // waiting on the next, goes at once rather than one level per round.
-                guard let top = ProcessTable.child(of: me, above: entry.pid, parents: parents) else { continue }
+                guard let top = ProcessTable.child(of: me, above: entry.pid, parents: parents), !state.detached.contains(top) else { continue }
                 if !state.live.contains(top) {
                     kill(entry.pid, SIGKILL)
                     if entry.state != "Z" { dying = true }

@@ -176,7 +176,7 @@ public struct SystemProcessLauncher: ProcessLauncher {
         return ProcessResult(exitCode: (status >> 8) & 0xff, signal: nil, timedOut: timedOut, terminated: terminated, duration: duration)
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+    static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
         var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
         pointers.append(nil)
         defer { pointers.forEach { free($0) } }

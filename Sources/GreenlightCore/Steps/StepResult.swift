@@ -1,7 +1,7 @@
 import Foundation
 
 /// What happened when one step ran, with what a report needs about it.
-public struct StepResult: Sendable {
+public struct StepResult: Sendable, Codable {
     public var name: String
     public var verdict: StepVerdict
     public var exitCode: Int32?

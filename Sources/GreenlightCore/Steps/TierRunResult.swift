@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tier that ran: its verdict, every step, and what the report and the note need.
-public struct TierRunResult: Sendable {
+public struct TierRunResult: Sendable, Codable {
     public var tier: Tier
     public var verdict: Verdict
     public var steps: [StepResult]
