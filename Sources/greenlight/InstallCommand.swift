@@ -17,6 +17,9 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Set aside a pre-push hook greenlight did not write instead of chaining it (uninstall restores it).")
     var force = false
 
+    @Flag(help: "Also install a post-commit hook that starts the gate of each new commit in the background (a newer commit's rehearsal cancels the older one), so the verdict is usually there by the time you push.")
+    var rehearse = false
+
     @Option(help: ArgumentHelp("Also write the gh shim into <dir>; put <dir> before gh on PATH so `gh pr create` is gated.", valueName: "dir"))
     var ghShim: String?
 
@@ -26,7 +29,7 @@ struct InstallCommand: ParsableCommand {
         do {
             let useCase = try InstallUseCase(repository: try repository.open(), binary: currentExecutable(),
                                              home: ProcessInfo.processInfo.environment["HOME"])
-            let installed = try useCase.install(force: force, ghShimDirectory: ghShim.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            let installed = try useCase.install(force: force, rehearse: rehearse, ghShimDirectory: ghShim.map { URL(fileURLWithPath: $0, isDirectory: true) })
             let installer = useCase.installer
             let (path, origin) = (installer.hookFile.path, installer.location.origin)
             switch installed.action {
@@ -35,6 +38,14 @@ struct InstallCommand: ParsableCommand {
             case .alreadyInstalled: print("the pre-push hook at \(path) is already installed; nothing changed")
             case .chained: print("installed the pre-push hook at \(path); the hook that was there runs first, kept as \(installer.chainedFile.path)")
             case .replaced: print("installed the pre-push hook at \(path); the hook that was there no longer runs, kept as \(installer.replacedFile.path)")
+            }
+            if let rehearsal = installed.rehearsal {
+                let hook = installer.postCommit.hookFile.path
+                switch rehearsal {
+                case .alreadyInstalled: print("the post-commit rehearsal hook at \(hook) is already installed; nothing changed")
+                case .chained: print("installed the post-commit rehearsal hook at \(hook); the hook that was there runs first")
+                default: print("installed the post-commit rehearsal hook at \(hook)")
+                }
             }
             if let shim = installed.shim {
                 print("wrote the gh shim \(shim.path); put \(shim.deletingLastPathComponent().path) before the real gh on PATH")

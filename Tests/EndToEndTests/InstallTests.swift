@@ -138,5 +138,6 @@ struct InstallTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         #expect(try String(contentsOf: root.appendingPathComponent("hooks/pre-push"), encoding: .utf8) == HookScript.prePushTemplate)
         #expect(try String(contentsOf: root.appendingPathComponent("hooks/gh"), encoding: .utf8) == HookScript.ghTemplate)
+        #expect(try String(contentsOf: root.appendingPathComponent("hooks/post-commit"), encoding: .utf8) == HookScript.postCommitTemplate)
     }
 }

@@ -32,23 +32,30 @@ public struct HookInstaller: Sendable {
     /// Absolute path of the greenlight binary the hook should run.
     public let binary: String
 
-    public init(location: HookLocation, binary: String) {
+    /// Which hook: `pre-push` (the gate) or `post-commit` (the rehearsal).
+    public let name: String
+
+    public init(location: HookLocation, binary: String, name: String = "pre-push") {
         self.location = location
         self.binary = binary
+        self.name = name
     }
+
+    /// The installer of the post-commit rehearsal hook next to this one.
+    public var postCommit: HookInstaller { HookInstaller(location: location, binary: binary, name: "post-commit") }
 
     /// The installer for where git runs `repository`'s hooks.
     public static func forRepository(_ repository: Repository, binary: String, home: String?) throws(GitError) -> HookInstaller {
         HookInstaller(location: try HookLocation.resolve(for: repository, home: home), binary: binary)
     }
 
-    public var hookFile: URL { location.directory.appendingPathComponent("pre-push") }
-    public var chainedFile: URL { location.directory.appendingPathComponent("pre-push.greenlight-chained") }
-    public var replacedFile: URL { location.directory.appendingPathComponent("pre-push.greenlight-replaced") }
+    public var hookFile: URL { location.directory.appendingPathComponent(name) }
+    public var chainedFile: URL { location.directory.appendingPathComponent("\(name).greenlight-chained") }
+    public var replacedFile: URL { location.directory.appendingPathComponent("\(name).greenlight-replaced") }
 
     public func install(force: Bool) throws -> Action {
         let fileManager = FileManager.default
-        let script = HookScript.prePush(binary: binary)
+        let script = name == "post-commit" ? HookScript.postCommit(binary: binary) : HookScript.prePush(binary: binary)
         try createDirectory()
         guard let existing = fileManager.contents(atPath: hookFile.path) else {
             try write(script)
@@ -104,7 +111,7 @@ public struct HookInstaller: Sendable {
 
     /// Writes the hook through a temporary file and a rename, so git never runs half a hook.
     private func write(_ script: String) throws {
-        let temporary = location.directory.appendingPathComponent(".pre-push.greenlight-\(UUID().uuidString.prefix(8))")
+        let temporary = location.directory.appendingPathComponent(".\(name).greenlight-\(UUID().uuidString.prefix(8))")
         do {
             try Data(script.utf8).write(to: temporary)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary.path)

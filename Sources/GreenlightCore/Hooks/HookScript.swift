@@ -72,6 +72,29 @@ public enum HookScript {
 
         """#
 
+    public static let postCommitTemplate = #"""
+        #!/bin/sh
+        # greenlight-managed-hook: post-commit (written by `greenlight install --rehearse`; `greenlight uninstall` removes it)
+        # Starts the gate of the new commit in the background, so the verdict is usually there by the
+        # time it is pushed; a newer commit's rehearsal cancels this one. Never blocks or fails the commit.
+        greenlight="@GREENLIGHT@"
+        chained="$(dirname "$0")/post-commit.greenlight-chained"
+        status=0
+        if [ -x "$chained" ]; then
+            "$chained" "$@" || status=$?
+        fi
+        if [ -x "$greenlight" ]; then
+            "$greenlight" rehearse --quiet >/dev/null 2>&1 || true
+        fi
+        exit $status
+
+        """#
+
+    /// The post-commit rehearsal hook for a given greenlight binary.
+    public static func postCommit(binary: String) -> String {
+        postCommitTemplate.replacingOccurrences(of: "@GREENLIGHT@", with: binary)
+    }
+
     /// The pre-push hook for a given greenlight binary.
     public static func prePush(binary: String) -> String {
         prePushTemplate.replacingOccurrences(of: "@GREENLIGHT@", with: binary)

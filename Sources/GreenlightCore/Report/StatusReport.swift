@@ -20,6 +20,10 @@ public struct StatusReport: Sendable {
     public let warnings: [String]
     /// Whether any key was trusted (else every record counts, signed or not, as `verify` without keys).
     public let isTrusting: Bool
+    /// Detached gate runs going on in this repository (any commit), newest first.
+    public var running: [GateRunStatus] = []
+    /// The time `running` is measured against.
+    public var now = Date()
 
     /// - Parameter trusting: whether keys were trusted (then only `trusted` records may count).
     /// - Throws: `InternalError` when a tier's digest cannot be computed.
@@ -72,6 +76,12 @@ public struct StatusReport: Sendable {
             if record.verdict.isCacheable { out.append("        \(entry.signature.text)") }
             if !record.summary.isEmpty { out.append("        \(record.summary)") }
             if let tests = record.failingTests, !tests.isEmpty { out.append("        failing tests: \(tests.joined(separator: ", "))") }
+        }
+        for run in running {
+            let elapsed = Int(now.timeIntervalSince(run.startedAt).rounded())
+            let time = elapsed >= 60 ? "\(elapsed / 60)m\(elapsed % 60)s" : "\(elapsed)s"
+            out.append("running: gate run \(run.id) of \(run.commit.prefix(12))\(run.rehearsal ? " (rehearsal)" : ""), for \(time)"
+                + (run.current.map { ": \($0)" } ?? ""))
         }
         out += warnings.map { "warning: \($0)" }
         return out.joined(separator: "\n") + "\n"

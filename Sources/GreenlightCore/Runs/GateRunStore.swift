@@ -68,6 +68,11 @@ public struct GateRunStore: Sendable {
         }.sorted { $0.startedAt > $1.startedAt }
     }
 
+    /// Says, before the run of `key` is stopped, that `commit`'s rehearsal replaced it (its status then names it).
+    public func markSuperseded(_ key: GateRunKey, by commit: ObjectID) {
+        try? commit.hex.write(to: supersededFile(key), atomically: true, encoding: .utf8)
+    }
+
     /// The file naming the newest rehearsal of `worktree` (its run key's name).
     func rehearsalFile(worktree: String) -> URL {
         let hash = worktree.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }

@@ -17,25 +17,31 @@ public struct InstallUseCase: Sendable {
 
     public struct Installed: Sendable {
         public var action: HookInstaller.Action
+        /// What became of the post-commit rehearsal hook, when one was asked for.
+        public var rehearsal: HookInstaller.Action?
         /// The shim written, when one was asked for.
         public var shim: URL?
         /// The working tree has no `.greenlight.yml` yet (pushes are refused until it has one).
         public var missingConfig: Bool
     }
 
-    /// Installs the hook (see `HookInstaller.install`), then the shim into `ghShimDirectory`.
+    /// Installs the hook (see `HookInstaller.install`), with `rehearse` the post-commit rehearsal
+    /// hook too (chained in the same way), then the shim into `ghShimDirectory`.
     /// - Throws: `HookInstaller` and `GHShimInstaller` errors naming the file.
-    public func install(force: Bool, ghShimDirectory: URL?) throws -> Installed {
+    public func install(force: Bool, rehearse: Bool = false, ghShimDirectory: URL?) throws -> Installed {
         let action = try installer.install(force: force)
+        let rehearsal = rehearse ? try installer.postCommit.install(force: force) : nil
         let shim = try ghShimDirectory.map { try GHShimInstaller(directory: $0, binary: installer.binary).install() }
         let missing = repository.workingDirectory.map {
             !FileManager.default.fileExists(atPath: $0.appendingPathComponent(GateConfig.fileName).path)
         } ?? false
-        return Installed(action: action, shim: shim, missingConfig: missing)
+        return Installed(action: action, rehearsal: rehearsal, shim: shim, missingConfig: missing)
     }
 
-    /// Removes greenlight's hook and puts back the one it replaced or chained.
+    /// Removes greenlight's hooks (pre-push, and the post-commit rehearsal when installed) and puts
+    /// back the ones they replaced or chained; says what became of the pre-push hook.
     public func uninstall() throws -> HookInstaller.RemovalAction {
-        try installer.uninstall()
+        _ = try installer.postCommit.uninstall()
+        return try installer.uninstall()
     }
 }

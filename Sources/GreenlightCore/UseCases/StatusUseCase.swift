@@ -32,6 +32,8 @@ public struct StatusUseCase: Sendable {
         let judged = AttestationCheck.judge(entries, keys: keys, commit: commit.commit, tree: commit.tree,
                                             podSpec: config.flatMap(PodSpecMatch.check(for:)))
         if !keys.isEmpty { warnings += judged.warnings }
-        return try StatusReport(commit: commit, records: judged.records, trusting: !keys.isEmpty, warnings: warnings, config: config)
+        var report = try StatusReport(commit: commit, records: judged.records, trusting: !keys.isEmpty, warnings: warnings, config: config)
+        report.running = GateRunStore(repository: repository).running()
+        return report
     }
 }
