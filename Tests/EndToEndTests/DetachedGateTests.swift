@@ -1,0 +1,144 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+/// Gates that run on without their caller, driven the way an agent harness does: commands that
+/// return at once, waits that are killed or time out, pushes bounded by `max_wait` and `--wait`,
+/// two worktrees on one commit, and a rehearsal replaced by a newer commit's.
+@Suite("detached gates", .requiresSandbox, .timeLimit(.minutes(5)))
+struct DetachedGateTests {
+    /// `test.sh` whose clean-room run takes `seconds` (the fast tier is instant).
+    static func slow(_ seconds: Int) -> String {
+        "#!/bin/sh\nif [ \"$1\" = clean ]; then sleep \(seconds); fi\necho \"tests ok ($1)\"\n"
+    }
+
+    static func fixture(maxWait: String? = nil, seconds: Int = 3) throws -> PushFixture {
+        let fixture = try PushFixture()
+        var config = PushFixture.config
+        if let maxWait { config += "\nhooks:\n  pre_push:\n    max_wait: \(maxWait)\n" }
+        try fixture.work.write(".greenlight.yml", config)
+        try fixture.work.write("test.sh", slow(seconds), executable: true)
+        try fixture.work.commitAll("slow clean room")
+        return fixture
+    }
+
+    /// `stderr` without the notice that the fixture's remote has no trusted branch yet.
+    static func said(_ result: Command.Result) -> String {
+        result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("greenlight: warning: no trusted gate definition") }.joined(separator: "\n")
+    }
+
+    /// How many times a clean room started, over every run's output.
+    static func cleanRoomStarts(_ fixture: PushFixture) throws -> Int {
+        let runs = fixture.work.url.appendingPathComponent(".git/greenlight/runs")
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasSuffix(".out") }
+        return try outputs.map { try String(contentsOf: runs.appendingPathComponent($0), encoding: .utf8) }
+            .joined().components(separatedBy: "greenlight: clean-room: test started").count - 1
+    }
+
+    @Test func checkDetachReturnsAtOnceAndWaitJoinsItAfterAKilledWait() throws {
+        let fixture = try Self.fixture()
+        let head = try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let detached = try fixture.greenlight(["check", "--detach"])
+        #expect(detached.status == 75, "\(Self.said(detached))")
+        #expect(Self.said(detached).hasPrefix("greenlight: gate run ") && Self.said(detached).hasSuffix(" of \(head.prefix(12)) started in the background; "
+            + "`greenlight wait \(head.prefix(12))` joins it\n"), "\(Self.said(detached))")
+        let again = try fixture.greenlight(["check", "--detach"])
+        #expect(again.status == 75 && Self.said(again).contains(" is already running; "), "\(Self.said(again))")
+        let status = try fixture.greenlight(["status"])
+        #expect(status.stdout.contains("running: gate run ") && status.stdout.contains(" of \(head.prefix(12)), for "), "\(status.stdout)")
+
+        let bounded = try fixture.greenlight(["wait", "--timeout", "1s"])
+        #expect(bounded.status == 75)
+        #expect(Self.said(bounded).hasPrefix("greenlight: still running: re-run `greenlight wait \(head.prefix(12))` to continue; elapsed "), "\(Self.said(bounded))")
+        // A harness kills its wait: the run goes on.
+        let killed = try FixtureProcess().run([GreenlightBinary.url.path, "wait"], in: fixture.work.url, environment: fixture.environment, timeout: 0.5)
+        #expect(killed.timedOut)
+        let joined = try fixture.greenlight(["wait"])
+        #expect(joined.status == 0, "\(joined.stdout)\(joined.stderr)")
+        #expect(joined.stdout.hasPrefix("greenlight: PASS \(head.prefix(12))\n  fast: pass in "), "\(joined.stdout)")
+        #expect(try Self.cleanRoomStarts(fixture) == 1)
+        // Decided now: --detach answers with the verdict at once.
+        let decided = try fixture.greenlight(["check", "--detach"])
+        #expect(decided.status == 0 && decided.stdout.hasPrefix("greenlight: PASS \(head.prefix(12)) (cached)"), "\(decided.stdout)")
+        let nothing = try fixture.greenlight(["wait", "HEAD~1"])
+        #expect(nothing.status == 2)
+        #expect(Self.said(nothing).hasPrefix("greenlight: error: nothing is running or recorded for "), "\(Self.said(nothing))")
+    }
+
+    @Test func theHookRefusesAtMaxWaitAndTheNextPushRunsNothing() throws {
+        let fixture = try Self.fixture(maxWait: "1s")
+        let head = try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let refused = try fixture.git(["push", "origin", "main"])
+        #expect(refused.status != 0)
+        #expect(Self.said(refused).contains("greenlight: clean-room: test started\n"), "the hook follows the run: \(Self.said(refused))")
+        #expect(Self.said(refused).contains("greenlight: push refused for now: still running: re-run `git push` to continue, or `greenlight wait \(head.prefix(12))`; elapsed "),
+                "\(Self.said(refused))")
+        #expect(try fixture.remoteRef("refs/heads/main") == nil)
+        #expect(try fixture.greenlight(["wait"]).status == 0)
+        let pushed = try fixture.git(["push", "origin", "main"])
+        #expect(pushed.status == 0, "\(Self.said(pushed))")
+        #expect(!Self.said(pushed).contains("started"), "nothing runs again: \(Self.said(pushed))")
+        #expect(try fixture.remoteRef("refs/heads/main") == head)
+        #expect(try Self.cleanRoomStarts(fixture) == 1)
+    }
+
+    @Test func pushWaitAndDetachReturn75AndALaterPushPushesWithoutANewRun() throws {
+        let fixture = try Self.fixture()
+        let head = try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let detached = try fixture.greenlight(["push", "--detach", "origin", "main"])
+        #expect(detached.status == 75, "\(Self.said(detached))")
+        #expect(Self.said(detached).hasSuffix("going on in the background; `greenlight wait` joins it, `greenlight push` pushes once it passed\n"), "\(Self.said(detached))")
+        let waited = try fixture.greenlight(["push", "--wait=1s", "origin", "main"])
+        #expect(waited.status == 75)
+        #expect(Self.said(waited).contains("greenlight: still running: re-run `greenlight push` to continue, or `greenlight wait \(head.prefix(12))`; elapsed "), "\(Self.said(waited))")
+        #expect(try fixture.remoteRef("refs/heads/main") == nil)
+        #expect(try fixture.greenlight(["wait"]).status == 0)
+        let decided = try fixture.greenlight(["push", "--detach", "origin", "main"])
+        #expect(decided.status == 0 && Self.said(decided).contains("pass (cached"), "\(Self.said(decided))")
+        #expect(try fixture.remoteRef("refs/heads/main") == nil, "--detach never pushes")
+        let pushed = try fixture.greenlight(["push", "--wait", "30s", "origin", "main"])
+        #expect(pushed.status == 0, "\(Self.said(pushed))")
+        #expect(try fixture.remoteRef("refs/heads/main") == head)
+        #expect(try Self.cleanRoomStarts(fixture) == 1)
+        // greenlight's options come before git's; after them they are git's (and git refuses this one).
+        let misplaced = try fixture.greenlight(["push", "origin", "--wait", "1s"])
+        #expect(misplaced.status != 0 && misplaced.status != 75)
+        let bad = try fixture.greenlight(["push", "--wait", "soon"])
+        #expect(bad.status == 64 && Self.said(bad).contains("--wait needs a duration such as 90s or 5m"), "\(Self.said(bad))")
+    }
+
+    @Test func twoWorktreesOnOneCommitShareOneRun() throws {
+        let fixture = try Self.fixture()
+        let other = fixture.scratch.path("other")
+        try fixture.work.git("worktree", "add", "-q", "--detach", other.path, "HEAD")
+        #expect(try fixture.greenlight(["check", "--detach"]).status == 75)
+        let second = try fixture.greenlight(["check", "--detach"], in: other)
+        #expect(second.status == 75 && Self.said(second).contains(" is already running; "), "\(Self.said(second))")
+        #expect(try fixture.greenlight(["wait"], in: other).status == 0)
+        #expect(try fixture.greenlight(["wait"]).status == 0)
+        #expect(try Self.cleanRoomStarts(fixture) == 1)
+    }
+
+    @Test func aNewerCommitsRehearsalCancelsTheOlderOne() throws {
+        let fixture = try Self.fixture(seconds: 5)
+        let installed = try fixture.greenlight(["install", "--rehearse"])
+        #expect(installed.stdout.contains("installed the post-commit rehearsal hook at "), "\(installed.stdout)")
+        try fixture.work.write("b.txt", "b\n")
+        let older = try fixture.work.commitAll("b")
+        // The older rehearsal must be running before the newer one replaces it.
+        for _ in 0..<100 where !(try fixture.greenlight(["status"]).stdout.contains("running: gate run ")) { usleep(50_000) }
+        try fixture.work.write("c.txt", "c\n")
+        let newer = try fixture.work.commitAll("c")
+        let cancelled = try fixture.greenlight(["wait", older])
+        #expect(cancelled.status == 2)
+        #expect(Self.said(cancelled).hasPrefix("greenlight: error: the gate run ") && Self.said(cancelled).hasSuffix(
+            " of \(older.prefix(12)) was cancelled: a rehearsal of the newer commit \(newer) replaced it\n"), "\(Self.said(cancelled))")
+        let joined = try fixture.greenlight(["wait", newer])
+        #expect(joined.status == 0, "\(joined.stdout)\(joined.stderr)")
+        #expect(try fixture.work.note(older).map { $0.contains("\"tier\":\"clean-room\"") } != true, "the cancelled run recorded no clean-room verdict")
+        #expect(try fixture.greenlight(["uninstall"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: fixture.work.url.appendingPathComponent(".git/hooks/post-commit").path))
+    }
+}
