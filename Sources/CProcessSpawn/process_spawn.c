@@ -9,8 +9,11 @@
 #include <sys/prctl.h>
 #include <pthread.h>
 
-int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
-                     const char *directory, int output_fd, int error_fd, pid_t *pid) {
+/// posix_spawn with signals reset and unblocked, stdin from /dev/null, stdout and stderr on the
+/// given descriptors, `directory` as the working directory and every other descriptor closed;
+/// `flags` adds POSIX_SPAWN_SETPGROUP (a new process group) or POSIX_SPAWN_SETSID (a new session).
+static int spawn_with(short flags, const char *path, char *const argv[], char *const envp[],
+                      const char *directory, int output_fd, int error_fd, pid_t *pid) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attributes;
     int result = posix_spawn_file_actions_init(&actions);
@@ -24,9 +27,8 @@ int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
     sigset_t all_signals, no_signals;
     sigfillset(&all_signals);
     sigemptyset(&no_signals);
-    short flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
-    if ((result = posix_spawnattr_setflags(&attributes, flags)) != 0) goto done;
-    if ((result = posix_spawnattr_setpgroup(&attributes, 0)) != 0) goto done;
+    if ((result = posix_spawnattr_setflags(&attributes, flags | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)) != 0) goto done;
+    if ((flags & POSIX_SPAWN_SETPGROUP) && (result = posix_spawnattr_setpgroup(&attributes, 0)) != 0) goto done;
     if ((result = posix_spawnattr_setsigdefault(&attributes, &all_signals)) != 0) goto done;
     if ((result = posix_spawnattr_setsigmask(&attributes, &no_signals)) != 0) goto done;
 
@@ -46,34 +48,14 @@ done:
     return result;
 }
 
+int greenlight_spawn(const char *path, char *const argv[], char *const envp[],
+                     const char *directory, int output_fd, int error_fd, pid_t *pid) {
+    return spawn_with(POSIX_SPAWN_SETPGROUP, path, argv, envp, directory, output_fd, error_fd, pid);
+}
+
 int greenlight_spawn_session(const char *path, char *const argv[], char *const envp[],
                              const char *directory, int output_fd, pid_t *pid) {
-    posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attributes;
-    int result = posix_spawn_file_actions_init(&actions);
-    if (result != 0) return result;
-    result = posix_spawnattr_init(&attributes);
-    if (result != 0) {
-        posix_spawn_file_actions_destroy(&actions);
-        return result;
-    }
-    sigset_t all_signals, no_signals;
-    sigfillset(&all_signals);
-    sigemptyset(&no_signals);
-    short flags = POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
-    if ((result = posix_spawnattr_setflags(&attributes, flags)) != 0) goto done;
-    if ((result = posix_spawnattr_setsigdefault(&attributes, &all_signals)) != 0) goto done;
-    if ((result = posix_spawnattr_setsigmask(&attributes, &no_signals)) != 0) goto done;
-    if ((result = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)) != 0) goto done;
-    if ((result = posix_spawn_file_actions_adddup2(&actions, output_fd, 1)) != 0) goto done;
-    if ((result = posix_spawn_file_actions_adddup2(&actions, output_fd, 2)) != 0) goto done;
-    if (directory != NULL && (result = posix_spawn_file_actions_addchdir_np(&actions, directory)) != 0) goto done;
-    if ((result = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0) goto done;
-    result = posix_spawn(pid, path, &actions, &attributes, argv, envp);
-done:
-    posix_spawnattr_destroy(&attributes);
-    posix_spawn_file_actions_destroy(&actions);
-    return result;
+    return spawn_with(POSIX_SPAWN_SETSID, path, argv, envp, directory, output_fd, -1, pid);
 }
 
 int greenlight_pipe_cloexec(int fds[2]) {

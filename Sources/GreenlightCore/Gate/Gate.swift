@@ -85,13 +85,8 @@ public struct Gate: Sendable {
         for tier in selected {
             let definition = config.definition(of: tier)
             let digest = try definition.digest()
-            guard definition.isConfigured else {
-                results.append(TierResult(tier: tier, digest: digest, state: .notConfigured))
-                continue
-            }
-            if let blocking = results.first(where: { $0.verdict != nil && $0.verdict != .pass }) {
-                results.append(TierResult(tier: tier, digest: digest,
-                                          state: .skipped(reason: "the \(blocking.tier.rawValue) tier did not pass")))
+            if let passed = Self.notToRun(tier, digest: digest, configured: definition.isConfigured, after: results) {
+                results.append(passed)
                 continue
             }
             if options.useCache {
@@ -132,12 +127,8 @@ public struct Gate: Sendable {
         for tier in Tier.allCases {
             let definition = config.definition(of: tier)
             let digest = try definition.digest()
-            guard definition.isConfigured else {
-                results.append(TierResult(tier: tier, digest: digest, state: .notConfigured))
-                continue
-            }
-            if let blocking = results.first(where: { $0.verdict != nil && $0.verdict != .pass }) {
-                results.append(TierResult(tier: tier, digest: digest, state: .skipped(reason: "the \(blocking.tier.rawValue) tier did not pass")))
+            if let passed = Self.notToRun(tier, digest: digest, configured: definition.isConfigured, after: results) {
+                results.append(passed)
                 continue
             }
             let found = try await context.cache.lookup(commit: commit.commit, tier: tier, digest: digest)
@@ -147,6 +138,14 @@ public struct Gate: Sendable {
         }
         guard results.contains(where: { $0.verdict != nil }) else { return nil }
         return GateResult(commit: commit, tiers: results, warnings: warnings)
+    }
+
+    /// The result of a tier that is not run: not configured, or skipped because an earlier tier did
+    /// not pass; `nil` when it is to be looked up or run.
+    static func notToRun(_ tier: Tier, digest: String, configured: Bool, after results: [TierResult]) -> TierResult? {
+        guard configured else { return TierResult(tier: tier, digest: digest, state: .notConfigured) }
+        guard let blocking = results.first(where: { $0.verdict != nil && $0.verdict != .pass }) else { return nil }
+        return TierResult(tier: tier, digest: digest, state: .skipped(reason: "the \(blocking.tier.rawValue) tier did not pass"))
     }
 
     /// Stops the check after a signal: what earlier tiers recorded is confirmed (it is a true
