@@ -11,19 +11,23 @@ struct CommandSession {
     let processes: ProcessGroupSet
     let cancellator: Cancellator
 
-    init(repository: Repository, quietTerminal: Bool = false) {
+    /// The line printed when a signal stops a command that only waits for a detached run: the run goes on.
+    static let stoppedWaiting = "greenlight: stopped waiting; the gate run goes on in the background (`greenlight wait` joins it again)"
+
+    /// - Parameter interruptLine: what a signal makes the command say last (default: the steps were stopped).
+    init(repository: Repository, quietTerminal: Bool = false, interruptLine: String? = nil) {
         self.repository = repository
         processes = ProcessGroupSet()
-        cancellator = Cancellator(stopping: processes, finalLine: "greenlight: error: \(GateError.interrupted().message)") { line in
+        cancellator = Cancellator(stopping: processes, finalLine: interruptLine ?? "greenlight: error: \(GateError.interrupted().message)") { line in
             printError(line + "\n")
         }
         progress = LiveProgress(interactive: isatty(STDERR_FILENO) == 1 && !quietTerminal)
     }
 
     /// A session for the repository `open` returns; its errors exit as every other error does (2).
-    static func start(quietTerminal: Bool, _ open: () throws -> Repository) throws -> CommandSession {
+    static func start(quietTerminal: Bool, interruptLine: String? = nil, _ open: () throws -> Repository) throws -> CommandSession {
         do {
-            return CommandSession(repository: try open(), quietTerminal: quietTerminal)
+            return CommandSession(repository: try open(), quietTerminal: quietTerminal, interruptLine: interruptLine)
         } catch {
             throw Failure.exit(for: error)
         }

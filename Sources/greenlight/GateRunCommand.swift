@@ -30,7 +30,9 @@ struct GateRunCommand: AsyncParsableCommand {
                                        startedAt: Date(), rehearsal: rehearsal)
             var tiers = session.tiers
             tiers.progress = StatusFileProgress(base: session.progress, store: store, key: key, status: status)
-            let gate = try Gate.load(tiers: tiers, choice: config, remote: remote, announce: false)
+            // A rehearsal runs while the coder keeps working: its fast tier stays out of the workspace.
+            if rehearsal { tiers.awayFromWorkspace = "a rehearsal runs while the workspace keeps changing" }
+            let gate = try Gate.make(tiers: tiers, definition: definition)
             let outcome = try await GateRunUseCase(gate: gate)
                 .run(resolved, status: status, key: key, remote: remote) { CheckReport(lines: 40).render($0) }
             session.finish()

@@ -25,7 +25,7 @@ struct PrePushCommand: AsyncParsableCommand {
     var url: String?
 
     func run() async throws {
-        let session = try CommandSession.start(quietTerminal: false) { try RepositoryOption.open() }
+        let session = try CommandSession.start(quietTerminal: false, interruptLine: CommandSession.stoppedWaiting) { try RepositoryOption.open() }
         do {
             defer { session.finish() }
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -44,7 +44,7 @@ struct PushCommand: AsyncParsableCommand {
                     rest = rest.dropFirst()
                 } else if first == "--wait" || first.hasPrefix("--wait=") {
                     let value = first == "--wait" ? rest.dropFirst().first : String(first.dropFirst("--wait=".count))
-                    guard let value, let seconds = DurationParser.seconds(from: value) else {
+                    guard let value, let seconds = ["0", "0s"].contains(value) ? 0 : DurationParser.seconds(from: value) else {
                         throw ValidationError("--wait needs a duration such as 90s or 5m")
                     }
                     wait = seconds
@@ -60,7 +60,7 @@ struct PushCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = try Options(gitArguments)
-        let session = try CommandSession.start(quietTerminal: false) { try RepositoryOption.open() }
+        let session = try CommandSession.start(quietTerminal: false, interruptLine: options.detach || options.wait != nil ? CommandSession.stoppedWaiting : nil) { try RepositoryOption.open() }
         do {
             defer { session.finish() }
             let gate = try session.gate()

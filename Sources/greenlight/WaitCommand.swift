@@ -25,20 +25,25 @@ struct WaitCommand: AsyncParsableCommand {
 
     @OptionGroup var repository: RepositoryOption
 
+    /// `0` (look once) or a duration.
+    func seconds(_ text: String) -> TimeInterval? {
+        ["0", "0s"].contains(text) ? 0 : DurationParser.seconds(from: text)
+    }
+
     func validate() throws {
-        if let timeout, DurationParser.seconds(from: timeout) == nil {
+        if let timeout, seconds(timeout) == nil {
             throw ValidationError("--timeout: '\(timeout)' is not a duration (for example 90s, 5m, 1h)")
         }
     }
 
     func run() async throws {
-        let session = try CommandSession.start(quietTerminal: true) { try repository.open() }
+        let session = try CommandSession.start(quietTerminal: true, interruptLine: CommandSession.stoppedWaiting) { try repository.open() }
         do {
             let gate = try session.gate()
             let commit = try session.repository.resolve(revision)
             let use = GateRunWaiter(gate: gate)
             let cancellator = session.cancellator
-            let outcome = try await use.wait(for: commit, timeout: timeout.flatMap(DurationParser.seconds(from:)), stop: { cancellator.signal != nil })
+            let outcome = try await use.wait(for: commit, timeout: timeout.flatMap(seconds), stop: { cancellator.signal != nil })
             session.exitIfInterrupted()
             switch outcome {
             case let .decided(result):
@@ -56,6 +61,14 @@ struct WaitCommand: AsyncParsableCommand {
             case let .pending(status):
                 printError("greenlight: \(use.pendingLine(status, commit: commit, command: "greenlight wait \(commit.commit.short())"))\n")
                 throw ExitCode(DetachedExit.pending)
+            case let .died(status):
+                printError("greenlight: error: the gate run \(status.id) of \(commit.commit.short()) stopped without finishing (killed?) and no verdict decides; "
+                    + "start it again with `greenlight check --detach \(commit.commit.short())`\n")
+                throw ExitCode(2)
+            case let .unrecorded(status):
+                printError("greenlight: error: the gate run \(status.id) of \(commit.commit.short()) finished, but no verdict in the notes counts here "
+                    + "(signed by a key this user does not trust, or removed; see `greenlight status \(commit.commit.short())`)\n")
+                throw ExitCode(2)
             case .nothing:
                 printError("greenlight: error: nothing is running or recorded for \(commit.commit.short()); start it with `greenlight check --detach \(commit.commit.short())`\n")
                 throw ExitCode(2)

@@ -29,6 +29,13 @@ struct DetachedGateTests {
             .filter { !$0.hasPrefix("greenlight: warning: no trusted gate definition") }.joined(separator: "\n")
     }
 
+    /// Every run's output, for failure messages.
+    static func outputs(_ fixture: PushFixture) throws -> String {
+        let runs = fixture.work.url.appendingPathComponent(".git/greenlight/runs")
+        return try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasSuffix(".out") || $0.hasSuffix(".json") }
+            .map { "== \($0)\n" + (try String(contentsOf: runs.appendingPathComponent($0), encoding: .utf8)) }.joined(separator: "\n")
+    }
+
     /// How many times a clean room started, over every run's output.
     static func cleanRoomStarts(_ fixture: PushFixture) throws -> Int {
         let runs = fixture.work.url.appendingPathComponent(".git/greenlight/runs")
@@ -125,20 +132,81 @@ struct DetachedGateTests {
         let fixture = try Self.fixture(seconds: 5)
         let installed = try fixture.greenlight(["install", "--rehearse"])
         #expect(installed.stdout.contains("installed the post-commit rehearsal hook at "), "\(installed.stdout)")
-        try fixture.work.write("b.txt", "b\n")
-        let older = try fixture.work.commitAll("b")
+        // Committed as the fixture's user (the hook's rehearsal signs with that user's key).
+        func commit(_ name: String) throws -> String {
+            try fixture.work.write("\(name).txt", "\(name)\n")
+            #expect(try fixture.git(["add", "-A"]).status == 0)
+            #expect(try fixture.git(["commit", "-qm", name]).status == 0)
+            return try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let older = try commit("b")
         // The older rehearsal must be running before the newer one replaces it.
         for _ in 0..<100 where !(try fixture.greenlight(["status"]).stdout.contains("running: gate run ")) { usleep(50_000) }
-        try fixture.work.write("c.txt", "c\n")
-        let newer = try fixture.work.commitAll("c")
+        let newer = try commit("c")
         let cancelled = try fixture.greenlight(["wait", older])
         #expect(cancelled.status == 2)
         #expect(Self.said(cancelled).hasPrefix("greenlight: error: the gate run ") && Self.said(cancelled).hasSuffix(
             " of \(older.prefix(12)) was cancelled: a rehearsal of the newer commit \(newer) replaced it\n"), "\(Self.said(cancelled))")
         let joined = try fixture.greenlight(["wait", newer])
-        #expect(joined.status == 0, "\(joined.stdout)\(joined.stderr)")
+        #expect(joined.status == 0, "\(joined.stdout)\(joined.stderr)\n---\n\((try? Self.outputs(fixture)) ?? "")")
         #expect(try fixture.work.note(older).map { $0.contains("\"tier\":\"clean-room\"") } != true, "the cancelled run recorded no clean-room verdict")
         #expect(try fixture.greenlight(["uninstall"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: fixture.work.url.appendingPathComponent(".git/hooks/post-commit").path))
+    }
+
+    /// The status file is the run's report, not its verdict: a forged "finished, exit 0, pass" (even
+    /// with a real pass copied from another commit) neither ends the wait for a run that holds the
+    /// lock nor stands for a verdict the notes do not hold.
+    @Test func aForgedStatusFileDecidesNothing() throws {
+        let fixture = try Self.fixture(seconds: 2)
+        let good = try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try fixture.greenlight(["check", "--detach"]).status == 75)
+        #expect(try fixture.greenlight(["wait"]).status == 0)
+        let runs = fixture.work.url.appendingPathComponent(".git/greenlight/runs")
+        try fixture.work.write("test.sh", "#!/bin/sh\nif [ \"$1\" = clean ]; then sleep 2; exit 1; fi\n", executable: true)
+        let bad = try fixture.work.commitAll("fails in the clean room")
+        #expect(try fixture.greenlight(["check", "--detach", bad]).status == 75)
+        // A passing status of the good commit, dressed as the bad commit's run, written while it runs.
+        let goodStatus = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasPrefix(good) && $0.hasSuffix(".json") })
+        let badStatus = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasPrefix(bad) && $0.hasSuffix(".json") })
+        let forged = try String(contentsOf: runs.appendingPathComponent(goodStatus), encoding: .utf8)
+            .replacingOccurrences(of: "\"commit\" : \"\(good)\"", with: "\"commit\" : \"\(bad)\"")
+        try forged.write(to: runs.appendingPathComponent(badStatus), atomically: true, encoding: .utf8)
+        let waited = try fixture.greenlight(["wait", bad])
+        #expect(waited.status == 1, "the real run's fail, not the forged pass: \(waited.stdout)\(waited.stderr)")
+
+        // A status that says pass for a commit that never ran: nothing counts.
+        try fixture.work.write("more.txt", "more\n")
+        let never = try fixture.work.commitAll("never ran")
+        let key = runs.appendingPathComponent(badStatus.replacingOccurrences(of: bad, with: never))
+        try forged.replacingOccurrences(of: "\"commit\" : \"\(bad)\"", with: "\"commit\" : \"\(never)\"").write(to: key, atomically: true, encoding: .utf8)
+        let unrecorded = try fixture.greenlight(["wait", never])
+        #expect(unrecorded.status == 2)
+        #expect(Self.said(unrecorded).contains("finished, but no verdict in the notes counts here"), "\(unrecorded.stderr)")
+    }
+
+    /// A wait stopped by a signal says the run goes on (it does); a run killed outright is reported
+    /// as such, and the next request starts it anew.
+    @Test func aStoppedWaitAndAKilledRunSayWhatHappened() throws {
+        let fixture = try Self.fixture(seconds: 4)
+        let head = try fixture.work.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try fixture.greenlight(["check", "--detach"]).status == 75)
+        let stopped = try FixtureProcess().run([GreenlightBinary.url.path, "wait"], in: fixture.work.url, environment: fixture.environment, timeout: 0.5)
+        #expect(stopped.stderr.contains("greenlight: stopped waiting; the gate run goes on in the background (`greenlight wait` joins it again)\n"),
+                "\(stopped.stderr)")
+        #expect(try fixture.greenlight(["status"]).stdout.contains("running: gate run "))
+        // kill -9 the run itself (the pid its status names, checked to be greenlight's gate-run).
+        let runs = fixture.work.url.appendingPathComponent(".git/greenlight/runs")
+        let statusFile = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasPrefix(head) && $0.hasSuffix(".json") })
+        let status = try JSONValue.parse(try Data(contentsOf: runs.appendingPathComponent(statusFile)))
+        let pid = try #require(status["pid"]?.int)
+        #expect(try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8).contains("gate-run"))
+        kill(pid_t(pid), SIGKILL)
+        for _ in 0..<100 where kill(pid_t(pid), 0) == 0 { usleep(20_000) }
+        let died = try fixture.greenlight(["wait"])
+        #expect(died.status == 2)
+        #expect(Self.said(died).contains("stopped without finishing (killed?)"), "\(died.stderr)")
+        #expect(try fixture.greenlight(["check", "--detach"]).status == 75, "a new run starts")
+        #expect(try fixture.greenlight(["wait"]).status == 0)
     }
 }

@@ -76,6 +76,7 @@ struct FastTierRunner: TierRunner {
 
     private func chooseLocation(for commit: ResolvedCommit) async throws -> Location {
         let repository = context.repository
+        if let reason = context.awayFromWorkspace { return try await temporaryCheckout(of: commit, reason: reason) }
         if let workdir = repository.workingDirectory {
             let head = try repository.headCommit()
             if head == commit.commit {

@@ -40,6 +40,13 @@ public struct Gate: Sendable {
     public static func load(tiers: TierContext, choice: DefinitionSource = .trusted, remote: String? = nil, announce: Bool = true) throws -> Gate {
         let definition = try GateDefinition.load(repository: tiers.repository, choice: choice, remote: remote)
         if announce, let notice = definition.notice { tiers.progress.warning(notice) }
+        return try make(tiers: tiers, definition: definition)
+    }
+
+    /// The standard gate for a definition already loaded (a detached run keys itself by it, so
+    /// the run and its key can never disagree). Prints nothing.
+    /// - Throws: `GateError` (`cannotSign`) when the repository trusts keys and this user's key cannot sign.
+    public static func make(tiers: TierContext, definition: GateDefinition) throws -> Gate {
         let local = VerdictSigner.local(environment: tiers.environment)
         // The repository trusts keys, so `verify` will ignore what this user records unsigned: say so now, not in CI.
         if local.signer == nil, !definition.trustedKeys.isEmpty, let reason = local.warning {

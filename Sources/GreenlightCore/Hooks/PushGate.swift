@@ -20,11 +20,14 @@ public struct PushGate: Sendable {
 
     /// The gate of one commit: here, or as a detached run waited for until `deadline`.
     /// - Throws: `GatePending` when the run is still going at the deadline; what the gate throws.
-    private func gateCommit(_ commit: ResolvedCommit, with pushGate: Gate, deadline: Date?,
+    /// - Parameter started: what starting its detached run gave, when that was done already.
+    private func gateCommit(_ commit: ResolvedCommit, with pushGate: Gate, deadline: Date?, started: DetachedGate.Outcome?,
                             command: String) async throws -> GateResult {
         guard let bounded else { return try await pushGate.check(CheckOptions(commit: commit)) }
         let detach = DetachedGate(gate: gate, executable: bounded.executable)
-        switch try await detach.start(commit, definition: gate.definitionSource, remote: remote) {
+        let outcome: DetachedGate.Outcome
+        if let started { outcome = started } else { outcome = try await detach.start(commit, definition: gate.definitionSource, remote: remote) }
+        switch outcome {
         case let .decided(result):
             return result
         case let .running(status, _, offset):
@@ -33,8 +36,14 @@ public struct PushGate: Sendable {
             switch try await waiter.wait(for: commit, timeout: remaining, follow: bounded.follow, from: offset, stop: bounded.stop) {
             case let .decided(result): return result
             case let .ended(ended):
-                if let result = ended.result { return result }
+                // Only ever an error (the waiter passes on nothing else without the notes): it refuses the push.
+                if let result = ended.result, result.commit == commit, result.verdict == .error { return result }
                 throw GateError(kind: .detachedRunFailed, message: ended.report?.trimmingCharacters(in: .newlines) ?? "the gate run \(ended.id) ended without a verdict")
+            case let .unrecorded(finished):
+                throw GateError(kind: .detachedRunFailed, message: "the gate run \(finished.id) of \(commit.commit.short()) finished, but no verdict in the notes counts here "
+                    + "(see `greenlight status \(commit.commit.short())`)")
+            case let .died(died):
+                throw GateError(kind: .detachedRunFailed, message: "the gate run \(died.id) of \(commit.commit.short()) stopped without finishing (killed?); push again to start it anew")
             case let .pending(pending):
                 throw GatePending(runs: [pending], line: waiter.pendingLine(pending, commit: commit, command: command))
             case let .cancelled(cancelled):
@@ -62,17 +71,25 @@ public struct PushGate: Sendable {
         let deadline = bounded.map { started.addingTimeInterval($0.budget) }
         var results: [(commit: PushPlan.GatedCommit, result: GateResult)] = []
         var pending: [GatePending] = []
+        var starts: [ObjectID: DetachedGate.Outcome] = [:]
+        if let bounded {
+            // Every commit's run starts before the push waits for any of them: they share the time.
+            let detach = DetachedGate(gate: gate, executable: bounded.executable)
+            for gated in plan.gated {
+                starts[gated.commit] = try await detach.start(try tiers.repository.resolve(gated.commit.hex), definition: gate.definitionSource, remote: remote)
+            }
+        }
         for gated in plan.gated {
             let commit = try tiers.repository.resolve(gated.commit.hex)
             do {
-                results.append((gated, try await gateCommit(commit, with: pushGate, deadline: deadline, command: command)))
+                results.append((gated, try await gateCommit(commit, with: pushGate, deadline: deadline, started: starts[gated.commit], command: command)))
             } catch let still as GatePending {
-                // Every commit's run is started before the push gives up on any of them.
                 pending.append(still)
             }
         }
         if !pending.isEmpty {
-            throw GatePending(runs: pending.flatMap(\.runs), line: pending[0].line)
+            let more = pending.count > 1 ? " (\(pending.count) commits still running: \(pending.flatMap(\.runs).map { String($0.commit.prefix(12)) }.joined(separator: ", ")))" : ""
+            throw GatePending(runs: pending.flatMap(\.runs), line: pending[0].line + more)
         }
         var pushed = PushResult(plan: plan, results: results, warnings: results.flatMap(\.result.warnings), waited: 0)
         if pushed.ranAnything { pushed.waited = Date().timeIntervalSince(started) }

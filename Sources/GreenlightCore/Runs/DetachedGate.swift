@@ -23,6 +23,12 @@ public struct DetachedGate: Sendable {
         case running(GateRunStatus, started: Bool, outputOffset: UInt64?)
     }
 
+    /// Variables with which git points a hook at a repository (git(1), "ENVIRONMENT VARIABLES").
+    static let repositoryVariables: Set<String> = [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_QUARANTINE_PATH",
+    ]
+
     /// How long to wait for a new run's process to take its lock and say so.
     static let startTimeout: TimeInterval = 10
 
@@ -35,7 +41,7 @@ public struct DetachedGate: Sendable {
                       rehearsal: Bool = false) async throws -> Outcome {
         if let decided = try await gate.cachedResult(commit) { return .decided(decided) }
         let key = try GateRunKey(commit: commit.commit, config: gate.config)
-        if store.isRunning(key), let status = store.status(key), status.state == .running { return .running(status, started: false, outputOffset: nil) }
+        if store.isRunning(key) { return .running(store.status(key) ?? GateRunWaiter(gate: gate).placeholder(key), started: false, outputOffset: nil) }
         let tiers = gate.context.tiers
         let worktree = tiers.repository.workingDirectory ?? tiers.repository.gitDirectory
         let id = GateRunStatus.newID()
@@ -45,14 +51,25 @@ public struct DetachedGate: Sendable {
         if rehearsal { arguments.append("--rehearsal") }
         let output = store.outputFile(key)
         let offset = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? UInt64) ?? 0
+        // The run finds its repository from its directory: none of the variables git sets for a hook
+        // (a relative GIT_INDEX_FILE, GIT_DIR) follows it.
+        let environment = tiers.environment.filter { !Self.repositoryVariables.contains($0.key) }
         _ = try SessionLauncher.start(ProcessSpec(executable: executable, arguments: arguments, directory: worktree,
-                                                  environment: tiers.environment), output: output)
+                                                  environment: environment), output: output)
         let deadline = Date().addingTimeInterval(Self.startTimeout)
+        var lockSeen: Date?
         while Date() < deadline {
-            if let status = store.status(key), status.id == id || store.isRunning(key) {
-                if status.state == .running, store.isRunning(key) { return .running(status, started: status.id == id, outputOffset: status.id == id ? offset : nil) }
-                if status.id == id, status.state != .running, let decided = try await gate.cachedResult(commit) { return .decided(decided) }
-                if status.id == id, status.state != .running { return .running(status, started: true, outputOffset: offset) }
+            let status = store.status(key)
+            if let status, status.id == id {
+                if status.state != .running, let decided = try await gate.cachedResult(commit) { return .decided(decided) }
+                return .running(status, started: true, outputOffset: offset)
+            }
+            if store.isRunning(key) {
+                // Another request's run took the lock first (ours then exits): attach to it.
+                lockSeen = lockSeen ?? Date()
+                if let seen = lockSeen, Date().timeIntervalSince(seen) > 1 {
+                    return .running(status ?? GateRunWaiter(gate: gate).placeholder(key), started: false, outputOffset: nil)
+                }
             }
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -19,6 +19,11 @@ public struct GateRunWaiter: Sendable {
         case cancelled(GateRunStatus)
         /// Still running when the timeout passed (or `stop` said to stop waiting).
         case pending(GateRunStatus)
+        /// The run stopped without finishing (killed): what was recorded before stays, nothing decides.
+        case died(GateRunStatus)
+        /// The run finished, but nothing in the notes that counts here decides (its records are signed
+        /// by a key not trusted here, or were removed): its own word is not taken for it.
+        case unrecorded(GateRunStatus)
         /// Nothing running and nothing recorded for the commit.
         case nothing
     }
@@ -35,23 +40,39 @@ public struct GateRunWaiter: Sendable {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         var reader = follow.map { OutputFollower(file: store.outputFile(key), offset: offset, sink: $0) }
         defer { reader?.drain() }
-        while store.isRunning(key), let status = store.status(key), status.state == .running {
+        // The lock says whether the run goes on; the status file is only what it reports.
+        while store.isRunning(key) {
             reader?.drain()
+            let status = store.status(key) ?? placeholder(key)
             if let deadline, Date() >= deadline { return .pending(status) }
             if stop() { return .pending(status) }
             try await Task.sleep(for: .milliseconds(100))
         }
         reader?.drain()
         reader = nil
-        let status = store.status(key)
+        let status = store.status(key).flatMap { $0.commit == commit.commit.hex && $0.gateDigest == key.gateDigest ? $0 : nil }
         if status?.state == .cancelled, let status { return .cancelled(status) }
+        // The notes decide (signed, and what every push and `verify` read); the status file, which
+        // anyone can write, only adds the report of what ran when it agrees with them.
         if let decided = try await gate.cachedResult(commit) {
-            // The run's own result reports what ran (steps, output), as long as the notes still agree with it.
-            if let ran = status?.result, status?.state == .finished, ran.commit == commit, ran.verdict == decided.verdict { return .decided(ran) }
+            if let ran = status?.result, status?.state == .finished, ran.commit == commit, ran.verdict == decided.verdict,
+               ran.tiers.map(\.digest) == decided.tiers.map(\.digest) {
+                return .decided(ran)
+            }
             return .decided(decided)
         }
-        if let status, status.state == .finished { return .ended(status) }
+        // Without a verdict in the notes, only an error can have ended the run: never a pass.
+        if let status, status.state == .finished, let code = status.exitCode, code != 0, status.result.map({ $0.verdict == .error }) ?? true {
+            return .ended(status)
+        }
+        if let status, status.state == .finished { return .unrecorded(status) }
+        if let status, status.state == .running { return .died(status) }
         return .nothing
+    }
+
+    /// What stands for a running run whose status file cannot be read.
+    func placeholder(_ key: GateRunKey) -> GateRunStatus {
+        GateRunStatus(id: "?", key: key, pid: 0, worktree: "", startedAt: Date(), rehearsal: false)
     }
 
     /// One line an agent can act on, for a run still going: how long it has run, and how long one

@@ -15,6 +15,9 @@ public struct TierContext: Sendable {
     /// Where the local clean room looks for bubblewrap, in order: fixed system paths, never the
     /// workspace's PATH (which the coder controls). Tests name a missing path to see a machine without it.
     public var bubblewrapLocations = ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"]
+    /// Why the fast tier must not run in the workspace even when it holds the commit (a rehearsal
+    /// runs while the coder keeps working, untracked files and all); `nil` lets it.
+    public var awayFromWorkspace: String?
 
     public init(repository: Repository, launcher: ProcessLauncher = SystemProcessLauncher(),
                 progress: ProgressSink = SilentProgress(), processes: ProcessGroupSet = ProcessGroupSet(),

@@ -21,9 +21,13 @@ public struct RehearseUseCase: Sendable {
         var cancelled: GateRunStatus?
         if let previous = store.replaceRehearsal(worktree: worktree, with: key), previous != key,
            store.isRunning(previous), let status = store.status(previous), status.state == .running, status.rehearsal {
-            store.markSuperseded(previous, by: commit.commit)
-            // The run's session leader stops its steps, records nothing for the tier it was in, and says `cancelled`.
-            if kill(status.pid, SIGTERM) == 0 { cancelled = status }
+            // The pid comes from a file: signal it only when it is that commit's gate run.
+            let command = (try? String(contentsOfFile: "/proc/\(status.pid)/cmdline", encoding: .utf8)) ?? ""
+            if command.contains("gate-run\u{0}\(previous.commit.hex)") {
+                store.markSuperseded(previous, by: commit.commit)
+                // The run's session leader stops its steps, records nothing for the tier it was in, and says `cancelled`.
+                if kill(status.pid, SIGTERM) == 0 { cancelled = status }
+            }
         }
         let outcome = try await DetachedGate(gate: gate, executable: executable).start(commit, rehearsal: true)
         return (outcome, cancelled)
