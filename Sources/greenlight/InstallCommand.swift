@@ -20,6 +20,9 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Also install a post-commit hook that starts the gate of each new commit in the background (a newer commit's rehearsal cancels the older one), so the verdict is usually there by the time you push.")
     var rehearse = false
 
+    @Option(name: .customLong("agent-guard"), help: ArgumentHelp("Also install greenlight's guard as the pre-tool-use hook of an agent harness (claude: .claude/settings.json; codex: .codex/hooks.json), merged with the settings there; repeatable.", valueName: "harness"))
+    var agentGuards: [AgentGuard.Harness] = []
+
     @Option(help: ArgumentHelp("Also write the gh shim into <dir>; put <dir> before gh on PATH so `gh pr create` is gated.", valueName: "dir"))
     var ghShim: String?
 
@@ -29,7 +32,7 @@ struct InstallCommand: ParsableCommand {
         do {
             let useCase = try InstallUseCase(repository: try repository.open(), binary: currentExecutable(),
                                              home: ProcessInfo.processInfo.environment["HOME"])
-            let installed = try useCase.install(force: force, rehearse: rehearse, ghShimDirectory: ghShim.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            let installed = try useCase.install(force: force, rehearse: rehearse, agentGuards: agentGuards, ghShimDirectory: ghShim.map { URL(fileURLWithPath: $0, isDirectory: true) })
             let installer = useCase.installer
             let (path, origin) = (installer.hookFile.path, installer.location.origin)
             switch installed.action {
@@ -45,6 +48,13 @@ struct InstallCommand: ParsableCommand {
                 case .alreadyInstalled: print("the post-commit rehearsal hook at \(hook) is already installed; nothing changed")
                 case .chained: print("installed the post-commit rehearsal hook at \(hook); the hook that was there runs first")
                 default: print("installed the post-commit rehearsal hook at \(hook)")
+                }
+            }
+            for installedGuard in installed.guards {
+                switch installedGuard.action {
+                case .alreadyInstalled: print("the \(installedGuard.harness.rawValue) guard in \(installedGuard.file.path) is already installed; nothing changed")
+                case .updated: print("updated the \(installedGuard.harness.rawValue) guard in \(installedGuard.file.path)")
+                case .installed: print("installed the \(installedGuard.harness.rawValue) guard in \(installedGuard.file.path) (a pre-tool-use hook: `greenlight guard \(installedGuard.harness.rawValue)`)")
                 }
             }
             if let shim = installed.shim {

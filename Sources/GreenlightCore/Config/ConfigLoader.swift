@@ -94,8 +94,15 @@ public struct ConfigLoader: Sendable {
             }
         }
         if let notes = top["notes"] {
-            let fields = try reader.mapping(notes, key: "notes", allowed: ["sync"])
+            let fields = try reader.mapping(notes, key: "notes", allowed: ["sync", "publish"])
             if let sync = fields["sync"] { config.notesSync = try reader.bool(sync, key: "notes.sync") }
+            if let publish = fields["publish"] {
+                let name = try reader.string(publish, key: "notes.publish")
+                guard let value = GateConfig.NotesPublish(rawValue: name) else {
+                    throw reader.error(publish, key: "notes.publish", "unknown place '\(name)'; known: \(GateConfig.NotesPublish.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                config.notesPublish = value
+            }
         }
         return config
     }

@@ -18,6 +18,15 @@ public struct GateConfig: Equatable, Sendable {
     public var prePushRefs: [String]
     /// `notes.sync`: push verdict notes to the remote after a push, fetch them before a clean-room run.
     public var notesSync: Bool
+    /// `notes.publish`: where each recorded verdict is also published (`github`: a commit status
+    /// through `gh api`); `nil` publishes nowhere.
+    public var notesPublish: NotesPublish?
+
+    /// `notes.publish` values.
+    public enum NotesPublish: String, Sendable, CaseIterable {
+        case github
+    }
+
     /// `hooks.pre_push.max_wait` (seconds, default 5 minutes): how long the pre-push hook waits for
     /// the gate (run detached, fast tier included) before it refuses the push and lets the run go
     /// on; 0 never waits. Git servers drop a silent SSH push after about 6 minutes.

@@ -116,6 +116,10 @@ public struct Gate: Sendable {
             receipts.append(try cache.record(record, attestations: ran.attestations))
             warnings += ran.warnings
             ran.warnings.forEach(progress.warning)
+            if config.notesPublish == .github, let problem = await GitHubStatuses(tiers: context.tiers).publish(record) {
+                warnings.append(problem)
+                progress.warning(problem)
+            }
             results.append(TierResult(tier: tier, digest: digest, state: .ran(ran)))
         }
         // Before the fast path's files: a rewrite moves the notes tip they are stamped with.
