@@ -5,7 +5,12 @@ import GreenlightCore
 struct UninstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uninstall",
-        abstract: "Remove greenlight's pre-push hook and restore the hook that was there before."
+        abstract: "Remove greenlight's hooks and restore the hooks that were there before.",
+        discussion: """
+            Removes the pre-push hook, the post-commit rehearsal hook (`install --rehearse`) and the agent \
+            harness guards (`install --agent-guard`) greenlight installed, and puts back, byte for byte, the \
+            hooks it chained or set aside. Other settings in a harness's settings file are left as they are.
+            """
     )
 
     @OptionGroup var repository: RepositoryOption
