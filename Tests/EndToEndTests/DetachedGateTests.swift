@@ -55,6 +55,8 @@ struct DetachedGateTests {
         #expect(again.status == 75 && Self.said(again).contains(" is already running; "), "\(Self.said(again))")
         let status = try fixture.greenlight(["status"])
         #expect(status.stdout.contains("running: gate run ") && status.stdout.contains(" of \(head.prefix(12)), for "), "\(status.stdout)")
+        let json = try JSONValue.parse(Data(try fixture.greenlight(["status", "--json"]).stdout.utf8))
+        #expect(json["running"]?.array?.first?["commit"] == .string(head) && json["running"]?.array?.first?["rehearsal"] == .bool(false), "\(json)")
 
         let bounded = try fixture.greenlight(["wait", "--timeout", "1s"])
         #expect(bounded.status == 75)

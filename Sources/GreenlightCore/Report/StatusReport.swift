@@ -92,7 +92,20 @@ public struct StatusReport: Sendable {
             let commit: String
             let tree: String
             let records: [Row]
+            let running: [Running]
             let warnings: [String]
+        }
+        /// A gate running in the background (`GateRunStatus`), as the text's `running:` lines.
+        struct Running: Encodable {
+            let id: String
+            let commit: String
+            let rehearsal: Bool
+            let startedAt: Date
+            let current: String?
+            enum CodingKeys: String, CodingKey {
+                case id, commit, rehearsal, current
+                case startedAt = "started_at"
+            }
         }
         struct Row: Encodable {
             let record: VerdictRecord
@@ -112,7 +125,9 @@ public struct StatusReport: Sendable {
             }
         }
         let document = Document(commit: commit.commit.hex, tree: commit.tree.hex,
-                                records: entries.map { Row(record: $0.record, current: $0.current, counts: $0.counts, signature: $0.signature) }, warnings: warnings)
+                                records: entries.map { Row(record: $0.record, current: $0.current, counts: $0.counts, signature: $0.signature) },
+                                running: running.map { Running(id: $0.id, commit: $0.commit, rehearsal: $0.rehearsal, startedAt: $0.startedAt, current: $0.current) },
+                                warnings: warnings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -12,12 +12,32 @@ public struct GateRunUseCase: Sendable {
         store = GateRunStore(repository: gate.context.tiers.repository)
     }
 
+    /// The run `greenlight gate-run` is: loads the gate definition once (it decides the run key),
+    /// reports progress into the run's status file, keeps a rehearsal's fast tier out of the
+    /// workspace, and runs (see `run(_:status:key:remote:)`), the report as `check` prints it.
+    /// - Throws: what loading the definition and `run` throw.
+    public static func start(tiers: TierContext, revision: String, runID: String, choice: DefinitionSource,
+                             remote: String?, rehearsal: Bool) async throws -> Outcome {
+        let repository = tiers.repository
+        let commit = try repository.resolve(revision)
+        let definition = try GateDefinition.load(repository: repository, choice: choice, remote: remote)
+        let key = try GateRunKey(commit: commit.commit, config: definition.config)
+        let status = GateRunStatus(id: runID, key: key, pid: getpid(), worktree: (repository.workingDirectory ?? repository.gitDirectory).path,
+                                   startedAt: Date(), rehearsal: rehearsal)
+        var runTiers = tiers
+        runTiers.progress = StatusFileProgress(base: tiers.progress, store: GateRunStore(repository: repository), key: key, status: status)
+        // A rehearsal runs while the coder keeps working: its fast tier stays out of the workspace.
+        if rehearsal { runTiers.awayFromWorkspace = "a rehearsal runs while the workspace keeps changing" }
+        let gate = try Gate.make(tiers: runTiers, definition: definition)
+        return try await GateRunUseCase(gate: gate).run(commit, status: status, key: key, remote: remote) { CheckReport(lines: 40).render($0) }
+    }
+
     /// What happened.
     public enum Outcome: Sendable {
         /// The gate ran (or read its verdicts); the status file holds the exit status.
         case finished(GateResult, exitCode: Int32)
-        /// Another process already runs this key.
-        case alreadyRunning
+        /// Another process already runs this key (of this commit).
+        case alreadyRunning(ObjectID)
     }
 
     /// - Parameters:
@@ -28,7 +48,7 @@ public struct GateRunUseCase: Sendable {
     ///   whatever `Gate.check` throws (the status then says finished with exit status 2).
     public func run(_ commit: ResolvedCommit, status initial: GateRunStatus, key: GateRunKey, remote: String?,
                     render: (GateResult) -> String) async throws -> Outcome {
-        guard let lock = try store.lock(key) else { return .alreadyRunning }
+        guard let lock = try store.lock(key) else { return .alreadyRunning(commit.commit) }
         defer { close(lock) }
         try? FileManager.default.removeItem(at: store.supersededFile(key))
         var status = initial
