@@ -98,6 +98,7 @@ struct ReportGoldenTests {
               clean-room: fail (cached from <time>, re-run with --no-cache)
 
             clean-room tier: FAIL (recorded <time>): step 'test' failed with exit code 1 after <d>s
+              step test:
               failing tests:
                 - TestWidget
               last 9 lines of the log:
@@ -199,6 +200,95 @@ struct ReportGoldenTests {
             greenlight: clean-room: test passed in <d>s
             greenlight: clean-room tier: pass in <d>s
             greenlight: pass: <sha1:12> refs/heads/main
+
+            """, golden)
+    }
+
+    /// A hung test: the report names it and the project's frames, innermost first; the
+    /// excerpt is the dump the test binary printed when it was asked.
+    @Test func aHungTestIsNamedWithTheProjectsFrames() throws {
+        let (repo, golden) = try repository(test: "#!/bin/sh\nexec ./cmd.test\n")
+        _ = try FakeTestBinary.build(named: "cmd.test", in: repo.url, signal: "SIGQUIT", dump: """
+            SIGQUIT: quit
+
+            goroutine 7 [chan receive]:
+            example.com/hang/cmd.waitForPodRunning(...)
+            \t/clean-room/src/cmd/cache_list.go:212
+            example.com/hang/cmd.TestCacheList(0xc000007860)
+            \t/clean-room/src/cmd/cache_list_test.go:9 +0x25
+            testing.tRunner(0xc000007860, 0x5a3d48)
+            \t/usr/lib/go-1.19/src/testing/testing.go:1446 +0x10b
+
+            """, started: "=== RUN   TestCacheList")
+        try repo.write(".greenlight.yml", Self.config.replacingOccurrences(of: "run: \"./test.sh\"}", with: "run: \"./test.sh\", timeout: 1s}"))
+        try repo.commitAll("a test that waits for a pod forever")
+        let golden2 = Golden(paths: golden.paths, objects: [try repo.git("rev-parse", "HEAD"), try repo.git("rev-parse", "HEAD^{tree}")])
+        let result = try GreenlightBinary.run(["check", "--lines", "6"], in: repo.url)
+        #expect(result.status == 1)
+        expectGolden(result.stdout, """
+            greenlight: FAIL <sha1:12>
+              fast: pass in <d>s (workspace)
+              clean-room: fail in <d>s (local)
+
+            clean-room tier: FAIL: step 'test' timed out after 1s: hung in TestCacheList (cmd/cache_list.go:212 waitForPodRunning)
+
+              step test: timed out after 1s: hung in TestCacheList (cmd/cache_list.go:212 waitForPodRunning)
+              hung in TestCacheList, in the project's code at:
+                cmd/cache_list.go:212 waitForPodRunning
+                cmd/cache_list_test.go:9 TestCacheList
+              last 6 lines:
+                | example.com/hang/cmd.waitForPodRunning(...)
+                | \t/clean-room/src/cmd/cache_list.go:212
+                | example.com/hang/cmd.TestCacheList(0xc000007860)
+                | \t/clean-room/src/cmd/cache_list_test.go:9 +0x25
+                | testing.tRunner(0xc000007860, 0x5a3d48)
+                | \t/usr/lib/go-1.19/src/testing/testing.go:1446 +0x10b
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.log
+
+            """, golden2)
+    }
+
+    /// The failure's own lines come first (the assertion and where it failed), then the tail,
+    /// within the same budget, so a long run's progress lines do not push the failure out.
+    @Test func theFailureComesBeforeTheTail() throws {
+        let progress = (1...50).map { "progress \($0)" }.joined(separator: "\\n")
+        let (repo, golden) = try repository(test: """
+            #!/bin/sh
+            echo '=== RUN   TestWidget'
+            echo '    widget_test.go:12: expected 3 widgets, got 2'
+            echo '--- FAIL: TestWidget (0.00s)'
+            echo '=== RUN   TestOther'
+            echo '--- PASS: TestOther (0.00s)'
+            printf '\(progress)\\n'
+            echo FAIL
+            exit 1
+
+            """)
+        let result = try GreenlightBinary.run(["check", "--lines", "10"], in: repo.url)
+        #expect(result.status == 1)
+        expectGolden(result.stdout, """
+            greenlight: FAIL <sha1:12>
+              fast: pass in <d>s (workspace)
+              clean-room: fail in <d>s (local)
+
+            clean-room tier: FAIL: step 'test' failed with exit code 1 after <d>s
+
+              step test: failed with exit code 1 after <d>s
+              tests: 1 passed, 1 failed, 0 skipped
+              failing tests:
+                - TestWidget (widget_test.go:12): expected 3 widgets, got 2
+              the failures, then the last lines (10 lines):
+                | --- FAIL: TestWidget (0.00s)
+                |     widget_test.go:12: expected 3 widgets, got 2
+                | …
+                | progress 45
+                | progress 46
+                | progress 47
+                | progress 48
+                | progress 49
+                | progress 50
+                | FAIL
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.log
 
             """, golden)
     }

@@ -223,11 +223,11 @@ struct GateDigestTests {
                 - {name: unit, run: "go test ./... \\"quoted\\" \\u00e9", timeout: 1.5s}
             """)
         let definition = config.fast
-        var expected = Array("greenlight-gate-definition v3\n".utf8)
-        expected += Array(#"{"env":{"A":"1","B":"2"},"steps":[{"env":{},"name":"unit","run":"go test ./... \"quoted\" é","timeout_ms":1500}],"tier":"fast","timeout_ms":90000}"#.utf8)
+        var expected = Array("greenlight-gate-definition v4\n".utf8)
+        expected += Array(#"{"env":{"A":"1","B":"2"},"steps":[{"allow_no_tests":false,"env":{},"idle_timeout_ms":null,"name":"unit","on_timeout":"diagnose","reports":[],"run":"go test ./... \"quoted\" é","timeout_ms":1500}],"tier":"fast","timeout_ms":90000}"#.utf8)
         let hashed = try CanonicalJSON.bytes(definition.canonicalForm)
         #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + hashed == expected)
-        #expect(try definition.digest() == "ba14d9c3674fd980090209472ae6bd25762b4d127fa64af2980457cdfb43e766")
+        #expect(try definition.digest() == "9c91ab34f3f428a4731d10dcab176582622af704bcefd48a032f7e47edc1a7bd")
     }
 
     /// The clean room's seal is part of what a pass means: isolation, network and mounts are in the pinned form.
@@ -241,10 +241,10 @@ struct GateDigestTests {
               steps:
                 - {name: e2e, run: make e2e}
             """)
-        let expected = Array(("greenlight-gate-definition v3\n"
-            + #"{"backend":"local","env":{},"isolation":"best-effort","mounts":["/opt/go","/srv/tools"],"network":false,"pass_env":["GOFLAGS"],"steps":[{"env":{},"name":"e2e","run":"make e2e","timeout_ms":null}],"tier":"clean-room","timeout_ms":1800000}"#).utf8)
+        let expected = Array(("greenlight-gate-definition v4\n"
+            + #"{"backend":"local","env":{},"isolation":"best-effort","mounts":["/opt/go","/srv/tools"],"network":false,"pass_env":["GOFLAGS"],"steps":[{"allow_no_tests":false,"env":{},"idle_timeout_ms":null,"name":"e2e","on_timeout":"diagnose","reports":[],"run":"make e2e","timeout_ms":null}],"tier":"clean-room","timeout_ms":1800000}"#).utf8)
         #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + (try CanonicalJSON.bytes(config.cleanRoom.canonicalForm)) == expected)
-        #expect(try config.cleanRoom.digest() == "8fd44ddd70abd91f5354ea14504f2b05c475d1d06e2cc896fe91189346e6208f")
+        #expect(try config.cleanRoom.digest() == "b806c94936fa55a68d86ef88f8a179ad34f767c1f12270e942283990d767ee97")
         // Each of the three changes the digest on its own: a weaker seal is another gate.
         let required = try load("clean_room:\n  steps:\n    - {name: e2e, run: make e2e}\n").cleanRoom
         var variants = [required]

@@ -215,12 +215,12 @@ struct JobLogParserTests {
             greenlight: step e2e: exit 2 after 3s
 
             """
-        let parsed = JobLogParser().parse(log, stepNames: ["unit", "e2e", "later"], logPath: "/l")
+        let parsed = JobLogParser().parse(log, steps: ["unit", "e2e", "later"].map { StepDefinition(name: $0, run: "true") }, logPath: "/l")
         #expect(parsed.steps.map(\.verdict) == [.pass, .fail, .skipped])
         #expect(parsed.steps[1].exitCode == 2)
         #expect(parsed.steps[1].output.contains("--- FAIL: TestX"))
         #expect(parsed.setupProblem == nil)
-        let noCheckout = JobLogParser().parse("greenlight: setup failed: no checkout in /workspace/src\n", stepNames: ["unit"], logPath: "/l")
+        let noCheckout = JobLogParser().parse("greenlight: setup failed: no checkout in /workspace/src\n", steps: [StepDefinition(name: "unit", run: "true")], logPath: "/l")
         #expect(noCheckout.setupProblem == "setup failed: no checkout in /workspace/src")
         #expect(noCheckout.steps.map(\.verdict) == [.skipped])
     }

@@ -60,13 +60,14 @@ final class KubernetesFixture: @unchecked Sendable {
     }
 
     /// `.greenlight.yml` with the Kubernetes backend; `extra` lines go under `kubernetes:`.
-    func writeConfig(timeout: String = "60s", image: String = "example.test/ci:1", extra: [String] = [], step: String = "./test.sh") throws {
+    func writeConfig(timeout: String = "60s", image: String = "example.test/ci:1", extra: [String] = [], step: String = "./test.sh",
+                     stepFields: String = "") throws {
         var lines = [
             "clean_room:",
             "  backend: kubernetes",
             "  timeout: \(timeout)",
             "  steps:",
-            "    - {name: test, run: '\(step)'}",
+            "    - {name: test, run: '\(step)'\(stepFields)}",
             "  kubernetes:",
             "    image: \(image)",
             "    kubeconfig: \(kubeconfig.path)",

@@ -45,6 +45,22 @@ struct RecognizerTests {
         ])
     }
 
+    @Test func namesAreTheAnalyzersFailures() {
+        // One recognition: the names are those of TestOutputAnalyzer's failures, in real outputs too.
+        for output in [TestOutputFixtures.ginkgoColor, TestOutputFixtures.pytestVerbose, TestOutputFixtures.swiftTestKilledTerminal,
+                       TestOutputFixtures.goJSON, TestOutputFixtures.cargoFailed] {
+            #expect(recognizer.failingTests(in: output) == TestOutputAnalyzer.analyze(output).failures.map(\.name))
+        }
+        #expect(recognizer.failingTests(in: TestOutputFixtures.ginkgoColor) == [
+            "Books Categorizing book length [It] says short books are short stories",
+            "Books Categorizing book length [It] panics on nothing",
+        ])
+        #expect(FailingTestRecognizer(limit: 2).failingTests(in: TestOutputFixtures.swiftTest) == [
+            "CartTests.testDiscount", "ThrowingTests.testThrows",
+        ])
+        #expect(recognizer.failingTests(in: TestOutputFixtures.swiftBuildError).isEmpty)
+    }
+
     @Test func lastLinesDropColourAndTrailingBlanks() {
         let output = (1...100).map { "line \($0)" }.joined(separator: "\n") + "\n\u{1B}[31mred\u{1B}[0m\n\n\n"
         let lines = LogExcerpt.lastLines(of: output, count: 3)

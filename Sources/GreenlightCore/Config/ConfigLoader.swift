@@ -195,7 +195,7 @@ public struct ConfigLoader: Sendable {
     }
 
     private func parseStep(_ node: Node, key: String, tier: Tier, reader: NodeReader) throws(ConfigError) -> StepDefinition {
-        let fields = try reader.mapping(node, key: key, allowed: ["name", "run", "timeout", "env"])
+        let fields = try reader.mapping(node, key: key, allowed: ["name", "run", "timeout", "env", "idle_timeout", "on_timeout", "reports", "allow_no_tests"])
         guard let nameNode = fields["name"] else { throw reader.error(node, key: "\(key).name", "missing (every step needs a name)") }
         let name = try reader.string(nameNode, key: "\(key).name")
         guard StepName.isValid(name) else {
@@ -214,6 +214,23 @@ public struct ConfigLoader: Sendable {
             step.timeout = GateConfig.defaultFastStepTimeout
         }
         if let value = fields["env"] { step.env = try reader.environment(value, key: "\(key).env") }
+        if let value = fields["idle_timeout"] { step.idleTimeout = try reader.duration(value, key: "\(key).idle_timeout") }
+        if let value = fields["on_timeout"] {
+            let text = try reader.string(value, key: "\(key).on_timeout")
+            guard let action = TimeoutAction(rawValue: text) else {
+                throw reader.error(value, key: "\(key).on_timeout", "'\(text)' is not one of: diagnose, kill")
+            }
+            step.onTimeout = action
+        }
+        if let value = fields["allow_no_tests"] { step.allowNoTests = try reader.bool(value, key: "\(key).allow_no_tests") }
+        if let value = fields["reports"] {
+            step.reports = try reader.sequence(value, key: "\(key).reports").enumerated().map { (index, item) throws(ConfigError) in
+                let itemKey = "\(key).reports[\(index)]"
+                let pattern = try reader.string(item, key: itemKey)
+                if let problem = ReportPattern.problem(with: pattern) { throw reader.error(item, key: itemKey, problem) }
+                return pattern
+            }
+        }
         return step
     }
 

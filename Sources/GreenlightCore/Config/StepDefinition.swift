@@ -4,14 +4,33 @@ import Foundation
 public struct StepDefinition: Equatable, Sendable {
     public var name: String
     public var run: String
-    /// Per-step limit; exceeding it is a `fail` of that step (the code hung).
+    /// Per-step limit in seconds; exceeding it is a `fail` of that step (the code hung).
     public var timeout: TimeInterval?
+    /// Seconds without a byte of output after which the step ends as if its `timeout` fired
+    /// (a `fail`); `nil`: off.
+    public var idleTimeout: TimeInterval?
+    /// What either limit does before the kill.
+    public var onTimeout: TimeoutAction
+    /// JUnit XML reports the step writes: paths or glob(7) patterns relative to the checkout,
+    /// never absolute and never through `..`.
+    public var reports: [String]
+    /// A step recognised as a test run that ran no test passes anyway (default: it fails, "no tests ran").
+    public var allowNoTests: Bool
     public var env: [String: String]
 
-    public init(name: String, run: String, timeout: TimeInterval? = nil, env: [String: String] = [:]) {
+    /// Seconds between asking a hung step for its state and terminating it (`on_timeout: diagnose`).
+    public static let diagnosisGrace: TimeInterval = 5
+
+    public init(name: String, run: String, timeout: TimeInterval? = nil, env: [String: String] = [:],
+                idleTimeout: TimeInterval? = nil, onTimeout: TimeoutAction = .diagnose, reports: [String] = [],
+                allowNoTests: Bool = false) {
         self.name = name
         self.run = run
         self.timeout = timeout
         self.env = env
+        self.idleTimeout = idleTimeout
+        self.onTimeout = onTimeout
+        self.reports = reports
+        self.allowNoTests = allowNoTests
     }
 }

@@ -5,11 +5,13 @@ extension TierDefinition {
     /// The version of the canonical form below. Changing what goes into it, or how, is a
     /// deliberate bump: every verdict recorded under the old form stops being reused once.
     /// Version 1 (greenlight ≤ 0.4) was a JSONEncoder rendering; version 2 is `CanonicalJSON`;
-    /// version 3 adds the clean room's `isolation`, `network` and `mounts`.
-    public static let digestVersion = 3
+    /// version 3 adds the clean room's `isolation`, `network` and `mounts`; version 4 adds each
+    /// step's `idle_timeout`, `on_timeout`, `reports` and `allow_no_tests`, and marks the rule
+    /// that a test run with no tests fails (a pass recorded before that rule means less).
+    public static let digestVersion = 4
 
     /// SHA-256 (64 lowercase hex digits) over the tier's meaning: what runs (steps, commands,
-    /// env, pass_env), under which limits (timeouts, in whole milliseconds) and where
+    /// env, pass_env), under which limits (timeouts and idle timeouts, in whole milliseconds, and what a timeout does), what counts as a test run (`reports`, `allow_no_tests`) and where
     /// (backend, isolation, network and read-only mounts, and for Kubernetes the image,
     /// resources, scheduling and pod overlay).
     ///
@@ -42,6 +44,10 @@ extension TierDefinition {
                     "env": .object(step.env.mapValues(JSONValue.string)),
                 ]
                 fields["timeout_ms"] = step.timeout.map(Self.milliseconds) ?? .null
+                fields["idle_timeout_ms"] = step.idleTimeout.map(Self.milliseconds) ?? .null
+                fields["on_timeout"] = .string(step.onTimeout.rawValue)
+                fields["reports"] = .array(step.reports.map(JSONValue.string))
+                fields["allow_no_tests"] = .bool(step.allowNoTests)
                 return .object(fields)
             }),
         ]

@@ -114,8 +114,11 @@ public struct Gate: Sendable {
             var record = ran.record(for: commit, digest: digest)
             record.definition = definitionSource
             receipts.append(try cache.record(record, attestations: ran.attestations))
-            warnings += ran.warnings
-            ran.warnings.forEach(progress.warning)
+            let shrunk = SuiteShrinkCheck(repository: context.tiers.repository, cache: cache).warnings(for: record)
+            for warning in ran.warnings + ran.steps.flatMap(\.warnings) + shrunk {
+                warnings.append(warning)
+                progress.warning(warning)
+            }
             if config.notesPublish == .github, let problem = await GitHubStatuses(tiers: context.tiers).publish(record) {
                 warnings.append(problem)
                 progress.warning(problem)

@@ -6,8 +6,12 @@ public struct ProcessResult: Sendable, Equatable {
     public var exitCode: Int32
     /// The signal that ended it, if one did.
     public var signal: Int32?
-    /// Its timeout fired and greenlight killed its process group.
+    /// Its timeout (or idle timeout) fired and greenlight killed its process group.
     public var timedOut: Bool
+    /// It was its idle timeout that fired: no output for that long.
+    public var idleTimedOut: Bool = false
+    /// The processes asked for their state before the kill (`ProcessSpec.stateDumpGrace`).
+    public var stateRequests: [StateRequest] = []
     /// It was stopped on request (fail-fast, tier deadline, Ctrl-C).
     public var terminated: Bool
     /// Seconds from spawn to exit.

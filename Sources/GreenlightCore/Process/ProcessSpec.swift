@@ -11,6 +11,13 @@ public struct ProcessSpec: Sendable {
     public var environment: [String: String]
     /// After this many seconds the whole process group is terminated (SIGTERM, then SIGKILL).
     public var timeout: TimeInterval?
+    /// Seconds without a byte of output (stdout or stderr) after which the process counts as
+    /// timed out, as when `timeout` passes; `nil`: off.
+    public var idleTimeout: TimeInterval?
+    /// When set, a timeout (either kind) first asks the test processes below for their state
+    /// (`StateDump`), keeps reading their output for at most this many seconds (less when every
+    /// process asked has exited), and only then terminates the group; `nil`: terminate at once.
+    public var stateDumpGrace: TimeInterval?
 
     /// Runs `executable` with `arguments`.
     public init(executable: String, arguments: [String], directory: URL, environment: [String: String],

@@ -106,6 +106,12 @@ public struct SystemProcessLauncher: ProcessLauncher {
 
         let deadline = spec.timeout.map { start.addingTimeInterval($0) }
         var timedOut = false
+        var idleTimedOut = false
+        var lastOutput = start
+        var stateRequests: [StateRequest] = []
+        /// While set, the processes asked for their state are printing it; the group is terminated then.
+        var dumpUntil: Date?
+        var dumpSettleAt: Date?
         var killAt: Date?
         var killSent = false
         var exitedAt: Date?
@@ -116,9 +122,26 @@ public struct SystemProcessLauncher: ProcessLauncher {
             let now = Date()
             if exitedAt == nil, exit.hasExited { exitedAt = now }
             if let exitedAt, !open.contains(true) || now.timeIntervalSince(exitedAt) >= drainGrace { break }
-            if let deadline, !timedOut, now >= deadline {
-                timedOut = true
-                process.terminate()
+            if !timedOut, exitedAt == nil, !process.wasTerminated {
+                let idleFired = spec.idleTimeout.map { now.timeIntervalSince(lastOutput) >= $0 } ?? false
+                if deadline.map({ now >= $0 }) ?? false || idleFired {
+                    timedOut = true
+                    idleTimedOut = idleFired && !(deadline.map { now >= $0 } ?? false)
+                    if let grace = spec.stateDumpGrace {
+                        stateRequests = StateDump.request(below: pid)
+                        if stateRequests.isEmpty { process.terminate() } else { dumpUntil = now.addingTimeInterval(grace) }
+                    } else {
+                        process.terminate()
+                    }
+                }
+            }
+            if let until = dumpUntil, !process.wasTerminated {
+                // Every process asked has printed and exited: a short settle for its parent to pass the output on.
+                if dumpSettleAt == nil, stateRequests.allSatisfy({ !Self.isRunning($0.pid) }) { dumpSettleAt = now.addingTimeInterval(0.5) }
+                if now >= until || dumpSettleAt.map({ now >= $0 }) ?? false {
+                    dumpUntil = nil
+                    process.terminate()
+                }
             }
             if killAt == nil, process.wasTerminated { killAt = now.addingTimeInterval(killGrace) }
             if let killAt, now >= killAt, exitedAt == nil, !killSent {
@@ -128,6 +151,8 @@ public struct SystemProcessLauncher: ProcessLauncher {
 
             var wakeAt: [Date] = []
             if let deadline, !timedOut { wakeAt.append(deadline) }
+            if let idle = spec.idleTimeout, !timedOut { wakeAt.append(lastOutput.addingTimeInterval(idle)) }
+            if dumpUntil != nil { wakeAt.append(now.addingTimeInterval(0.1)) }
             if let killAt, exitedAt == nil, !killSent { wakeAt.append(killAt) }
             if let exitedAt { wakeAt.append(exitedAt.addingTimeInterval(drainGrace)) }
             let timeoutMs: Int32 = wakeAt.min().map { Int32(max(0, min($0.timeIntervalSince(now) * 1000 + 1, 60_000))) } ?? 60_000
@@ -143,6 +168,7 @@ public struct SystemProcessLauncher: ProcessLauncher {
             for (index, stream) in streams.enumerated() where open[index] && fds[index + 1].revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { read(stream.fd, $0.baseAddress, $0.count) }
                 if count > 0 {
+                    lastOutput = Date()
                     buffer.withUnsafeBytes { stream.sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     open[index] = false
@@ -163,8 +189,17 @@ public struct SystemProcessLauncher: ProcessLauncher {
         guard reaped == pid else {
             throw InternalError("waitpid(\(pid)) for \(spec.displayName) failed: \(String(cString: strerror(reapError)))")
         }
-        return Self.result(status: status, timedOut: timedOut, terminated: process.wasTerminated && !timedOut,
-                           duration: Date().timeIntervalSince(start))
+        var result = Self.result(status: status, timedOut: timedOut, terminated: process.wasTerminated && !timedOut,
+                                 duration: Date().timeIntervalSince(start))
+        result.idleTimedOut = idleTimedOut
+        result.stateRequests = stateRequests
+        return result
+    }
+
+    /// Whether `pid` is still a live process (not gone, not a zombie waiting for its parent).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard let entry = ProcessTable.entry(pid) else { return false }
+        return entry.state != "Z" && entry.state != "X"
     }
 
     private static func result(status: Int32, timedOut: Bool, terminated: Bool, duration: TimeInterval) -> ProcessResult {

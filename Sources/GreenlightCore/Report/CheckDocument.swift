@@ -9,10 +9,31 @@ public struct CheckDocument: Encodable, Sendable {
         let duration_s: Double
         let timed_out: Bool?
         let log: String?
+        var idle_timed_out: Bool? = nil
+        /// `{passed, failed, skipped}` when the step's output or reports counted its tests.
+        var tests: TestCounts? = nil
+        /// `[{name, message, location}]` of the failing tests.
+        var failures: [TestFailure]? = nil
+        /// `{test, frames}` when the step hung.
+        var hang: HangReport? = nil
+
+        init(name: String, verdict: String, exit_code: Int32?, duration_s: Double, timed_out: Bool?, log: String?,
+             record: StepRecord) {
+            self.name = name
+            self.verdict = verdict
+            self.exit_code = exit_code
+            self.duration_s = duration_s
+            self.timed_out = timed_out
+            self.log = log
+            idle_timed_out = record.idleTimedOut
+            tests = record.tests
+            failures = record.failures
+            hang = record.hang
+        }
 
         /// `exit_code` and `log` are always present, `null` when unknown, so consumers need not guess.
         public func encode(to encoder: Encoder) throws {
-            enum Keys: String, CodingKey { case name, verdict, exit_code, duration_s, timed_out, log }
+            enum Keys: String, CodingKey { case name, verdict, exit_code, duration_s, timed_out, log, idle_timed_out, tests, failures, hang }
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(name, forKey: .name)
             try container.encode(verdict, forKey: .verdict)
@@ -20,6 +41,10 @@ public struct CheckDocument: Encodable, Sendable {
             try container.encode(duration_s, forKey: .duration_s)
             try container.encodeIfPresent(timed_out, forKey: .timed_out)
             try container.encode(log, forKey: .log)
+            try container.encodeIfPresent(idle_timed_out, forKey: .idle_timed_out)
+            try container.encodeIfPresent(tests, forKey: .tests)
+            try container.encodeIfPresent(failures, forKey: .failures)
+            try container.encodeIfPresent(hang, forKey: .hang)
         }
     }
 
@@ -57,7 +82,7 @@ public struct CheckDocument: Encodable, Sendable {
         case let .ran(ran):
             let steps = ran.steps.map {
                 Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode,
-                     duration_s: $0.record.durationSeconds, timed_out: $0.timedOut ? true : nil, log: $0.log)
+                     duration_s: $0.record.durationSeconds, timed_out: $0.timedOut ? true : nil, log: $0.log, record: $0.record)
             }
             return TierEntry(name: tier.tier.rawValue, verdict: ran.verdict.rawValue, cached: false, digest: tier.digest,
                              backend: ran.backend, summary: ran.summary.isEmpty ? nil : ran.summary,
@@ -66,7 +91,7 @@ public struct CheckDocument: Encodable, Sendable {
         case let .cached(record):
             let steps = record.steps.map {
                 Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode, duration_s: $0.durationSeconds,
-                     timed_out: $0.timedOut, log: nil)
+                     timed_out: $0.timedOut, log: nil, record: $0)
             }
             return TierEntry(name: tier.tier.rawValue, verdict: record.verdict.rawValue, cached: true, digest: tier.digest,
                              backend: record.backend, summary: record.summary.isEmpty ? nil : record.summary,

@@ -56,14 +56,17 @@ public struct CheckReport: Sendable {
         for step in ran.steps where step.verdict == .fail || step.verdict == .error {
             out.append("")
             out.append("  step \(step.name): \(step.summary)")
-            let tests = FailingTestRecognizer().failingTests(in: step.output)
-            if !tests.isEmpty {
-                out.append("  failing tests:")
-                out += tests.map { "    - \($0)" }
-            }
-            let excerpt = LogExcerpt.lastLines(of: step.output, count: lines)
-            if !excerpt.isEmpty {
-                out.append(excerpt.count == 1 ? "  last line:" : "  last \(excerpt.count) lines:")
+            out += Self.testLines(tests: step.tests, failures: step.failures, hang: step.hang,
+                                  names: step.failures.isEmpty ? FailingTestRecognizer().failingTests(in: step.output) : [])
+            if step.failureBlocks.isEmpty {
+                let excerpt = LogExcerpt.lastLines(of: step.output, count: lines)
+                if !excerpt.isEmpty {
+                    out.append(excerpt.count == 1 ? "  last line:" : "  last \(excerpt.count) lines:")
+                    out += excerpt.map { "    | \($0)" }
+                }
+            } else {
+                let excerpt = FailureExcerpt.lines(blocks: step.failureBlocks, output: step.output, budget: lines)
+                out.append("  the failures, then the last lines (\(excerpt.count) lines):")
                 out += excerpt.map { "    | \($0)" }
             }
             if let log = step.log { out.append("  full log: \(log)") }
@@ -76,7 +79,12 @@ public struct CheckReport: Sendable {
 
     private func details(ofCached record: VerdictRecord) -> [String] {
         var out = ["", "\(record.tier.rawValue) tier: \(record.verdict.rawValue.uppercased()) (recorded \(NoteCodec.formatDate(record.finishedAt))): \(record.summary)"]
-        if let tests = record.failingTests, !tests.isEmpty {
+        let recorded = record.steps.filter { $0.failures != nil || $0.hang != nil }
+        for step in recorded {
+            out.append("  step \(step.name):")
+            out += Self.testLines(tests: step.tests, failures: step.failures ?? [], hang: step.hang, names: [])
+        }
+        if recorded.isEmpty, let tests = record.failingTests, !tests.isEmpty {
             out.append("  failing tests:")
             out += tests.map { "    - \($0)" }
         }
@@ -95,6 +103,37 @@ public struct CheckReport: Sendable {
             out.append("  full log: \(log)")
         }
         out.append("  this verdict is cached for this commit; change the code, or run `greenlight check --no-cache` to retry")
+        return out
+    }
+
+    /// The lines about a failing step's tests: the hang's frames, the counts, each failing test
+    /// with its location and the first line of its message (or bare `names` when that is all
+    /// that is known).
+    static func testLines(tests: TestCounts?, failures: [TestFailure], hang: HangReport?, names: [String]) -> [String] {
+        var out: [String] = []
+        if let hang, !hang.frames.isEmpty {
+            out.append("  \(hang.test.map { "hung in \($0)" } ?? "hung"), in the project's code at:")
+            out += hang.frames.map { "    \($0)" }
+        } else if let hang, let test = hang.test {
+            out.append("  hung in \(test) (no stack frames of the project's code were printed)")
+        }
+        if let tests, tests.total > 0 {
+            out.append("  tests: \(tests.passed) passed, \(tests.failed) failed, \(tests.skipped) skipped")
+        }
+        if !failures.isEmpty {
+            out.append("  failing tests:")
+            for failure in failures {
+                var line = "    - \(failure.name)"
+                if let location = failure.location { line += " (\(location))" }
+                if let message = failure.message?.split(separator: "\n").first {
+                    line += ": \(message.count > 200 ? String(message.prefix(200)) + "…" : String(message))"
+                }
+                out.append(line)
+            }
+        } else if !names.isEmpty {
+            out.append("  failing tests:")
+            out += names.map { "    - \($0)" }
+        }
         return out
     }
 

@@ -2,7 +2,8 @@ import Foundation
 
 extension StepResult {
     /// One line saying how the step ended, for reports, progress and logs:
-    /// "passed in 1.2s", "failed with exit code 1 after 3.0s", "timed out after 5m (…)".
+    /// "passed in 1.2s", "failed with exit code 1 after 3.0s", "timed out after 5m: hung in
+    /// TestX (cmd/x.go:12 wait)", "produced no output for 2m (idle_timeout): …", "ran no tests …".
     public var summary: String {
         let seconds = String(format: "%.1fs", duration)
         switch verdict {
@@ -11,8 +12,13 @@ extension StepResult {
         case .error: return problem ?? "error"
         case .fail:
             if timedOut, let limit = timeout {
-                return "timed out after \(DurationParser.format(limit)) (killed with its process group)"
+                let what = idleTimedOut
+                    ? "produced no output for \(DurationParser.format(limit)) (idle_timeout)"
+                    : "timed out after \(DurationParser.format(limit))"
+                if let hang = hang?.description { return "\(what): \(hang)" }
+                return "\(what) (killed with its process group)"
             }
+            if let problem { return problem }
             return "failed with exit code \(exitCode.map(String.init) ?? "?") after \(seconds)"
         }
     }

@@ -57,7 +57,8 @@ public struct TierRunResult: Sendable, Codable {
         let recognizer = FailingTestRecognizer()
         var tests: [String] = []
         for step in failures {
-            for name in recognizer.failingTests(in: step.output) where !tests.contains(name) { tests.append(name) }
+            let names = step.failures.isEmpty ? recognizer.failingTests(in: step.output) : step.failures.map(\.name)
+            for name in names where !tests.contains(name) { tests.append(name) }
         }
         failingTests = tests
     }

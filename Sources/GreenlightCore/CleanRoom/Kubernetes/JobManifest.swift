@@ -22,6 +22,8 @@ struct JobManifest {
     /// The init container that fetches and checks out the commit.
     static let checkoutContainerName = "greenlight-checkout"
     static let workspacePath = "/workspace"
+    /// Where the step container sees the checkout (`JobScript`'s `$GREENLIGHT_WORKSPACE/src`).
+    static let sourcePath = workspacePath + "/src"
     static let transportPath = "/greenlight/transport"
     static let gitAuthPath = "/greenlight/git-auth"
     /// The checkout container's HOME: an `emptyDir` no other container mounts.
@@ -134,6 +136,11 @@ struct JobManifest {
             // Step-level env is applied inside the step's own shell.
             let exports = step.env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(ShellQuote.quote($0.value)); " }.joined()
             environment["GREENLIGHT_STEP_\(index)_RUN"] = exports + step.run
+            // Limits in whole seconds, rounded up: the script checks them once a second.
+            if let timeout = step.timeout { environment["GREENLIGHT_STEP_\(index)_TIMEOUT"] = String(Int(timeout.rounded(.up))) }
+            if let idle = step.idleTimeout { environment["GREENLIGHT_STEP_\(index)_IDLE_TIMEOUT"] = String(Int(idle.rounded(.up))) }
+            environment["GREENLIGHT_STEP_\(index)_ON_TIMEOUT"] = step.onTimeout.rawValue
+            if !step.reports.isEmpty { environment["GREENLIGHT_STEP_\(index)_REPORTS"] = step.reports.joined(separator: "\n") }
         }
         return environment
     }

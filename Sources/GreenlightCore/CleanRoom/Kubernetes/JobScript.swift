@@ -76,22 +76,151 @@ enum JobScript {
         """#
 
     /// The step container's script: the checkout the init container made, a HOME of its
-    /// own in the checkout volume (where the init container never wrote), the steps in order.
+    /// own in the checkout volume (where the init container never wrote), the steps in order,
+    /// each under its own `timeout` and `idle_timeout` (whole seconds, checked once a second),
+    /// enforced here as the local backend does: with `on_timeout: diagnose` the test processes
+    /// below the script (found through `/proc`) are asked for their state (`StateDump`'s
+    /// signals), 5 seconds pass, then every process below the script gets SIGTERM and, 2
+    /// seconds later, SIGKILL. A step with an `idle_timeout` runs through a pipe whose reader
+    /// marks each line it passes on (idleness is measured in whole lines there).
+    ///
+    /// Markers: `step <name>: start`, `step <name>: timed out after <n>s (timeout|idle_timeout)`,
+    /// `step <name>: asked for its state: …`, `step <name>: exit <status> after <n>s`, and for
+    /// each fresh file matching the step's `reports`, `step <name>: report <path> begin`, its
+    /// bytes in base64 (or as text without a base64 program), `step <name>: report end base64|text`.
     static let steps = #"""
         set -u
         say() { printf 'greenlight: %s\n' "$*"; }
         export HOME="$GREENLIGHT_WORKSPACE/home"
         mkdir -p "$HOME"
         cd "$GREENLIGHT_WORKSPACE/src" || { say "setup failed: no checkout in $GREENLIGHT_WORKSPACE/src"; exit 98; }
+        work="$GREENLIGHT_WORKSPACE/.greenlight-steps"
+        mkdir -p "$work" || { say "setup failed: cannot create $work"; exit 98; }
+        below() {
+            root=$1; pairs=""
+            for stat in /proc/[0-9]*/stat; do
+                read -r line 2>/dev/null < "$stat" || continue
+                pid=${line%% *}; rest=${line##*) }
+                set -- $rest
+                [ "$1" = Z ] && continue
+                pairs="$pairs $pid:$2"
+            done
+            found=" $root "; out=""; changed=1
+            while [ "$changed" = 1 ]; do
+                changed=0
+                for pair in $pairs; do
+                    pid=${pair%%:*}; parent=${pair#*:}
+                    case "$found" in *" $parent "*) case "$found" in *" $pid "*) ;; *) found="$found$pid "; out="$out $pid"; changed=1 ;; esac ;; esac
+                done
+            done
+            echo $out
+        }
+        program() {
+            p=$(readlink "/proc/$1/exe" 2>/dev/null) || p=""
+            [ -n "$p" ] || read -r p 2>/dev/null < "/proc/$1/comm" || p=""
+            p=${p% (deleted)}; echo "${p##*/}"
+        }
+        kind() {
+            case "$(program "$1")" in
+            *.test)
+                if tr '\0' '\n' 2>/dev/null < "/proc/$1/cmdline" | grep -q -e '^-ginkgo\.' -e '^--ginkgo\.'                     || grep -q 'github.com/onsi/ginkgo' "/proc/$1/exe" 2>/dev/null; then echo ginkgo; else echo go; fi ;;
+            java) echo jvm ;;
+            python|python[0-9]*)
+                if tr '\0' '\n' 2>/dev/null < "/proc/$1/environ" | grep -q '^PYTHONFAULTHANDLER=.'; then echo python; fi ;;
+            esac
+        }
+        ask_state() {
+            candidates=""
+            for pid in $(below "$1"); do k=$(kind "$pid"); [ -n "$k" ] && candidates="$candidates $pid:$k"; done
+            asked=""
+            for c in $candidates; do
+                pid=${c%%:*}; k=${c#*:}
+                if [ "$k" = python ] || [ "$k" = jvm ]; then
+                    inner=""
+                    for d in $(below "$pid"); do case " $candidates " in *" $d:$k "*) inner=1 ;; esac; done
+                    [ -n "$inner" ] && continue
+                fi
+                case "$k" in go) sig=QUIT; what="go test binary" ;; ginkgo) sig=INT; what="Ginkgo suite" ;;
+                    python) sig=ABRT; what=Python ;; jvm) sig=QUIT; what=JVM ;; esac
+                prog=$(program "$pid")
+                kill -s "$sig" "$pid" 2>/dev/null && asked="$asked; SIG$sig to $prog (pid $pid, $what)"
+            done
+            echo "${asked#; }"
+        }
+        stop_all() {
+            for p in $(below $$); do [ "$p" = "$1" ] || kill -s TERM "$p" 2>/dev/null; done
+            sleep 2
+            for p in $(below $$); do [ "$p" = "$1" ] || kill -s KILL "$p" 2>/dev/null; done
+        }
+        send_reports() {
+            [ -n "$2" ] || return 0
+            old_ifs=$IFS; IFS='
+        '
+            for pattern in $2; do
+                for f in $pattern; do
+                    [ -f "$f" ] && [ "$f" -nt "$work/start" ] || continue
+                    size=$(wc -c < "$f")
+                    if [ "$size" -gt 8388608 ]; then say "step $1: report $f is $size bytes, over 8 MiB; not sent"; continue; fi
+                    say "step $1: report $f begin"
+                    if command -v base64 >/dev/null 2>&1; then base64 < "$f"; say "step $1: report end base64"
+                    else cat "$f"; echo; say "step $1: report end text"; fi
+                done
+            done
+            IFS=$old_ifs
+        }
+        launch() {
+            # As the local backend does: with diagnose, a hung Python process answers SIGABRT with its tracebacks.
+            if [ "$on_timeout" = diagnose ] && [ -z "${PYTHONFAULTHANDLER:-}" ]; then export PYTHONFAULTHANDLER=1; fi
+            exec /bin/sh -c "$run"
+        }
         i=0
         while [ "$i" -lt "$GREENLIGHT_STEP_COUNT" ]; do
             eval "name=\"\${GREENLIGHT_STEP_${i}_NAME}\""
             eval "run=\"\${GREENLIGHT_STEP_${i}_RUN}\""
+            eval "limit=\"\${GREENLIGHT_STEP_${i}_TIMEOUT:-}\""
+            eval "idle=\"\${GREENLIGHT_STEP_${i}_IDLE_TIMEOUT:-}\""
+            eval "on_timeout=\"\${GREENLIGHT_STEP_${i}_ON_TIMEOUT:-diagnose}\""
+            eval "reports=\"\${GREENLIGHT_STEP_${i}_REPORTS:-}\""
             say "step $name: start"
+            : > "$work/start"
+            rm -f "$work/status" "$work/line"
             start="$(date +%s)"
-            /bin/sh -c "$run"
+            reader=""
+            if [ -n "$idle" ]; then
+                { (launch) 2>&1; echo $? > "$work/status"; } | {
+                    while IFS= read -r l; do printf '%s\n' "$l"; : > "$work/line"; done
+                    [ -z "$l" ] || printf '%s\n' "$l"
+                } &
+                pid=$!; reader=$pid
+            else
+                (launch) &
+                pid=$!
+            fi
+            fired=""; grace_until=""; last="$start"
+            while kill -0 "$pid" 2>/dev/null; do
+                sleep 1
+                now="$(date +%s)"
+                if [ -e "$work/line" ]; then rm -f "$work/line"; last="$now"; fi
+                if [ -z "$fired" ]; then
+                    if [ -n "$limit" ] && [ $((now - start)) -ge "$limit" ]; then fired=timeout; after=$limit
+                    elif [ -n "$idle" ] && [ $((now - last)) -ge "$idle" ]; then fired=idle_timeout; after=$idle; fi
+                    if [ -n "$fired" ]; then
+                        say "step $name: timed out after ${after}s ($fired)"
+                        asked=""
+                        [ "$on_timeout" = diagnose ] && asked=$(ask_state $$)
+                        if [ -n "$asked" ]; then say "step $name: asked for its state: $asked"; grace_until=$((now + 5))
+                        else stop_all "$reader"; fi
+                    fi
+                elif [ -n "$grace_until" ] && [ "$now" -ge "$grace_until" ]; then
+                    grace_until=""; stop_all "$reader"
+                fi
+            done
+            wait "$pid"
             status=$?
+            if [ -n "$idle" ]; then status=$(cat "$work/status" 2>/dev/null || echo 137); fi
+            if [ -n "$fired" ] && [ "$status" -eq 0 ]; then status=124; fi
             say "step $name: exit $status after $(( $(date +%s) - start ))s"
+            send_reports "$name" "$reports"
             if [ "$status" -ne 0 ]; then exit "$status"; fi
             i=$((i + 1))
         done

@@ -103,8 +103,16 @@ struct JobSession: Sendable {
         do { text = try Self.readSection(of: logURL, from: logStart) } catch {
             return finished(.error, "cannot read back the clean-room log \(logURL.path): \(error)", steps: [])
         }
-        let parsed = JobLogParser().parse(text, stepNames: definition.steps.map(\.name), logPath: logURL.path,
+        let parsed = JobLogParser().parse(text, steps: definition.steps, logPath: logURL.path,
                                           unfinished: verdict == .fail ? .fail : .error)
+        var attestable = true
+        if verdict == .pass, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
+            // Every step exited 0, yet one ran no tests: a fail here. The cluster attestor judged
+            // exit statuses only, so its envelope (which says pass) does not go with this record.
+            verdict = .fail
+            summary = "step '\(failed.name)' \(failed.summary)"
+            attestable = false
+        }
         if let checkout = checkout.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
             return finished(.error, "the Job checked out \(checkout.head) (tree \(checkout.tree)), not \(commit.commit.hex)", steps: parsed.steps)
         }
@@ -119,7 +127,7 @@ struct JobSession: Sendable {
             finalSummary = "step '\(failed.name)' \(failed.summary)" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
         }
         var outcome = finished(verdict, finalSummary, steps: parsed.steps)
-        await collectAttestation(into: &outcome)
+        if attestable { await collectAttestation(into: &outcome) }
         return outcome
     }
 

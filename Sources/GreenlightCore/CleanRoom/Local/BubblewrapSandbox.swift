@@ -81,9 +81,15 @@ struct BubblewrapSandbox: StepSandbox {
         return options
     }
 
+    var insideDirectory: String { Self.sourcePath }
+
+    /// Every other field of `spec` (environment, timeouts, what a timeout does) is kept.
     func wrap(_ spec: ProcessSpec) -> ProcessSpec {
-        ProcessSpec(executable: executable, arguments: options + [spec.executable] + spec.arguments,
-                    directory: root, environment: spec.environment, timeout: spec.timeout)
+        var wrapped = spec
+        wrapped.executable = executable
+        wrapped.arguments = options + [spec.executable] + spec.arguments
+        wrapped.directory = root
+        return wrapped
     }
 
     /// Starts the sandbox once with `/bin/sh -c 'exit 0'` inside. `nil` when it works; else why not

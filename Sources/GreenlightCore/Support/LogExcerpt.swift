@@ -21,11 +21,12 @@ public enum LogExcerpt {
         return Array(kept.suffix(count))
     }
 
-    private static let ansi = try! NSRegularExpression(pattern: "\u{1B}\\[[0-9;?]*[ -/]*[@-~]|\u{1B}\\][^\u{07}]*\u{07}")
-
-    /// The text without terminal colour and cursor sequences.
+    /// The text without terminal colour and cursor sequences (`TerminalEscapes`).
     public static func stripANSI(_ text: String) -> String {
-        guard text.contains("\u{1B}") else { return text }
-        return ansi.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        guard text.utf8.contains(0x1B) else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            String(decoding: TerminalEscapes.strip(UnsafeRawBufferPointer(bytes)), as: UTF8.self)
+        }
     }
 }

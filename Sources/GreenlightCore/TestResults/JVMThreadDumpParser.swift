@@ -1,0 +1,58 @@
+/// Reads a JVM thread dump line by line (see `JVMThreadDump` for the format). The dump ends at
+/// "JNI global refs", the heap summary, or after many lines that fit no thread.
+struct JVMThreadDumpParser: Sendable {
+    /// This many unrecognised lines in a row end the dump.
+    static let maxUnrecognisedLines = 50
+
+    private(set) var dump: JVMThreadDump
+    private var current: JVMThreadDumpThread?
+    private var unrecognised = 0
+
+    static func starts(_ line: Substring) -> Bool {
+        line.hasPrefix("Full thread dump ")
+    }
+
+    init(sequence: Int) {
+        dump = JVMThreadDump(sequence: sequence)
+    }
+
+    /// Takes the next line; false when the dump is over (the line is not part of it).
+    mutating func consume(_ line: Substring) -> Bool {
+        if Self.starts(line) || line.hasPrefix("JNI global refs") || line.hasPrefix("Heap") { return false }
+        if line.hasPrefix("\""), let close = line.dropFirst().lastIndex(of: "\"") {
+            finishThread()
+            current = JVMThreadDumpThread(name: HangDumpText.capped(line[line.index(after: line.startIndex)..<close]))
+            return recognised()
+        }
+        if HangDumpText.isBlank(line) {
+            finishThread()
+            return recognised()
+        }
+        let text = HangDumpText.trimmed(line)
+        if HangDumpText.startsWithSpace(line) {
+            if text.hasPrefix("at ") { current?.add(frame: text.dropFirst(3)) }
+            return recognised()
+        }
+        if text.hasPrefix("Threads class SMR info") || text.hasPrefix("_java_thread_list") || text.hasPrefix("0x")
+            || text == "}" {
+            return recognised()
+        }
+        unrecognised += 1
+        return unrecognised < Self.maxUnrecognisedLines
+    }
+
+    mutating func finish() -> JVMThreadDump {
+        finishThread()
+        return dump
+    }
+
+    private mutating func recognised() -> Bool {
+        unrecognised = 0
+        return true
+    }
+
+    private mutating func finishThread() {
+        if let current { dump.add(current) }
+        current = nil
+    }
+}
