@@ -50,7 +50,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON document on stdout instead of the report.")
     var json = false
 
-    @Option(help: "Output lines to quote per failing step.")
+    @Option(help: "Output lines to quote per failing step: the lines around each failure first, then the last lines.")
     var lines: Int = 40
 
     @OptionGroup var repository: RepositoryOption

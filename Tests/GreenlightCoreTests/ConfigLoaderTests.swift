@@ -71,6 +71,14 @@ struct ConfigLoaderTests {
         ("fast:\n  env:\n    1BAD: x\n  steps:\n    - {name: a, run: x}\n", 3, "fast.env", "not an environment variable name"),
         ("colour: red\nfast:\n  steps:\n    - {name: a, run: x}\n", 1, "colour", "unknown key"),
         ("fast:\n  steps:\n    - name: a\n      run:\n", 4, "fast.steps[0].run", "found null"),
+        ("fast:\n  steps:\n    - {name: a, run: x, idle_timeout: never}\n", 3, "fast.steps[0].idle_timeout", "expected a duration"),
+        ("fast:\n  steps:\n    - {name: a, run: x, on_timeout: dump}\n", 3, "fast.steps[0].on_timeout", "'dump' is not one of: diagnose, kill"),
+        ("fast:\n  steps:\n    - {name: a, run: x, allow_no_tests: sometimes}\n", 3, "fast.steps[0].allow_no_tests", "expected true or false"),
+        ("fast:\n  steps:\n    - {name: a, run: x, reports: out.xml}\n", 3, "fast.steps[0].reports", "expected a list"),
+        ("fast:\n  steps:\n    - name: a\n      run: x\n      reports: [/tmp/r.xml]\n", 5, "fast.steps[0].reports[0]", "is absolute"),
+        ("fast:\n  steps:\n    - name: a\n      run: x\n      reports: [out/../../r.xml]\n", 5, "fast.steps[0].reports[0]", "leaves the checkout"),
+        ("fast:\n  steps:\n    - {name: a, run: x, reports: [r/*.xml]}\n    - {name: b, run: y, reports: [r/*.xml]}\n", 4,
+         "fast.steps[1].reports", "is also a report of fast.steps[0]"),
     ] as [(String, Int, String, String)])
     func badInputNamesLineAndKey(text: String, line: Int, key: String, message: String) throws {
         let found = try #require(error(text))
@@ -78,6 +86,27 @@ struct ConfigLoaderTests {
         #expect(found.key == key, "\(found)")
         #expect(found.message.contains(message), "\(found)")
         #expect(found.description.hasPrefix(".greenlight.yml:\(line):"))
+    }
+
+    @Test func stepLimitsAndReportsAreRead() throws {
+        let config = try parse("""
+            fast:
+              parallel: false
+              steps:
+                - {name: a, run: x, reports: [r/*.xml]}
+                - {name: b, run: y, reports: [r/*.xml], idle_timeout: 90s, on_timeout: kill, allow_no_tests: true}
+            """)
+        let steps = config.fast.steps
+        #expect(steps.map(\.reports) == [["r/*.xml"], ["r/*.xml"]], "steps in order may share report paths")
+        #expect(steps[0].onTimeout == .diagnose && steps[0].idleTimeout == nil && !steps[0].allowNoTests)
+        #expect(steps[1].onTimeout == .kill && steps[1].idleTimeout == 90 && steps[1].allowNoTests)
+        // Each of them is part of what a pass means.
+        var digests: Set<String> = []
+        for change in ["idle_timeout: 90s", "on_timeout: kill", "allow_no_tests: true", "reports: [o.xml]", "timeout: 3m"] {
+            digests.insert(try parse("fast:\n  steps:\n    - {name: a, run: x, \(change)}\n").fast.digest())
+        }
+        digests.insert(try parse("fast:\n  steps:\n    - {name: a, run: x}\n").fast.digest())
+        #expect(digests.count == 6)
     }
 
     @Test func syntaxErrorsAndEmptyFilesAreReported() throws {

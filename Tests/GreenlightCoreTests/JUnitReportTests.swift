@@ -188,6 +188,31 @@ struct JUnitReportTests {
             """
         #expect(Self.problem(external)?.description
             == "JUnit report report.xml has a document type declaration (<!DOCTYPE>), which JUnit reports do not; not read")
+        // Comments and processing instructions in the prolog do not hide one (an element named
+        // inside a comment is no root element).
+        let hidden = """
+            \u{FEFF}<?xml version="1.0"?>
+            <!-- <a> looks like an element -->
+            <?pi <b>?>
+            <!DOCTYPE testsuite [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+            <testsuite><testcase name="&secret;"/></testsuite>
+            """
+        #expect(Self.problem(hidden) == JUnitReportError(file: "report.xml", problem: .documentType))
+        // After the root element starts, "<!DOCTYPE" is text (escaped in a message, or in CDATA).
+        #expect(Self.problem("<testsuite><testcase name=\"a\"><failure><![CDATA[<!DOCTYPE x>]]></failure></testcase></testsuite>") == nil)
+    }
+
+    /// A step that writes a report for part of its tests and prints the rest: the output's tests
+    /// and failures join the report's, and "ran no tests" needs both to have run none.
+    @Test func reportsAndOutputAreCombined() throws {
+        let report = try JUnitReport.parse(Data("<testsuite><testcase classname='t' name='deselected'><skipped/></testcase></testsuite>".utf8), source: "py.xml")
+        let output = TestOutputAnalyzer.analyze("=== RUN   TestA\n--- PASS: TestA (0.00s)\n=== RUN   TestB\n    b_test.go:3: boom\n--- FAIL: TestB (0.00s)\nFAIL\nFAIL\tex.com/m\t0.01s\n")
+        let merged = JUnitReport.merge(text: output, reports: [report])
+        #expect(merged.counts == TestCounts(passed: 1, failed: 1))
+        #expect(merged.failures.map(\.name) == ["TestB"])
+        #expect(!merged.ranNoTests)
+        let emptyBoth = JUnitReport.merge(text: TestOutputAnalyzer.analyze("?   \tex.com/m\t[no test files]\n"), reports: [report])
+        #expect(emptyBoth.ranNoTests)
     }
 
     @Test func readsFilesAndRefusesLargeOnes() throws {
@@ -239,7 +264,9 @@ struct JUnitReportTests {
         let text = TestOutputAnalyzer.analyze(TestOutputFixtures.swiftTest, projectRoots: ["/tmp/fx/swiftpkg"])
         let merged = JUnitReport.merge(text: text, reports: [try Self.parse(X.junitSwiftXCTest)])
         #expect(merged.runners == ["xctest", "swift-testing", "junit"])
-        #expect(merged.counts == Self.counts(2, 3, 0))
+        // The XCTest report covers XCTest only: the output's Swift Testing tests and failures join it.
+        #expect(merged.counts == text.counts)
+        #expect(merged.counts == Self.counts(5, 7, 2))
         #expect(merged.failures == [
             TestFailure(name: "ShelfTests.CartTests.testDiscount",
                         message: "XCTAssertEqual failed: (\"30\") is not equal to (\"27\") - discount not applied",
@@ -247,15 +274,25 @@ struct JUnitReportTests {
             TestFailure(name: "ShelfTests.ThrowingTests.testThrows", message: "threw error \"Boom()\""),
             TestFailure(name: "ShelfTests.ThrowingTests.testUnwrap", message: "XCTUnwrap failed: expected non-nil value of type \"Int\" -",
                         location: "Tests/ShelfTests/CartTests.swift:25"),
+            TestFailure(name: "twoIssues()", message: "Expectation failed: 1 == 2", location: "ShelfTests.swift:32"),
+            TestFailure(name: "positive(_:)", message: "Expectation failed: (n → 3) < 3", location: "ShelfTests.swift:28"),
+            TestFailure(name: "\"Discounts apply\"", message: "Expectation failed: (total([10, 20]) → 30) == 27", location: "ShelfTests.swift:11"),
+            TestFailure(name: "throwsError()", message: "Caught error: Boom()", location: "ShelfTests.swift:40"),
         ])
         // The output's blocks are kept.
         #expect(merged.failureBlocks == text.failureBlocks)
     }
 
-    @Test func anEmptyReportMakesAPassingOutputRanNoTests() throws {
+    /// Plain `go test` said `ok` (tests ran, uncounted): an empty report (a wrong path in the
+    /// reporter, say) does not make that "no tests", nor a count of zero.
+    @Test func anEmptyReportDoesNotHideTestsTheOutputShows() throws {
         let text = TestOutputAnalyzer.analyze(TestOutputFixtures.goOkOnly)
         let merged = JUnitReport.merge(text: text, reports: [try Self.parse("<testsuites></testsuites>")])
-        #expect(merged.counts == Self.counts(0, 0, 0))
-        #expect(merged.ranNoTests)
+        #expect(merged.counts == nil)
+        #expect(!merged.ranNoTests)
+        // Output that is no test run leaves the report to decide.
+        let build = JUnitReport.merge(text: TestOutputAnalyzer.analyze("compiled\n"), reports: [try Self.parse("<testsuites></testsuites>")])
+        #expect(build.counts == Self.counts(0, 0, 0))
+        #expect(build.ranNoTests)
     }
 }

@@ -61,6 +61,13 @@ struct RecognizerTests {
         #expect(recognizer.failingTests(in: TestOutputFixtures.swiftBuildError).isEmpty)
     }
 
+    /// A quoted line cannot drive the reader's terminal: NUL, other C0 controls and C1 controls
+    /// (U+009B is a one-character CSI) are replaced; a lone ESC before a line break keeps the break.
+    @Test func lastLinesAreMadePrintable() {
+        let output = "nul\u{0}here\ncsi\u{9B}31mred\ntab\tkept\nlone\u{1B}\nnext\n"
+        #expect(LogExcerpt.lastLines(of: output, count: 10) == ["nul\u{FFFD}here", "csi\u{FFFD}31mred", "tab\tkept", "lone", "next"])
+    }
+
     @Test func lastLinesDropColourAndTrailingBlanks() {
         let output = (1...100).map { "line \($0)" }.joined(separator: "\n") + "\n\u{1B}[31mred\u{1B}[0m\n\n\n"
         let lines = LogExcerpt.lastLines(of: output, count: 3)

@@ -39,9 +39,16 @@ struct StateDumpTests {
         let scratch = ScratchDirectory("dump-ginkgo")
         _ = try FakeTestBinary.build(named: "e2e.test", in: scratch.url, signal: "SIGINT",
                                     dump: "Interrupted by User\n", marker: "github.com/onsi/ginkgo/v2")
-        let (result, output) = try await run("./e2e.test", in: scratch.url)
+        // The Ginkgo CLI starts its suites with -ginkgo. flags: its interrupt handler is running.
+        let (result, output) = try await run("./e2e.test --ginkgo.seed=1", in: scratch.url)
         #expect(result.stateRequests.map(\.kind) == [.ginkgo])
         #expect(output == "=== RUN   TestWait\nInterrupted by User\n")
+        // Under `go test` the same binary may be running a plain test: SIGQUIT's dump works either way.
+        _ = try FakeTestBinary.build(named: "plain.test", in: scratch.url, signal: "SIGQUIT",
+                                     dump: "SIGQUIT: quit\n", marker: "github.com/onsi/ginkgo/v2")
+        let (plain, plainOutput) = try await run("./plain.test -test.v", in: scratch.url)
+        #expect(plain.stateRequests.map(\.kind) == [.goTest])
+        #expect(plainOutput == "=== RUN   TestWait\nSIGQUIT: quit\n")
     }
 
     @Test func onTimeoutKillAsksNothing() async throws {
@@ -57,12 +64,13 @@ struct StateDumpTests {
         let scratch = ScratchDirectory("dump-python")
         try "import time\ndef wait_for_pod():\n    while True:\n        time.sleep(0.05)\nprint('waiting', flush=True)\nwait_for_pod()\n"
             .write(to: scratch.url.appendingPathComponent("hang.py"), atomically: true, encoding: .utf8)
-        // The outer interpreter only waits for the inner one: it is a wrapper and is not asked.
+        // The outer interpreter waits for the inner one (as pytest waits for a server its test
+        // started, or tox for pytest): both are asked, each prints its own threads.
         let (result, output) = try await run(
             "python3 -c 'import subprocess, sys; sys.exit(subprocess.call([sys.executable, \"hang.py\"]))'",
             in: scratch.url, timeout: 2, environment: ["PYTHONFAULTHANDLER": "1"])
-        #expect(result.stateRequests.count == 1)
-        #expect(result.stateRequests.first?.kind == .python)
+        #expect(result.stateRequests.count == 2)
+        #expect(result.stateRequests.allSatisfy { $0.kind == .python })
         #expect(output.contains("Fatal Python error: Aborted"))
         #expect(output.contains("line 4 in wait_for_pod"))
     }
@@ -90,6 +98,22 @@ struct StateDumpTests {
         #expect(result.stateRequests.map(\.kind) == [.jvm])
         #expect(output.contains("Full thread dump"))
         #expect(output.contains("at Hang.waitForPod(Hang.java:2)"))
+    }
+
+    @Test func aSwiftTestProcessWithTheBacktracerPrintsEveryThread() async throws {
+        let scratch = ScratchDirectory("dump-swift")
+        try "import Foundation\nfunc waitForPodRunning() { while true { usleep(10_000) } }\nprint(\"waiting\"); fflush(stdout)\nwaitForPodRunning()\n"
+            .write(to: scratch.url.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let compile = try await run("swiftc -g -Onone main.swift -o HangPackageTests.xctest", in: scratch.url, timeout: 300, grace: nil)
+        #expect(compile.0.exitCode == 0, "\(compile.1)")
+        let (result, output) = try await run("./HangPackageTests.xctest", in: scratch.url, timeout: 120, idle: 1,
+                                             environment: StepDefinition.diagnosisEnvironment)
+        #expect(result.stateRequests.map(\.kind) == [.swift])
+        #expect(output.contains("*** Program crashed: Aborted"), "\(output)")
+        #expect(output.contains("main.swift:"), "\(output)")
+        // Without the backtracer it is not asked (SIGABRT would only kill it).
+        let (plain, _) = try await run("./HangPackageTests.xctest", in: scratch.url, timeout: 120, idle: 1)
+        #expect(plain.timedOut && plain.stateRequests.isEmpty)
     }
 
     @Test func theIdleTimeoutFiresOnSilenceOnly() async throws {

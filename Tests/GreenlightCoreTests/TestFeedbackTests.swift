@@ -147,6 +147,26 @@ struct TestFeedbackTests {
         #expect(try await gate(repo).check().verdict == .pass)
     }
 
+    /// `go test | tee log` exits with tee's status: the tests' own word decides, in text and in reports.
+    @Test func failuresTheOutputReportsFailAStepThatExitedZero() async throws {
+        let repo = try ScratchRepository()
+        try repo.write("report.xml", "<testsuite><testcase classname='t' name='broken'><failure message='boom'/></testcase></testsuite>")
+        try repo.write(".greenlight.yml", """
+            fast:
+              steps:
+                - name: piped
+                  run: "printf '=== RUN   TestBroken\\\\n    p_test.go:4: boom\\\\n--- FAIL: TestBroken (0.00s)\\\\nFAIL\\\\n' | cat"
+                - name: reported
+                  run: mkdir -p out && cp report.xml out/r.xml
+                  reports: [out/r.xml]
+            """)
+        try repo.commitAll("failures behind a pipe")
+        let ran = try fastTier(try await gate(repo).check())
+        #expect(ran.steps.map(\.verdict) == [.fail, .fail])
+        #expect(ran.steps[0].summary == "exited 0, but its output reports 1 failing test (TestBroken); a pipe or `|| true` may hide the test command's status")
+        #expect(ran.steps[1].summary == "exited 0, but its output reports 1 failing test (t.broken); a pipe or `|| true` may hide the test command's status")
+    }
+
     @Test func aSuiteThatShrankIsWarnedAbout() async throws {
         let repo = try ScratchRepository()
         try repo.write("count", "10")
@@ -172,6 +192,41 @@ struct TestFeedbackTests {
         let parent = try #require(try repo.open().firstParent(of: head))
         #expect(shrunk.warnings == ["fast step 'unit': the suite shrank from 9 to 4 tests since \(parent.short()), the last pass under this gate (were tests deleted or skipped?)"])
         #expect(progress.warnings == shrunk.warnings)
+        // The warning is kept with the verdict: whoever is served it later is told too.
+        let cached = RecordingProgress()
+        #expect(try await gate(repo, progress: cached).check().warnings == shrunk.warnings)
+        #expect(cached.warnings == shrunk.warnings)
+        #expect(try await gate(repo).cachedResult(try repo.open().resolve("HEAD"))?.warnings == shrunk.warnings)
+    }
+
+    /// A suite shrunk a little at a time on a branch, each commit within 90 % of the one before,
+    /// is still compared with what the trusted branch ran.
+    @Test func aSuiteShrunkStepByStepIsComparedWithTheTrustedBranch() async throws {
+        let repo = try ScratchRepository()
+        try repo.write("count", "100")
+        try repo.write(".greenlight.yml", """
+            fast:
+              steps:
+                - name: unit
+                  run: echo "==== $(cat count) passed in 0.10s ===="
+            """)
+        let base = try repo.commitAll("a hundred tests")
+        #expect(try await gate(repo).check().verdict == .pass)
+        try repo.git("update-ref", "refs/remotes/origin/main", base)
+        try repo.git("config", "greenlight.trustedRef", "refs/remotes/origin/main")
+        var warnings: [[String]] = []
+        for count in [95, 90, 86, 82] {
+            try repo.write("count", "\(count)")
+            try repo.commitAll("\(count) tests")
+            warnings.append(try await gate(repo).check().warnings)
+        }
+        let short = try #require(ObjectID(hex: base)).short()
+        // 86 is within 90 % of the 90 before it, not of the trusted branch's 100.
+        #expect(warnings == [[], [], [
+            "fast step 'unit': the suite shrank from 100 to 86 tests since \(short), the last pass on the trusted branch (were tests deleted or skipped?)",
+        ], [
+            "fast step 'unit': the suite shrank from 100 to 82 tests since \(short), the last pass on the trusted branch (were tests deleted or skipped?)",
+        ]])
     }
 
     @Test func junitReportsGiveFailuresAndStaleOnesAreNotRead() async throws {
@@ -203,5 +258,12 @@ struct TestFeedbackTests {
         #expect(result.warnings == ["step 'api': report 'reports/stale.xml': no file written by this run matched"])
         #expect(try recordedSteps(repo)[0].failures == step.failures)
         #expect(try fastTier(result).failingTests == ["tests.test_api.test_put"])
+        // --json carries the same, so an agent does not parse text; failing_tests stays a list of names.
+        let document = try JSONSerialization.jsonObject(with: Data(try CheckDocument(result).json().utf8)) as? [String: Any]
+        let tier = try #require((document?["tiers"] as? [[String: Any]])?.first)
+        #expect(tier["failing_tests"] as? [String] == ["tests.test_api.test_put"])
+        let jsonStep = try #require((tier["steps"] as? [[String: Any]])?.first)
+        #expect(jsonStep["tests"] as? [String: Int] == ["passed": 1, "failed": 1, "skipped": 0])
+        #expect(jsonStep["failures"] as? [[String: String]] == [["name": "tests.test_api.test_put", "message": "assert 404 == 200", "location": "tests/test_api.py:12"]])
     }
 }

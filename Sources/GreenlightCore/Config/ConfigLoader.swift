@@ -188,6 +188,15 @@ public struct ConfigLoader: Sendable {
                                        "duplicate step name '\(step.name)' (also \(prefix).steps[\(first)])")
                 }
                 seen[step.name] = index
+                if definition.parallel {
+                    // Steps that run at once cannot tell whose report a shared path holds.
+                    for pattern in step.reports {
+                        if let other = definition.steps.firstIndex(where: { $0.reports.contains(pattern) }) {
+                            throw reader.error(item, key: "\(prefix).steps[\(index)].reports",
+                                               "'\(pattern)' is also a report of \(prefix).steps[\(other)], and the tier runs its steps in parallel: give each step report paths of its own")
+                        }
+                    }
+                }
                 definition.steps.append(step)
             }
         }

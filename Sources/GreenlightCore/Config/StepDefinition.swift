@@ -21,6 +21,17 @@ public struct StepDefinition: Equatable, Sendable {
     /// Seconds between asking a hung step for its state and terminating it (`on_timeout: diagnose`).
     public static let diagnosisGrace: TimeInterval = 5
 
+    /// Set for a step with `on_timeout: diagnose` unless the step's environment already has them,
+    /// so that its test processes can answer the state request: Python's faulthandler
+    /// (https://docs.python.org/3/library/faulthandler.html) and the Swift runtime's backtracer
+    /// (https://github.com/swiftlang/swift/blob/main/docs/Backtracing.rst; not interactive, so
+    /// every thread is shown; plain text, no registers or image list. `threads=all` is not used:
+    /// Swift 6.3's backtracer reads it as "no" and shows the crashed thread only).
+    public static let diagnosisEnvironment: [String: String] = [
+        "PYTHONFAULTHANDLER": "1",
+        "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,registers=none,images=none",
+    ]
+
     public init(name: String, run: String, timeout: TimeInterval? = nil, env: [String: String] = [:],
                 idleTimeout: TimeInterval? = nil, onTimeout: TimeoutAction = .diagnose, reports: [String] = [],
                 allowNoTests: Bool = false) {

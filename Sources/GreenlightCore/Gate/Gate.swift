@@ -21,6 +21,8 @@ public struct Gate: Sendable {
     public var definitionBytes: Data?
     /// The repository's trusted keys (`GateDefinition.trustedKeys`; this user's own key is not among them).
     public var trustedKeys = TrustedKeys()
+    /// The ref the definition was read from (`GateDefinition.trustedRef`); `nil` for the worktree's.
+    public var trustedRef: String?
 
     /// The standard gate (`GateContext.standard`) for `config`, trusting `trustedKeys` and this
     /// user's key (`signer`; by default the key at its default place, created on first use).
@@ -55,6 +57,7 @@ public struct Gate: Sendable {
         }
         var gate = Gate(tiers: tiers, config: definition.config, trustedKeys: definition.trustedKeys, signer: local)
         gate.definitionSource = definition.source
+        gate.trustedRef = definition.trustedRef
         gate.fastPathStamp = definition.fastPathStamp
         gate.definitionBytes = definition.bytes
         return gate
@@ -69,6 +72,7 @@ public struct Gate: Sendable {
         gate.fastPathStamp = fastPathStamp
         gate.definitionBytes = definitionBytes
         gate.trustedKeys = trustedKeys
+        gate.trustedRef = trustedRef
         return gate
     }
 
@@ -101,6 +105,10 @@ public struct Gate: Sendable {
                 warnings += found.warnings
                 found.warnings.forEach(progress.warning)
                 if let record = found.record {
+                    for warning in record.warnings ?? [] {
+                        warnings.append(warning)
+                        progress.warning(warning)
+                    }
                     progress.tierCached(tier: tier, record: record)
                     results.append(TierResult(tier: tier, digest: digest, state: .cached(record)))
                     continue
@@ -113,8 +121,11 @@ public struct Gate: Sendable {
             if let changed = ran.workspaceChanged { throw GateError(kind: .workspaceChanged, message: changed) }
             var record = ran.record(for: commit, digest: digest)
             record.definition = definitionSource
+            // Kept in the record, so that every later reader of this verdict (a cached check, the
+            // hook, `wait`, `status`) is told too.
+            let shrunk = shrinkCheck(cache).warnings(for: record)
+            record.warnings = shrunk.isEmpty ? nil : shrunk
             receipts.append(try cache.record(record, attestations: ran.attestations))
-            let shrunk = SuiteShrinkCheck(repository: context.tiers.repository, cache: cache).warnings(for: record)
             for warning in ran.warnings + ran.steps.flatMap(\.warnings) + shrunk {
                 warnings.append(warning)
                 progress.warning(warning)
@@ -148,6 +159,7 @@ public struct Gate: Sendable {
             let found = try await context.cache.lookup(commit: commit.commit, tier: tier, digest: digest)
             warnings += found.warnings
             guard let record = found.record else { return nil }
+            warnings += record.warnings ?? []
             results.append(TierResult(tier: tier, digest: digest, state: .cached(record)))
         }
         guard results.contains(where: { $0.verdict != nil }) else { return nil }
@@ -167,6 +179,13 @@ public struct Gate: Sendable {
     private func interrupted(confirming receipts: [VerdictReceipt]) async throws -> Never {
         try await context.cache.confirm(receipts)
         throw GateError.interrupted()
+    }
+
+    /// The suite-shrink check against the last pass and the trusted ref's (when it resolves).
+    private func shrinkCheck(_ cache: VerdictCache) -> SuiteShrinkCheck {
+        let repository = context.tiers.repository
+        let tip = trustedRef.flatMap { try? repository.resolve($0).commit }
+        return SuiteShrinkCheck(repository: repository, cache: cache, trustedTip: tip)
     }
 
     /// Brings the fast path's files up to date with what the notes now say about `commit`.

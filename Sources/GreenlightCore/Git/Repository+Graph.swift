@@ -30,4 +30,19 @@ extension Repository {
             return ObjectID(parent.pointee)
         }
     }
+
+    /// The best common ancestor of two commits (libgit2's `git_merge_base`, as `git merge-base`);
+    /// `nil` when they share no history.
+    /// - Throws: `GitError` naming the libgit2 call when the history cannot be walked.
+    public func mergeBase(_ one: ObjectID, _ other: ObjectID) throws(GitError) -> ObjectID? {
+        try withHandle { (repo) throws(GitError) -> ObjectID? in
+            var base = git_oid()
+            var first = one.raw
+            var second = other.raw
+            let result = git_merge_base(&base, repo, &first, &second)
+            if result == GIT_ENOTFOUND.rawValue { return nil }
+            try gitCheck("git_merge_base", result)
+            return ObjectID(base)
+        }
+    }
 }

@@ -15,8 +15,9 @@ public struct ProcessSpec: Sendable {
     /// timed out, as when `timeout` passes; `nil`: off.
     public var idleTimeout: TimeInterval?
     /// When set, a timeout (either kind) first asks the test processes below for their state
-    /// (`StateDump`), keeps reading their output for at most this many seconds (less when every
-    /// process asked has exited), and only then terminates the group; `nil`: terminate at once.
+    /// (`StateDump`) and keeps reading their output until every process asked has exited, or
+    /// this many seconds have passed (those still running are then SIGKILLed alone); a second
+    /// later (for their parents to pass the output on) the group is terminated. `nil`: terminate at once.
     public var stateDumpGrace: TimeInterval?
 
     /// Runs `executable` with `arguments`.

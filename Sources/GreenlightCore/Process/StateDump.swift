@@ -6,8 +6,9 @@ import Glibc
 
 /// Finds the test processes below a hung step through `/proc` (never from the step's command
 /// text) and asks each for its state with the signal its runtime answers with a dump
-/// (`StateRequest.Kind`). Only leaf-most interpreters are asked (a `tox` or Maven wrapper
-/// above the real test process would print its own, useless, state), and a Go test binary
+/// (`StateRequest.Kind`). Every interpreter of a known kind is asked, wrappers included (a
+/// `tox` above pytest, pytest above a Python server its test started): each prints its own
+/// state and `HangDumpCollector` keeps the dump that names a test. A Go test binary is asked
 /// itself, never its `go` parent, which may die first and lose the dump.
 public enum StateDump {
     /// Sends each test process below `root` (its descendants, by the parent links in
@@ -38,19 +39,7 @@ public enum StateDump {
             guard let kind = kind(of: pid, program: program) else { continue }
             found[pid] = StateRequest(pid: pid, program: program, kind: kind)
         }
-        // An interpreter with another of its kind below it is a wrapper: ask the inner one only.
-        let leafMost = found.values.filter { request in
-            guard request.kind == .python || request.kind == .jvm else { return true }
-            var queue = children[request.pid] ?? []
-            var visited = Set<pid_t>()
-            while let pid = queue.popLast() {
-                guard visited.insert(pid).inserted else { continue }
-                if found[pid]?.kind == request.kind { return false }
-                queue += children[pid] ?? []
-            }
-            return true
-        }
-        return leafMost.sorted { $0.pid < $1.pid }
+        return found.values.sorted { $0.pid < $1.pid }
     }
 
     /// The kind of test process `pid` is, `nil` when it is none greenlight knows how to ask.
@@ -59,6 +48,10 @@ public enum StateDump {
             return isGinkgoSuite(pid) ? .ginkgo : .goTest
         }
         if program == "java" { return .jvm }
+        if program.hasSuffix(".xctest") || program == "swiftpm-testing-helper" {
+            // Without the backtracer, SIGABRT would only kill it, with nothing printed.
+            return environment(of: pid).contains { $0.hasPrefix("SWIFT_BACKTRACE=") && $0.contains("enable=yes") } ? .swift : nil
+        }
         if program.hasPrefix("python"), program.dropFirst("python".count).allSatisfy({ $0.isNumber || $0 == "." }) {
             // Without faulthandler, SIGABRT would only kill it, with nothing printed.
             return environment(of: pid).contains { $0.hasPrefix("PYTHONFAULTHANDLER=") && $0 != "PYTHONFAULTHANDLER=" } ? .python : nil
@@ -80,11 +73,12 @@ public enum StateDump {
         return String(decoding: contents("/proc/\(pid)/comm", limit: 64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// A Go test binary is a Ginkgo suite when the Ginkgo CLI passed it `-ginkgo.` flags, or
-    /// when its executable holds Ginkgo's package path (a suite run by `go test`).
+    /// A Go test binary is taken for a Ginkgo suite only when the Ginkgo CLI started it (it passes
+    /// `-ginkgo.` flags). Under `go test` a binary that links Ginkgo may be running a plain Go
+    /// test, where Ginkgo's interrupt handler is not installed and SIGINT would end it with
+    /// nothing printed; SIGQUIT's goroutine dump shows a running spec's goroutine all the same.
     static func isGinkgoSuite(_ pid: pid_t) -> Bool {
-        if arguments(of: pid).contains(where: { $0.hasPrefix("-ginkgo.") || $0.hasPrefix("--ginkgo.") }) { return true }
-        return fileContains("/proc/\(pid)/exe", Array("github.com/onsi/ginkgo".utf8), limit: 1 << 30)
+        arguments(of: pid).contains { $0.hasPrefix("-ginkgo.") || $0.hasPrefix("--ginkgo.") }
     }
 
     static func arguments(of pid: pid_t) -> [String] {
@@ -116,38 +110,4 @@ public enum StateDump {
         return result
     }
 
-    /// Whether `needle` occurs in `haystack` (a first-byte scan, then a compare).
-    private static func index(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
-        guard haystack.count >= needle.count, let first = needle.first else { return false }
-        var position = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while position <= last {
-            guard let hit = haystack[position...last].firstIndex(of: first) else { return false }
-            if haystack[hit..<(hit + needle.count)].elementsEqual(needle) { return true }
-            position = hit + 1
-        }
-        return false
-    }
-
-    /// Whether the first `limit` bytes of the file at `path` contain `needle`, read in 1 MiB chunks.
-    static func fileContains(_ path: String, _ needle: [UInt8], limit: Int) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0, !needle.isEmpty else { return false }
-        defer { close(descriptor) }
-        let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk + needle.count)
-        var carried = 0
-        var total = 0
-        while total < limit {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + carried, chunk) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            total += count
-            let filled = carried + count
-            if Self.index(of: needle, in: buffer[0..<filled]) { return true }
-            carried = min(needle.count - 1, filled)
-            for index in 0..<carried { buffer[index] = buffer[filled - carried + index] }
-        }
-        return false
-    }
 }

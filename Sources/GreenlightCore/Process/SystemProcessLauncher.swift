@@ -136,9 +136,16 @@ public struct SystemProcessLauncher: ProcessLauncher {
                 }
             }
             if let until = dumpUntil, !process.wasTerminated {
-                // Every process asked has printed and exited: a short settle for its parent to pass the output on.
-                if dumpSettleAt == nil, stateRequests.allSatisfy({ !Self.isRunning($0.pid) }) { dumpSettleAt = now.addingTimeInterval(0.5) }
-                if now >= until || dumpSettleAt.map({ now >= $0 }) ?? false {
+                // Every process asked has printed and exited: a short settle for its parent to pass
+                // the output on (`go test` and `swift test` hold a test binary's output until it ends).
+                if dumpSettleAt == nil, stateRequests.allSatisfy({ !Self.isRunning($0.pid) }) { dumpSettleAt = now.addingTimeInterval(1) }
+                if dumpSettleAt == nil, now >= until {
+                    // Some go on after their dump (a JVM, the Swift backtracer's first signal): those
+                    // alone are killed first, so that their parents still pass their output on.
+                    for request in stateRequests where Self.isRunning(request.pid) { kill(request.pid, SIGKILL) }
+                    dumpSettleAt = now.addingTimeInterval(1)
+                }
+                if let settle = dumpSettleAt, now >= settle {
                     dumpUntil = nil
                     process.terminate()
                 }

@@ -21,9 +21,8 @@ struct StepExecutor: Sendable {
         let stepLimit = step.timeout ?? .infinity
         let tierBinds = remaining < stepLimit
         var environment = environment
-        if step.onTimeout == .diagnose, environment["PYTHONFAULTHANDLER"] == nil {
-            // So that a hung Python process answers SIGABRT with every thread's traceback.
-            environment["PYTHONFAULTHANDLER"] = "1"
+        if step.onTimeout == .diagnose {
+            for (name, value) in StepDefinition.diagnosisEnvironment where environment[name] == nil { environment[name] = value }
         }
         var spec = ProcessSpec(command: step.run, directory: directory, environment: environment,
                                timeout: max(0.001, min(stepLimit, remaining)))

@@ -4,6 +4,8 @@ extension StepResult {
     /// Takes in what the step's output and reports said about its tests: counts, failures
     /// with locations, the failure blocks the report quotes, and a hang's diagnosis.
     ///
+    /// - A step that exited 0 while its output or reports say tests failed fails (a pipe such as
+    ///   `go test | tee` hides the test command's status; the tests' own word decides).
     /// - A passing step recognised as a test run that ran no test fails with "ran no tests",
     ///   unless `allowNoTests` (the step's `allow_no_tests`).
     /// - A hang is kept when the step timed out, or when the output itself carries a dump
@@ -13,7 +15,15 @@ extension StepResult {
         failures = summary.failures
         failureBlocks = summary.failureBlocks
         if let found = summary.hang, timedOut || !found.frames.isEmpty { hang = found }
-        if verdict == .pass, summary.ranNoTests, !allowNoTests {
+        let failed = max(summary.counts?.failed ?? 0, summary.failures.count)
+        if verdict == .pass, failed > 0 {
+            // `go test ./... | tee log` exits with tee's status: the tests' own word decides.
+            verdict = .fail
+            let names = summary.failures.prefix(3).map(\.name).joined(separator: ", ")
+            problem = "exited 0, but its output reports \(failed) failing test\(failed == 1 ? "" : "s")"
+                + (names.isEmpty ? "" : " (\(names)\(summary.failures.count > 3 ? ", …" : ""))")
+                + "; a pipe or `|| true` may hide the test command's status"
+        } else if verdict == .pass, summary.ranNoTests, !allowNoTests {
             verdict = .fail
             let runners = summary.runners.joined(separator: ", ")
             problem = "ran no tests: its output is a test run (\(runners)) that ran none; "

@@ -14,11 +14,26 @@ public enum LogExcerpt {
                     text = String(text[text.index(after: carriage)...])
                 }
                 text = text.replacingOccurrences(of: "\r", with: "")
+                text = printable(text)
                 return text.count > width ? String(text.prefix(width)) + "…" : text
             }
         var kept = lines
         while let last = kept.last, last.trimmingCharacters(in: .whitespaces).isEmpty { kept.removeLast() }
         return Array(kept.suffix(count))
+    }
+
+    /// `text` with control characters a terminal would act on (C0 but tab, DEL, C1 such as
+    /// U+009B, a one-character CSI) replaced by U+FFFD, so a quoted line cannot drive the
+    /// reader's terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// The text without terminal colour and cursor sequences (`TerminalEscapes`).

@@ -28,6 +28,8 @@ enum TerminalEscapes {
             index += 1
             guard index < count else { break }
             let kind = bytes[index]
+            // A lone ESC before a line break: the break stays (two lines must not merge).
+            if kind == 0x0A || kind == 0x0D { continue }
             index += 1
             switch kind {
             case UInt8(ascii: "["):

@@ -54,7 +54,7 @@ struct CargoTestRecognizer: Sendable {
 
     mutating func consume(_ line: Substring, into record: inout RecognitionRecord) {
         if detail != nil {
-            if line.hasPrefix("---- ") || line == "failures:" || line.hasPrefix("test result: ") || line.hasPrefix("running ") {
+            if OutputText.hasPrefix(line, "---- ") || line == "failures:" || OutputText.hasPrefix(line, "test result: ") || OutputText.hasPrefix(line, "running ") {
                 endDetail(&record)
             } else {
                 detailLine(line, record: &record)
@@ -71,7 +71,7 @@ struct CargoTestRecognizer: Sendable {
             section = TestCounts()
         } else if let rest = OutputText.after("test ", in: line) {
             testLine(rest, record: &record)
-        } else if active, let rest = OutputText.after("---- ", in: line), rest.hasSuffix(" stdout ----") || rest.hasSuffix(" stderr ----") {
+        } else if active, let rest = OutputText.after("---- ", in: line), OutputText.hasSuffix(rest, " stdout ----") || OutputText.hasSuffix(rest, " stderr ----") {
             let name = String(rest.dropLast(" stdout ----".count))
             detail = Detail(name: name, lines: [FailureBlockList.cut(line)])
         }
@@ -85,11 +85,11 @@ struct CargoTestRecognizer: Sendable {
 
     /// "FAILED. 2 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s".
     private static func result(_ text: Substring) -> TestCounts? {
-        guard text.hasPrefix("ok. ") || text.hasPrefix("FAILED. ") else { return nil }
+        guard OutputText.hasPrefix(text, "ok. ") || OutputText.hasPrefix(text, "FAILED. ") else { return nil }
         var counts = TestCounts()
         var known = 0
         for part in text.split(separator: ";") {
-            let words = OutputText.words(part.hasPrefix("ok. ") || part.hasPrefix("FAILED. ") ? part.drop { $0 != " " } : part)
+            let words = OutputText.words(OutputText.hasPrefix(part, "ok. ") || OutputText.hasPrefix(part, "FAILED. ") ? part.drop { $0 != " " } : part)
             guard words.count >= 2, let number = OutputText.integer(words[0]) else { continue }
             switch words[1] {
             case "passed": counts.passed = number; known += 1
@@ -104,15 +104,15 @@ struct CargoTestRecognizer: Sendable {
     /// After "test ": "tests::x ... ok", "tests::x - should panic ... ok", "tests::x ... ignored, reason",
     /// "tests::x has been running for over 60 seconds", "tests::x ... " (still running).
     private mutating func testLine(_ text: Substring, record: inout RecognitionRecord) {
-        if let long = text.range(of: " has been running for over ") {
+        if let long = OutputText.range(of: " has been running for over ", in: text) {
             activate(&record)
             let name = text[..<long.lowerBound]
             record.running.started(Self.key(name), name: name)
             return
         }
-        guard let dots = text.range(of: " ... ") ?? (text.hasSuffix(" ...") ? text.range(of: " ...", options: .backwards) : nil) else { return }
+        guard let dots = OutputText.range(of: " ... ", in: text) ?? (OutputText.hasSuffix(text, " ...") ? OutputText.lastRange(of: " ...", in: text) : nil) else { return }
         var name = text[..<dots.lowerBound]
-        if name.hasSuffix(" - should panic") { name = name.dropLast(" - should panic".count) }
+        if OutputText.hasSuffix(name, " - should panic") { name = name.dropLast(" - should panic".count) }
         let outcome = OutputText.firstWord(text[dots.upperBound...])
         switch outcome {
         case "ok":
@@ -141,9 +141,9 @@ struct CargoTestRecognizer: Sendable {
         defer { detail = open }
         switch open.state {
         case .beforePanic:
-            if line.hasPrefix("thread '"), let panicked = line.range(of: " panicked at ") {
+            if OutputText.hasPrefix(line, "thread '"), let panicked = OutputText.range(of: " panicked at ", in: line) {
                 let rest = line[panicked.upperBound...]
-                if rest.hasPrefix("'"), let comma = rest.range(of: "', ", options: .backwards) {
+                if OutputText.hasPrefix(rest, "'"), let comma = OutputText.lastRange(of: "', ", in: rest) {
                     // Before Rust 1.73: "panicked at 'message', src/lib.rs:16:9".
                     open.message = [String(rest[rest.index(after: rest.startIndex)..<comma.lowerBound])]
                     if let found = OutputText.fileAndLine(OutputText.trimmed(rest[comma.upperBound...])) {
@@ -151,13 +151,13 @@ struct CargoTestRecognizer: Sendable {
                     }
                     open.state = .done
                 } else {
-                    let place = rest.hasSuffix(":") ? rest.dropLast() : rest
+                    let place = OutputText.hasSuffix(rest, ":") ? rest.dropLast() : rest
                     if let found = OutputText.fileAndLine(place) { open.location = record.paths.location(found.path, line: found.line) }
                     open.state = .message
                 }
             }
         case .message:
-            if line.isEmpty || line.hasPrefix("note: ") || line == "stack backtrace:" {
+            if line.isEmpty || OutputText.hasPrefix(line, "note: ") || line == "stack backtrace:" {
                 // The message ends; the backtrace and notes after it are not quoted.
                 open.state = .done
                 return

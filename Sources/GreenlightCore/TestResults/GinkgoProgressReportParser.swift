@@ -37,7 +37,7 @@ struct GinkgoProgressReportParser: Sendable {
 
     /// "BeforeSuite" in "In [BeforeSuite] (Node Runtime: 1m0s)".
     static func node(in trimmed: Substring) -> Substring? {
-        guard trimmed.hasPrefix("In ["), HangDumpText.contains(trimmed, "] (Node Runtime: "),
+        guard OutputText.hasPrefix(trimmed, "In ["), HangDumpText.contains(trimmed, "] (Node Runtime: "),
               let close = trimmed.firstIndex(of: "]") else { return nil }
         return trimmed[trimmed.index(trimmed.startIndex, offsetBy: 4)..<close]
     }
@@ -73,17 +73,17 @@ struct GinkgoProgressReportParser: Sendable {
             if trimmed.isEmpty || isDelimiter { return goroutineIndent == nil && !isDelimiter }
             let indent = HangDumpText.indentation(line)
             guard let base = goroutineIndent else {
-                if trimmed.hasPrefix("goroutine ") { goroutineIndent = indent }
+                if OutputText.hasPrefix(trimmed, "goroutine ") { goroutineIndent = indent }
                 return true
             }
-            if trimmed.hasPrefix("|") || (trimmed.hasPrefix(">") && indent > base + 2) { return true }
+            if OutputText.hasPrefix(trimmed, "|") || (OutputText.hasPrefix(trimmed, ">") && indent > base + 2) { return true }
             if let function = pending, let (file, number) = HangDumpText.location(trimmed) {
                 add(function.function, highlighted: function.highlighted, file: file, line: number)
                 pending = nil
                 return true
             }
-            if trimmed.hasPrefix("goroutine ") { return false }
-            pending = trimmed.hasPrefix("> ") ? (trimmed.dropFirst(2), true) : (trimmed, false)
+            if OutputText.hasPrefix(trimmed, "goroutine ") { return false }
+            pending = OutputText.hasPrefix(trimmed, "> ") ? (trimmed.dropFirst(2), true) : (trimmed, false)
             return true
         }
     }

@@ -77,26 +77,26 @@ struct GinkgoRecognizer: Sendable {
         if detail != nil, continueDetail(line, record: &record) { return }
         if summarizing, continueSummary(line, record: &record) { return }
 
-        if line.hasPrefix("Running Suite: ") {
+        if OutputText.hasPrefix(line, "Running Suite: ") {
             activate(&record)
             started += 1
         } else if let state = Self.failureHeader(line) {
             activate(&record)
             detail = Detail(state: state, lines: [FailureBlockList.cut(OutputText.trimmedEnd(line))])
-        } else if line.hasPrefix("Summarizing "), line.hasSuffix(" Failures:") || line.hasSuffix(" Failure:"), active {
+        } else if OutputText.hasPrefix(line, "Summarizing "), OutputText.hasSuffix(line, " Failures:") || OutputText.hasSuffix(line, " Failure:"), active {
             summarizing = true
-        } else if line.hasPrefix("Ran "), let specs = Self.ran(line) {
+        } else if OutputText.hasPrefix(line, "Ran "), let specs = Self.ran(line) {
             activate(&record)
             specsRun = specs
             record.ginkgoSuiteEnded = true
-        } else if (line.hasPrefix("SUCCESS!") || line.hasPrefix("FAIL!")), active {
+        } else if (OutputText.hasPrefix(line, "SUCCESS!") || OutputText.hasPrefix(line, "FAIL!")), active {
             endSuite(line)
-        } else if line.hasPrefix("["), Self.isSuccinctSuite(line) {
+        } else if OutputText.hasPrefix(line, "["), Self.isSuccinctSuite(line) {
             // The succinct reporter (`ginkgo` running several suites): "[1234] Books Suite - 6/7 specs
             // •••• SUCCESS! 1.2ms" counts nothing; a failing suite goes on to print its counts.
             activate(&record)
             started += 1
-            if line.contains(" SUCCESS! ") || line.hasSuffix(" SUCCESS!") {
+            if OutputText.contains(line, " SUCCESS! ") || OutputText.hasSuffix(line, " SUCCESS!") {
                 countsKnown = false
                 ended += 1
             }
@@ -108,13 +108,13 @@ struct GinkgoRecognizer: Sendable {
         let rest: Substring
         if let afterDot = OutputText.after("• ", in: line) ?? OutputText.after("+ ", in: line) {
             rest = afterDot
-        } else if line.hasPrefix("["), let close = line.firstIndex(of: "]"),
-                  line[line.index(after: close)...].hasPrefix(" [") {
+        } else if OutputText.hasPrefix(line, "["), let close = line.firstIndex(of: "]"),
+                  OutputText.hasPrefix(line[line.index(after: close)...], " [") {
             rest = line[line.index(close, offsetBy: 2)...]
         } else {
             return nil
         }
-        for state in states where rest.hasPrefix("[\(state)]") { return state }
+        for state in states where OutputText.hasPrefix(rest, "[\(state)]") { return state }
         return nil
     }
 
@@ -128,16 +128,16 @@ struct GinkgoRecognizer: Sendable {
 
     private static func isSuccinctSuite(_ line: Substring) -> Bool {
         guard let close = line.firstIndex(of: "]"), OutputText.integer(line[line.index(after: line.startIndex)..<close]) != nil,
-              let dash = line.range(of: " - ") else { return false }
+              let dash = OutputText.range(of: " - ", in: line) else { return false }
         let words = OutputText.words(line[dash.upperBound...])
-        return words.count >= 2 && words[1] == "specs" && words[0].contains("/")
+        return words.count >= 2 && words[1] == "specs" && OutputText.contains(words[0], "/")
     }
 
     /// "FAIL! - Suite Timeout Elapsed -- 2 Passed | 3 Failed | 1 Flaked | 1 Pending | 1 Skipped".
     private mutating func endSuite(_ line: Substring) {
         ended += 1
         defer { specsRun = nil }
-        guard let dashes = line.range(of: " -- ") else {
+        guard let dashes = OutputText.range(of: " -- ", in: line) else {
             countsKnown = false
             return
         }
@@ -168,8 +168,8 @@ struct GinkgoRecognizer: Sendable {
     /// Reads a line of a failure block; false when the block ended before it.
     private mutating func continueDetail(_ line: Substring, record: inout RecognitionRecord) -> Bool {
         let trimmed = OutputText.trimmed(line)
-        if trimmed.hasPrefix("------------------------------") || Self.failureHeader(line) != nil
-            || line.hasPrefix("Summarizing ") || line.hasPrefix("Ran ") {
+        if OutputText.hasPrefix(trimmed, "------------------------------") || Self.failureHeader(line) != nil
+            || OutputText.hasPrefix(line, "Summarizing ") || OutputText.hasPrefix(line, "Ran ") {
             endDetail(&record)
             return false
         }
@@ -184,9 +184,9 @@ struct GinkgoRecognizer: Sendable {
                 open.inMessage = true
                 open.messageIndent = OutputText.indentation(line)
                 open.message = [String(text)]
-            } else if trimmed.hasPrefix("In ["), let at = trimmed.range(of: "] at: ") {
+            } else if OutputText.hasPrefix(trimmed, "In ["), let at = OutputText.range(of: "] at: ", in: trimmed) {
                 var place = trimmed[at.upperBound...]
-                if let time = place.range(of: " @ ") { place = place[..<time.lowerBound] }
+                if let time = OutputText.range(of: " @ ", in: place) { place = place[..<time.lowerBound] }
                 if let found = OutputText.fileAndLine(place) {
                     open.location = record.paths.location(found.path, line: found.line)
                     open.locationInProject = record.paths.relative(found.path) != found.path
@@ -200,9 +200,9 @@ struct GinkgoRecognizer: Sendable {
             // What panicked, then "Full Stack Trace" and its frames ("\t/src/x_test.go:23 +0x2").
             if open.message.count == 1, !trimmed.isEmpty, trimmed != "Full Stack Trace" {
                 open.message.append(String(trimmed))
-            } else if !open.locationInProject, trimmed.hasPrefix("/") {
+            } else if !open.locationInProject, OutputText.hasPrefix(trimmed, "/") {
                 var place = OutputText.firstWord(trimmed)
-                if place.hasSuffix(":"), !place.isEmpty { place = place.dropLast() }
+                if OutputText.hasSuffix(place, ":"), !place.isEmpty { place = place.dropLast() }
                 if let found = OutputText.fileAndLine(place), record.paths.relative(found.path) != found.path {
                     open.location = record.paths.location(found.path, line: found.line)
                     open.locationInProject = true

@@ -56,7 +56,7 @@ struct GoJSONRecognizer: Sendable {
     private static func key(_ package: String, _ test: some StringProtocol) -> String { "go\u{0}\(package)\u{0}\(test)" }
 
     mutating func consume(_ line: Substring, into record: inout RecognitionRecord) -> Line {
-        guard line.hasPrefix("{"), line.contains("\"Action\""),
+        guard OutputText.hasPrefix(line, "{"), OutputText.contains(line, "\"Action\""),
               let event = try? JSONDecoder().decode(Event.self, from: Data(line.utf8)) else { return .text }
         if !active {
             active = true
@@ -88,7 +88,7 @@ struct GoJSONRecognizer: Sendable {
         case "run":
             record.running.started(key, name: test)
             packages[package, default: PackageState()].started = true
-            if !test.contains("/") { record.ginkgoSuiteEnded = false }
+            if !OutputText.contains(test, "/") { record.ginkgoSuiteEnded = false }
         case "output":
             guard let output else { return }
             for line in output.split(separator: "\n") {
@@ -103,7 +103,7 @@ struct GoJSONRecognizer: Sendable {
             record.running.finished(key)
             let printed = outputs.take(key)
             let header = failHeaders.removeValue(forKey: key)
-            if !test.contains("/"), record.ginkgoSuiteEnded {
+            if !OutputText.contains(test, "/"), record.ginkgoSuiteEnded {
                 record.ginkgoSuiteEnded = false
                 packages[package, default: PackageState()].ginkgo = true
                 return
@@ -126,7 +126,7 @@ struct GoJSONRecognizer: Sendable {
     private mutating func handlePackage(_ action: String, package: String, output: String?) {
         switch action {
         case "output":
-            if let output, output.contains("[no tests to run]") { packages[package, default: PackageState()].noTestsToRun = true }
+            if let output, OutputText.contains(output, "[no tests to run]") { packages[package, default: PackageState()].noTestsToRun = true }
         case "pass", "skip":
             packages.removeValue(forKey: package)
         case "fail":

@@ -11,7 +11,7 @@ enum GoTestLine {
     static func result(_ line: Substring) -> (outcome: Outcome, name: Substring, indent: Int)? {
         let indent = OutputText.indentation(line)
         let body = line.dropFirst(indent)
-        guard body.hasPrefix("--- ") else { return nil }
+        guard OutputText.hasPrefix(body, "--- ") else { return nil }
         for outcome in [Outcome.fail, .pass, .skip] {
             if let rest = OutputText.after("--- \(outcome.rawValue): ", in: body) {
                 let name = OutputText.firstWord(rest)
@@ -23,7 +23,7 @@ enum GoTestLine {
 
     /// `=== RUN   Name`, `=== CONT  Name`, `=== NAME  Name`, `=== PAUSE Name`.
     static func update(_ line: Substring) -> (action: Substring, name: Substring)? {
-        guard line.hasPrefix("=== ") else { return nil }
+        guard OutputText.hasPrefix(line, "=== ") else { return nil }
         let rest = line.dropFirst(4)
         let action = rest.prefix { $0 != " " }
         guard ["RUN", "CONT", "NAME", "PAUSE"].contains(action) else { return nil }
@@ -48,13 +48,13 @@ enum GoTestLine {
         switch words[0] {
         case "ok":
             guard OutputText.isSeconds(words[2]) || words[2] == "(cached)" else { return nil }
-            return .ok(noTests: line.contains("[no tests to run]"))
+            return .ok(noTests: OutputText.contains(line, "[no tests to run]"))
         case "FAIL":
             if OutputText.isSeconds(words[2]) { return .fail(built: true) }
             if words[2] == "[build" || words[2] == "[setup" { return .fail(built: false) }
             return nil
         case "?":
-            return line.hasSuffix("[no test files]") ? .noTestFiles : nil
+            return OutputText.hasSuffix(line, "[no test files]") ? .noTestFiles : nil
         default:
             return nil
         }
@@ -64,7 +64,7 @@ enum GoTestLine {
     /// (https://github.com/gotestyourself/gotestsum, `testjson/summary.go`): its counts, with
     /// errors (a package that failed to build or panicked) as failures.
     static func gotestsumDone(_ line: Substring) -> TestCounts? {
-        guard let rest = OutputText.after("DONE ", in: line), let inRange = rest.range(of: " in ", options: .backwards) else { return nil }
+        guard let rest = OutputText.after("DONE ", in: line), let inRange = OutputText.lastRange(of: " in ", in: rest) else { return nil }
         var total: Int?
         var counts = TestCounts()
         for part in rest[..<inRange.lowerBound].split(separator: ",") {
@@ -88,7 +88,7 @@ enum GoTestLine {
         let text = OutputText.trimmed(line)
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let file = text[..<colon]
-        guard file.hasSuffix(".go"), !file.contains(" ") else { return nil }
+        guard OutputText.hasSuffix(file, ".go"), !OutputText.contains(file, " ") else { return nil }
         let rest = text[text.index(after: colon)...]
         guard let second = rest.firstIndex(of: ":"), let number = OutputText.integer(rest[..<second]) else { return nil }
         return (file, number, OutputText.trimmed(rest[rest.index(after: second)...]))

@@ -66,7 +66,7 @@ struct GoTestRecognizer: Sendable {
             record.running.started(Self.key(name), name: name)
             return
         }
-        if line.hasPrefix("panic: test timed out after ") { activate(&record) }
+        if OutputText.hasPrefix(line, "panic: test timed out after ") { activate(&record) }
 
         if let open = pending {
             if GoTestLine.result(line) != nil {
@@ -87,7 +87,7 @@ struct GoTestRecognizer: Sendable {
             case "RUN":
                 section.verbose = true
                 record.running.started(Self.key(update.name), name: update.name)
-                if !update.name.contains("/") { record.ginkgoSuiteEnded = false }
+                if !OutputText.contains(update.name, "/") { record.ginkgoSuiteEnded = false }
                 current = String(update.name)
             case "CONT", "NAME":
                 current = String(update.name)

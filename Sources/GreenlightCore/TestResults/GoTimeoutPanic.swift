@@ -27,16 +27,16 @@ struct GoTimeoutPanic: Sendable {
             }
             state = .idle
         case .listing:
-            if line.hasPrefix("\t") {
+            if OutputText.hasPrefix(line, "\t") {
                 var name = OutputText.trimmed(line.dropFirst())
-                if name.hasSuffix(")"), let open = name.range(of: " (", options: .backwards) {
+                if OutputText.hasSuffix(name, ")"), let open = OutputText.lastRange(of: " (", in: name) {
                     name = name[..<open.lowerBound]
                 }
                 return name.isEmpty ? nil : name
             }
             state = .idle
         }
-        if line.hasPrefix("panic: test timed out after ") {
+        if OutputText.hasPrefix(line, "panic: test timed out after ") {
             state = .panicked
             timedOut = true
         }

@@ -4,7 +4,7 @@
 /// `module@version/` path), and, when project roots are known, only files under one of them.
 enum GoroutineDumpFrameFilter {
     static func isProject(_ function: GoroutineDumpFunction, file: Substring, paths: HangDumpPaths) -> Bool {
-        if file == "_testmain.go" || file.hasSuffix("/_testmain.go") || function.packagePath.isEmpty {
+        if file == "_testmain.go" || OutputText.hasSuffix(file, "/_testmain.go") || function.packagePath.isEmpty {
             return false
         }
         let relative = paths.relativeToCheckout(file)

@@ -34,7 +34,7 @@ struct GoroutineDumpFunction: Sendable, Equatable {
             guard let open else { return nil }
             text = text[..<open]
         }
-        guard !text.isEmpty, !text.contains(" "), !text.contains("\t") else { return nil }
+        guard !text.isEmpty, !OutputText.contains(text, " "), !OutputText.contains(text, "\t") else { return nil }
         symbol = HangDumpText.capped(text)
         let lastSlash = text.lastIndex(of: "/")
         let afterSlash = lastSlash.map { text.index(after: $0) } ?? text.startIndex
@@ -56,14 +56,14 @@ struct GoroutineDumpFunction: Sendable, Equatable {
     /// Whether the package path starts like a standard library one: no dot in its first element.
     /// (A module path without a dot can still be the project's; the file path decides that.)
     var looksLikeStandardLibrary: Bool {
-        !firstPathElement.contains(".")
+        !OutputText.contains(firstPathElement, ".")
     }
 
     /// The test a test function's frame names: `TestCacheList` for `TestCacheList` and for its
     /// closures `TestCacheList.func1.2`; a method keeps its receiver: `(*Suite).TestX`.
     var testName: String {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        if name.hasPrefix("("), parts.count >= 2 {
+        if OutputText.hasPrefix(name, "("), parts.count >= 2 {
             return parts[0] + "." + parts[1]
         }
         return String(parts.first ?? Substring(name))
@@ -73,7 +73,7 @@ struct GoroutineDumpFunction: Sendable, Equatable {
     /// test, example or benchmark, or is a closure inside one.
     var looksLikeTest: Bool {
         var base = Substring(name)
-        if base.hasPrefix("("), let close = base.firstIndex(of: ")") {
+        if OutputText.hasPrefix(base, "("), let close = base.firstIndex(of: ")") {
             base = base[base.index(after: close)...].drop { $0 == "." }
         }
         return ["Test", "Fuzz", "Example", "Benchmark"].contains { base.hasPrefix($0) }

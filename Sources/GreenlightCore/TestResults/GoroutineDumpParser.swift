@@ -37,7 +37,7 @@ struct GoroutineDumpParser: Sendable {
         if readingRunningTests {
             if HangDumpText.startsWithSpace(line), !HangDumpText.isBlank(line) {
                 var name = HangDumpText.trimmed(line)
-                if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
+                if OutputText.hasSuffix(name, ")"), let open = name.lastIndex(of: "("), open > name.startIndex,
                    name[name.index(before: open)] == " " {
                     name = name[..<name.index(before: open)]
                 }
@@ -50,13 +50,13 @@ struct GoroutineDumpParser: Sendable {
             finishGoroutine()
             return recognised()
         }
-        if line.hasPrefix("goroutine "), line.hasSuffix("]:") {
+        if OutputText.hasPrefix(line, "goroutine "), OutputText.hasSuffix(line, "]:") {
             finishGoroutine()
             let number = line.dropFirst("goroutine ".count).prefix { $0.isNumber }
             if let id = Int(number) { current = GoroutineDumpStack(id: id) }
             return recognised()
         }
-        if line.hasPrefix("[originating from goroutine ") {
+        if OutputText.hasPrefix(line, "[originating from goroutine ") {
             finishGoroutine()
             return recognised()
         }
@@ -76,11 +76,11 @@ struct GoroutineDumpParser: Sendable {
                 pending = nil
                 return recognised()
             }
-        } else if line.hasPrefix("created by ") {
+        } else if OutputText.hasPrefix(line, "created by ") {
             pending = nil
             skipLocation = true
             return recognised()
-        } else if current != nil, line.hasSuffix(")"), let function = GoroutineDumpFunction(printed: line) {
+        } else if current != nil, OutputText.hasSuffix(line, ")"), let function = GoroutineDumpFunction(printed: line) {
             pending = function
             skipLocation = false
             return recognised()

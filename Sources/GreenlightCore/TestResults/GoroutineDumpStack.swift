@@ -37,7 +37,7 @@ struct GoroutineDumpStack: Sendable {
                     || function.name.hasPrefix("(*testContext).waitParallel")
             }
         }
-        if function.symbol.contains("ginkgo/v2/internal.(*Suite).runNode.func") || function.symbol.contains("onsi/ginkgo/internal/leafnodes.") {
+        if OutputText.contains(function.symbol, "ginkgo/v2/internal.(*Suite).runNode.func") || OutputText.contains(function.symbol, "onsi/ginkgo/internal/leafnodes.") {
             runsGinkgoNode = true
         }
         if function.symbol.hasSuffix("ginkgo/v2.RunSpecs") || function.symbol.hasSuffix("onsi/ginkgo.RunSpecs") {

@@ -4,6 +4,7 @@ enum HangDump: Sendable {
     case ginkgo(GinkgoProgressReportDump)
     case python(PythonFaulthandlerDump)
     case jvm(JVMThreadDump)
+    case swift(SwiftBacktraceDump)
 
     /// When the dump started among the collector's dumps (later dumps win).
     var sequence: Int {
@@ -12,6 +13,7 @@ enum HangDump: Sendable {
         case let .ginkgo(dump): dump.sequence
         case let .python(dump): dump.sequence
         case let .jvm(dump): dump.sequence
+        case let .swift(dump): dump.sequence
         }
     }
 
@@ -21,6 +23,7 @@ enum HangDump: Sendable {
         case let .ginkgo(dump): dump.report(running: running, specHeaders: specHeaders)
         case let .python(dump): dump.report(running: running)
         case let .jvm(dump): dump.report(running: running)
+        case let .swift(dump): dump.report(running: running)
         }
     }
 }

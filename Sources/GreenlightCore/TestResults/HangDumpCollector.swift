@@ -16,6 +16,9 @@ import NIOConcurrencyHelpers
 ///   thread running a `test…` function; https://docs.python.org/3/library/faulthandler.html.
 /// - JVM thread dumps (SIGQUIT, "Full thread dump …"): the thread running a method of a test
 ///   class; https://docs.oracle.com/en/java/javase/17/troubleshoot/diagnostic-tools.html.
+/// - Swift runtime backtraces (SIGABRT with `SWIFT_BACKTRACE=enable=yes`, "*** Program crashed:"):
+///   the thread running an XCTest method or a Swift Testing `@Test` function;
+///   https://github.com/swiftlang/swift/blob/main/docs/Backtracing.rst.
 ///
 /// When several dumps appear, the latest wins. With no dump, the report names the last entry of
 /// `running` (the most recently started test still open; with parallel tests that is one of

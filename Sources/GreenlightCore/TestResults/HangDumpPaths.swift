@@ -1,18 +1,11 @@
-/// Where the checkout is: a dump's absolute file paths under a project root are shown relative
+/// Where the checkout is (the roots as `ProjectPaths` normalises them): a dump's absolute file paths under a project root are shown relative
 /// to it, and "under a root or not" is the strongest sign that a frame is the project's own.
 struct HangDumpPaths: Sendable {
     /// Absolute roots without a trailing slash, longest first (so the innermost root wins).
     let roots: [String]
 
     init(projectRoots: [String]) {
-        var roots: [String] = []
-        for root in projectRoots {
-            var root = root
-            while root.count > 1, root.hasSuffix("/") { root.removeLast() }
-            guard root.hasPrefix("/"), root != "/", !roots.contains(root) else { continue }
-            roots.append(root)
-        }
-        self.roots = roots.sorted { $0.utf8.count > $1.utf8.count }
+        roots = ProjectPaths(projectRoots).roots
     }
 
     /// `path` relative to the longest project root it lies under, or nil when it lies under none.
@@ -37,7 +30,7 @@ struct HangDumpPaths: Sendable {
     /// Whether an absolute path that lies under no project root must be someone else's code:
     /// true when roots were given (it is outside the checkout), false when none were (nothing is known).
     func isOutsideCheckout(_ path: Substring) -> Bool {
-        !roots.isEmpty && path.hasPrefix("/") && relativeToCheckout(path) == nil
+        !roots.isEmpty && OutputText.hasPrefix(path, "/") && relativeToCheckout(path) == nil
     }
 
     /// Whether a path has a directory named `name` (`/vendor/`, `/site-packages/`), or starts with one.

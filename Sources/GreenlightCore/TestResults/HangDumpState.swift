@@ -14,10 +14,12 @@ struct HangDumpState: Sendable {
     private var ginkgo: GinkgoProgressReportParser?
     private var python: PythonFaulthandlerParser?
     private var jvm: JVMThreadDumpParser?
+    private var swift: SwiftBacktraceParser?
     private var finishedGo: GoroutineDump?
     private var finishedGinkgo: GinkgoProgressReportDump?
     private var finishedPython: PythonFaulthandlerDump?
     private var finishedJVM: JVMThreadDump?
+    private var finishedSwift: SwiftBacktraceDump?
     private var specHeaders: [String] = []
 
     init(paths: HangDumpPaths) {
@@ -40,6 +42,7 @@ struct HangDumpState: Sendable {
         if ginkgo?.consume(line) == false { finishGinkgoDump() }
         if python?.consume(line) == false { finishPythonDump() }
         if jvm?.consume(line) == false { finishJVMDump() }
+        if swift?.consume(line) == false { finishSwiftDump() }
         if go == nil, GoroutineDumpParser.starts(line) {
             go = GoroutineDumpParser(sequence: nextSequence(), paths: paths)
         }
@@ -52,6 +55,9 @@ struct HangDumpState: Sendable {
         }
         if jvm == nil, JVMThreadDumpParser.starts(line) {
             jvm = JVMThreadDumpParser(sequence: nextSequence())
+        }
+        if swift == nil, SwiftBacktraceParser.starts(line) {
+            swift = SwiftBacktraceParser(sequence: nextSequence(), paths: paths, marker: line)
         }
     }
 
@@ -70,14 +76,21 @@ struct HangDumpState: Sendable {
         ginkgo = nil
     }
 
+    /// Several interpreters may be asked at once (pytest and the server its test started, Maven
+    /// and its forked JVM): a later dump replaces an earlier one unless only the earlier names a test.
     private mutating func finishPythonDump() {
-        finishedPython = python?.finish()
+        if let dump = python?.finish(), dump.namesTest || !(finishedPython?.namesTest ?? false) { finishedPython = dump }
         python = nil
     }
 
     private mutating func finishJVMDump() {
-        finishedJVM = jvm?.finish()
+        if let dump = jvm?.finish(), dump.namesTest || !(finishedJVM?.namesTest ?? false) { finishedJVM = dump }
         jvm = nil
+    }
+
+    private mutating func finishSwiftDump() {
+        finishedSwift = swift?.finish()
+        swift = nil
     }
 
     /// The latest dump's report (a Go dump of a Ginkgo suite gives way to a Ginkgo progress
@@ -88,11 +101,13 @@ struct HangDumpState: Sendable {
         if state.ginkgo != nil { state.finishGinkgoDump() }
         if state.python != nil { state.finishPythonDump() }
         if state.jvm != nil { state.finishJVMDump() }
+        if state.swift != nil { state.finishSwiftDump() }
         var dumps: [HangDump] = []
         if let dump = state.finishedGo { dumps.append(.go(dump)) }
         if let dump = state.finishedGinkgo { dumps.append(.ginkgo(dump)) }
         if let dump = state.finishedPython { dumps.append(.python(dump)) }
         if let dump = state.finishedJVM { dumps.append(.jvm(dump)) }
+        if let dump = state.finishedSwift { dumps.append(.swift(dump)) }
         var latest = dumps.max { $0.sequence < $1.sequence }
         if case let .go(goDump)? = latest, goDump.runsGinkgo, let ginkgoDump = state.finishedGinkgo {
             latest = .ginkgo(ginkgoDump)

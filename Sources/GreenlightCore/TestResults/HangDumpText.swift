@@ -8,7 +8,7 @@ enum HangDumpText {
     /// The lines in what `HangDumpCollector.consume` was given: usually one, but a caller may
     /// hand over a chunk with "\n" inside. A trailing "\r" is dropped and long lines are cut.
     static func lines(in text: Substring) -> [Substring] {
-        if text.utf8.count <= maxLineBytes, text.utf8.last != UInt8(ascii: "\r"), !text.utf8.contains(UInt8(ascii: "\n")) {
+        if text.utf8.count <= maxLineBytes, text.utf8.last != UInt8(ascii: "\r"), !OutputText.contains(text, "\n") {
             return [text]
         }
         let scalars = text.unicodeScalars
@@ -69,47 +69,14 @@ enum HangDumpText {
         line.unicodeScalars.allSatisfy(isSpace)
     }
 
-    /// Whether `text` holds `needle`, compared as UTF-8 bytes (no Unicode normalisation, which
-    /// is what a marker printed by a runtime needs, and fast on long lines).
+    /// Whether `text` holds `needle`, compared as UTF-8 bytes (`OutputText.contains`).
     static func contains(_ text: Substring, _ needle: String) -> Bool {
-        range(of: needle, in: text) != nil
+        OutputText.contains(text, needle)
     }
 
-    /// The first occurrence of `needle` in `text`, compared as UTF-8 bytes.
+    /// The first occurrence of `needle` in `text`, compared as UTF-8 bytes (`OutputText.range`).
     static func range(of needle: String, in text: Substring) -> Range<Substring.Index>? {
-        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { pattern in byteOffset(of: pattern, in: haystack) } ?? nil
-        }
-        let offset: Int?
-        if let found {
-            offset = found
-        } else {
-            let haystack = Array(text.utf8), pattern = Array(needle.utf8)
-            offset = haystack.withUnsafeBufferPointer { haystack in
-                pattern.withUnsafeBufferPointer { pattern in byteOffset(of: pattern, in: haystack) }
-            }
-        }
-        guard let offset else { return nil }
-        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
-    }
-
-    private static func byteOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        let count = haystack.count, length = pattern.count
-        guard length > 0, count >= length else { return nil }
-        let first = pattern[0]
-        var index = 0
-        while index <= count - length {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < length, haystack[index + matched] == pattern[matched] {
-                    matched += 1
-                }
-                if matched == length { return index }
-            }
-            index += 1
-        }
-        return nil
+        OutputText.range(of: needle, in: text)
     }
 
     /// `file:line` split at the last colon, when what follows it is a line number.

@@ -1,6 +1,6 @@
 /// What a step was doing when its timeout (or idle timeout) fired, read from the state dump
 /// greenlight asked it for (a Go goroutine dump, Ginkgo's progress report, Python's
-/// faulthandler traceback, a JVM thread dump) or from Go's own "panic: test timed out".
+/// faulthandler traceback, a JVM thread dump, a Swift runtime backtrace) or from Go's own "panic: test timed out".
 /// Recorded per step in the verdict note (`hang`) and in `check --json`.
 public struct HangReport: Codable, Equatable, Sendable {
     /// The test that was running, when it can be named.

@@ -37,38 +37,38 @@ enum JUnitFailureText {
         while index < lines.count {
             let line = lines[index]
             let trimmed = OutputText.trimmed(line)
-            if trimmed.hasPrefix("In ["), let at = trimmed.range(of: "] at: "), ginkgo == nil {
+            if OutputText.hasPrefix(trimmed, "In ["), let at = OutputText.range(of: "] at: ", in: trimmed), ginkgo == nil {
                 var place = trimmed[at.upperBound...]
-                if let time = place.range(of: " @ ") { place = place[..<time.lowerBound] }
+                if let time = OutputText.range(of: " @ ", in: place) { place = place[..<time.lowerBound] }
                 if let found = OutputText.fileAndLine(place) {
                     ginkgo = paths.location(found.path, line: found.line)
                     ginkgoOutside = paths.relative(found.path) == found.path
                 }
-            } else if ginkgo != nil, ginkgoOutside, trimmed.hasPrefix("/"),
+            } else if ginkgo != nil, ginkgoOutside, OutputText.hasPrefix(trimmed, "/"),
                       let found = OutputText.fileAndLine(OutputText.firstWord(trimmed)), paths.relative(found.path) != found.path {
                 // A panic's location is in the runtime: the first frame in the checkout instead.
                 ginkgo = paths.location(found.path, line: found.line)
                 ginkgoOutside = false
-            } else if rust == nil, trimmed.hasPrefix("thread '"), let panicked = trimmed.range(of: " panicked at ") {
+            } else if rust == nil, OutputText.hasPrefix(trimmed, "thread '"), let panicked = OutputText.range(of: " panicked at ", in: trimmed) {
                 var rest = trimmed[panicked.upperBound...]
-                if rest.hasSuffix(":") { rest = rest.dropLast() }
+                if OutputText.hasSuffix(rest, ":") { rest = rest.dropLast() }
                 var message: [Substring] = []
                 var cursor = index + 1
-                while cursor < lines.count, !lines[cursor].isEmpty, !lines[cursor].hasPrefix("note: "),
+                while cursor < lines.count, !lines[cursor].isEmpty, !OutputText.hasPrefix(lines[cursor], "note: "),
                       lines[cursor] != "stack backtrace:", message.count < 10 {
                     message.append(lines[cursor])
                     cursor += 1
                 }
                 rust = (OutputText.fileAndLine(rest).map { paths.location($0.path, line: $0.line) }, message)
-            } else if line.hasPrefix("E "), pythonErrors.count < 10 {
+            } else if OutputText.hasPrefix(line, "E "), pythonErrors.count < 10 {
                 pythonErrors.append(OutputText.trimmed(line.dropFirst()))
-            } else if let error = line.range(of: ": error: "), swift == nil,
+            } else if let error = OutputText.range(of: ": error: ", in: line), swift == nil,
                       let found = OutputText.fileAndLine(line[..<error.lowerBound]), found.line > 0 {
                 swift = paths.location(found.path, line: found.line)
-            } else if !line.hasPrefix(" "), let colon = line.range(of: ": "), let found = OutputText.fileAndLine(line[..<colon.lowerBound]),
+            } else if !OutputText.hasPrefix(line, " "), let colon = OutputText.range(of: ": ", in: line), let found = OutputText.fileAndLine(line[..<colon.lowerBound]),
                       !found.path.hasSuffix(".go") {
                 python = paths.location(found.path, line: found.line)
-            } else if let frame = OutputText.after("at ", in: trimmed), let open = frame.lastIndex(of: "("), frame.hasSuffix(")") {
+            } else if let frame = OutputText.after("at ", in: trimmed), let open = frame.lastIndex(of: "("), OutputText.hasSuffix(frame, ")") {
                 let method = frame[..<open]
                 if let found = OutputText.fileAndLine(frame[frame.index(after: open)..<frame.index(before: frame.endIndex)]) {
                     let place = "\(found.path):\(found.line)"

@@ -95,10 +95,19 @@ public enum JUnitReport {
             }
             for block in report.failureBlocks { blocks.add(block) }
         }
+        // The output may show tests the reports do not cover (a step that runs pytest with a report,
+        // then `go test -v`): its failures join the reports', and the larger count stands.
+        for failure in text.failures where !failures.items.contains(where: { Self.sameTest(failure.name, $0.name) }) {
+            failures.record(failure.name, message: failure.message, location: failure.location)
+        }
+        if known, let shown = text.counts, shown.total > counts.total { counts = shown }
+        // Plain `go test` ran tests it did not count: an empty report is then no count of zero.
+        if known, text.isTestRun, text.counts == nil, !text.ranNoTests, counts.total == 0 { known = false }
         merged.counts = known ? counts : nil
         merged.failures = failures.items
         if merged.failureBlocks.isEmpty { merged.failureBlocks = blocks.items }
-        merged.ranNoTests = known && counts.ran == 0 && failures.isEmpty && merged.running.isEmpty
+        let outputRanNone = !text.isTestRun || text.ranNoTests
+        merged.ranNoTests = known && counts.ran == 0 && outputRanNone && failures.isEmpty && merged.running.isEmpty
         return merged
     }
 
@@ -113,19 +122,31 @@ public enum JUnitReport {
         return report.hasSuffix("." + parts.dropFirst().joined(separator: "."))
     }
 
-    /// A `<!DOCTYPE` before the root element.
-    private static func hasDocumentType(_ data: Data) -> Bool {
-        let bytes = [UInt8](data.prefix(64 * 1024))
+    /// A `<!DOCTYPE` in the prolog: what comes before the root element, past the XML declaration,
+    /// processing instructions, comments and white space (https://www.w3.org/TR/xml/#sec-prolog-dtd).
+    static func hasDocumentType(_ data: Data) -> Bool {
+        let bytes = [UInt8](data.prefix(1 << 20))
         var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") {
-                let next = bytes[index + 1]
-                if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z")) {
-                    return false
-                }
-                if next == UInt8(ascii: "!"), bytes[index...].starts(with: Array("<!DOCTYPE".utf8)) { return true }
+        func at(_ text: String) -> Bool { bytes[index...].starts(with: Array(text.utf8)) }
+        func skip(past end: String) -> Bool {
+            let terminator = Array(end.utf8)
+            while index < bytes.count {
+                if bytes[index...].starts(with: terminator) { index += terminator.count; return true }
+                index += 1
             }
-            index += 1
+            return false
+        }
+        if at("\u{FEFF}") { index += 3 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case UInt8(ascii: "<"):
+                if at("<!DOCTYPE") { return true }
+                if at("<?") { guard skip(past: "?>") else { return false } }
+                else if at("<!--") { guard skip(past: "-->") else { return false } }
+                else { return false }
+            default: return false
+            }
         }
         return false
     }

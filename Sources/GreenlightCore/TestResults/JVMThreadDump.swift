@@ -28,6 +28,9 @@ struct JVMThreadDump: Sendable {
     /// The thread running a test method directly (not through a lambda), preferring "main" and
     /// Gradle's "Test worker"; without one, "main". The test: `CacheListTest.listsCache`, or the
     /// latest name in `running` that mentions both the class and the method.
+    /// Whether a thread of the dump runs a method of a test class.
+    var namesTest: Bool { !testThreads.isEmpty }
+
     func report(running: [String]) -> HangReport? {
         let direct = testThreads.filter { !$0.testMethodFromLambda }
         let pool = direct.isEmpty ? testThreads : direct

@@ -9,7 +9,7 @@ struct JVMThreadDumpParser: Sendable {
     private var unrecognised = 0
 
     static func starts(_ line: Substring) -> Bool {
-        line.hasPrefix("Full thread dump ")
+        OutputText.hasPrefix(line, "Full thread dump ")
     }
 
     init(sequence: Int) {
@@ -18,8 +18,8 @@ struct JVMThreadDumpParser: Sendable {
 
     /// Takes the next line; false when the dump is over (the line is not part of it).
     mutating func consume(_ line: Substring) -> Bool {
-        if Self.starts(line) || line.hasPrefix("JNI global refs") || line.hasPrefix("Heap") { return false }
-        if line.hasPrefix("\""), let close = line.dropFirst().lastIndex(of: "\"") {
+        if Self.starts(line) || OutputText.hasPrefix(line, "JNI global refs") || OutputText.hasPrefix(line, "Heap") { return false }
+        if OutputText.hasPrefix(line, "\""), let close = line.dropFirst().lastIndex(of: "\"") {
             finishThread()
             current = JVMThreadDumpThread(name: HangDumpText.capped(line[line.index(after: line.startIndex)..<close]))
             return recognised()
@@ -30,10 +30,10 @@ struct JVMThreadDumpParser: Sendable {
         }
         let text = HangDumpText.trimmed(line)
         if HangDumpText.startsWithSpace(line) {
-            if text.hasPrefix("at ") { current?.add(frame: text.dropFirst(3)) }
+            if OutputText.hasPrefix(text, "at ") { current?.add(frame: text.dropFirst(3)) }
             return recognised()
         }
-        if text.hasPrefix("Threads class SMR info") || text.hasPrefix("_java_thread_list") || text.hasPrefix("0x")
+        if OutputText.hasPrefix(text, "Threads class SMR info") || OutputText.hasPrefix(text, "_java_thread_list") || OutputText.hasPrefix(text, "0x")
             || text == "}" {
             return recognised()
         }

@@ -27,7 +27,7 @@ struct JVMThreadDumpThread: Sendable {
         var source = text[text.index(after: open)..<close]
         var fromNamedModule = false
         if let slash = source.lastIndex(of: "/") {
-            fromNamedModule = source[..<slash].contains("@")
+            fromNamedModule = OutputText.contains(source[..<slash], "@")
             source = source[source.index(after: slash)...]
         }
         guard !fromNamedModule, Self.isProject(className), let (file, line) = HangDumpText.location(source) else { return }
@@ -38,7 +38,7 @@ struct JVMThreadDumpThread: Sendable {
         let outerClass = String(simpleName.prefix { $0 != "$" })
         if Self.isTestClass(outerClass) {
             // lambda$listsCache$0 is a lambda inside listsCache.
-            if method.hasPrefix("lambda$") {
+            if OutputText.hasPrefix(method, "lambda$") {
                 let inner = method.dropFirst("lambda$".count).prefix { $0 != "$" }
                 testMethod = (outerClass, String(inner))
                 testMethodFromLambda = true
@@ -59,13 +59,13 @@ struct JVMThreadDumpThread: Sendable {
 
     static func isProject(_ className: Substring) -> Bool {
         // Hidden classes (lambdas' `Foo$$Lambda$1/0x…`) are generated, not written.
-        guard !className.contains("/"), !className.contains("$$") else { return false }
+        guard !OutputText.contains(className, "/"), !OutputText.contains(className, "$$") else { return false }
         return !foreignPrefixes.contains { className.hasPrefix($0) }
     }
 
     static func isTestClass(_ simpleName: String) -> Bool {
         if ["Test", "Tests", "IT", "TestCase"].contains(where: { simpleName.hasSuffix($0) }) { return true }
-        guard simpleName.hasPrefix("Test"), simpleName.count > 4 else { return false }
+        guard OutputText.hasPrefix(simpleName, "Test"), simpleName.count > 4 else { return false }
         return simpleName.dropFirst(4).first?.isUppercase ?? false
     }
 }

@@ -31,7 +31,7 @@ struct OutputRecognition: Sendable {
     }
 
     private mutating func consume(line: Substring, carried isCarried: Bool) {
-        if !isCarried, line.hasPrefix("{") {
+        if !isCarried, OutputText.hasPrefix(line, "{") {
             switch goJSON.consume(line, into: &record) {
             case .text:
                 break

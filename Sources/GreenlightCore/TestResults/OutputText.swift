@@ -45,7 +45,21 @@ enum OutputText {
 
     /// The words of `text`, split at runs of spaces and tabs.
     static func words(_ text: Substring) -> [Substring] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        var words: [Substring] = []
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var start: Substring.Index?
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 {
+                if let begun = start { words.append(text[begun..<index]); start = nil }
+            } else if start == nil {
+                start = index
+            }
+            index = bytes.index(after: index)
+        }
+        if let begun = start { words.append(text[begun..<text.endIndex]) }
+        return words
     }
 
     /// A non-negative decimal integer, all of `text`.
@@ -82,5 +96,96 @@ enum OutputText {
         while result.first == character { result = result.dropFirst() }
         while result.last == character { result = result.dropLast() }
         return result
+    }
+
+    /// Whether `text` holds `needle`, compared as UTF-8 bytes (no Unicode normalisation, which
+    /// is what a marker printed by a runtime needs, and fast on long lines).
+    static func contains(_ text: Substring, _ needle: String) -> Bool {
+        range(of: needle, in: text) != nil
+    }
+
+    /// As `contains(_:_:)`, for a whole string.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        range(of: needle, in: Substring(text)) != nil
+    }
+
+    /// As `range(of:in:)` for a whole string (a string's and its substring's indices are the same).
+    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        range(of: needle, in: Substring(text))
+    }
+
+    /// The first occurrence of `needle` in `text`, compared as UTF-8 bytes: no Unicode
+    /// normalisation (what a marker printed by a runner needs) and no bridging to NSString, which
+    /// made Foundation's `range(of:)` the analyzer's largest cost.
+    static func range(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in byteOffset(of: pattern, in: haystack) } ?? nil
+        }
+        let offset: Int?
+        if let found {
+            offset = found
+        } else {
+            let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+            offset = haystack.withUnsafeBufferPointer { haystack in
+                pattern.withUnsafeBufferPointer { pattern in byteOffset(of: pattern, in: haystack) }
+            }
+        }
+        guard let offset else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    private static func byteOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = haystack.count, length = pattern.count
+        guard length > 0, count >= length else { return nil }
+        let first = pattern[0]
+        var index = 0
+        while index <= count - length {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < length, haystack[index + matched] == pattern[matched] {
+                    matched += 1
+                }
+                if matched == length { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `text` starts with `prefix`, compared as UTF-8 bytes (the generic `hasPrefix` on a
+    /// substring walks Characters, the analyzer's next largest cost once `range(of:)` was gone).
+    static func hasPrefix(_ text: some StringProtocol, _ prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8)
+    }
+
+    /// Whether `text` ends with `suffix`, compared as UTF-8 bytes.
+    static func hasSuffix(_ text: some StringProtocol, _ suffix: String) -> Bool {
+        let bytes = text.utf8, tail = suffix.utf8
+        guard bytes.count >= tail.count else { return false }
+        return bytes.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// The last occurrence of `needle` in `text`, compared as UTF-8 bytes.
+    static func lastRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let pattern = Array(needle.utf8)
+        let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Int? in
+            let length = pattern.count
+            guard length > 0, haystack.count >= length else { return nil }
+            var index = haystack.count - length
+            while index >= 0 {
+                if haystack[index] == pattern[0] {
+                    var matched = 1
+                    while matched < length, haystack[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == length { return index }
+                }
+                index -= 1
+            }
+            return nil
+        }
+        let offset: Int? = text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+        guard let offset else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: pattern.count)
     }
 }

@@ -9,7 +9,7 @@ struct ProjectPaths: Sendable {
     init(_ roots: [String]) {
         self.roots = roots.map { root -> String in
             var root = root
-            while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+            while root.count > 1, OutputText.hasSuffix(root, "/") { root.removeLast() }
             return root
         }
         .filter { $0.hasPrefix("/") && $0 != "/" }
@@ -20,9 +20,9 @@ struct ProjectPaths: Sendable {
     func relative(_ path: some StringProtocol) -> String {
         for root in roots where path.hasPrefix(root) {
             let rest = path.dropFirst(root.count)
-            if rest.hasPrefix("/") { return String(rest.dropFirst()) }
+            if OutputText.hasPrefix(rest, "/") { return String(rest.dropFirst()) }
         }
-        if path.hasPrefix("./") { return String(path.dropFirst(2)) }
+        if OutputText.hasPrefix(path, "./") { return String(path.dropFirst(2)) }
         return String(path)
     }
 

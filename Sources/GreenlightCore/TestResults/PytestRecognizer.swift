@@ -63,12 +63,12 @@ struct PytestRecognizer: Sendable {
     }
 
     mutating func consume(_ line: Substring, into record: inout RecognitionRecord) {
-        if line.hasPrefix("=="), let title = Self.ruleTitle(line) {
+        if OutputText.hasPrefix(line, "=="), let title = Self.ruleTitle(line) {
             rule(title, record: &record)
             return
         }
         if inSections {
-            if line.hasPrefix("__"), let title = Self.sectionTitle(line) {
+            if OutputText.hasPrefix(line, "__"), let title = Self.sectionTitle(line) {
                 endSection(&record)
                 section = Section(header: FailureBlockList.cut(line), name: Self.sectionName(title))
                 return
@@ -93,7 +93,8 @@ struct PytestRecognizer: Sendable {
                   line.count == outcome.count || line.dropFirst(outcome.count).hasPrefix(" ") {
             // `-s` output printed between the test's name and its outcome.
             finished(lastStarted[...], outcome: outcome, record: &record)
-        } else if active || line.first?.isNumber == true || line.hasPrefix("no tests ran"), let counted = Self.summary(line) {
+        } else if OutputText.hasSuffix(line, "s"), active || line.first?.isNumber == true || OutputText.hasPrefix(line, "no tests ran"),
+                  let counted = Self.summary(line) {
             // The `-q` closing line, without rules.
             activate(&record)
             summaryCounts = summaryCounts + counted
@@ -103,7 +104,7 @@ struct PytestRecognizer: Sendable {
 
     /// A rule line's title: "== FAILURES ==" gives "FAILURES".
     private static func ruleTitle(_ line: Substring) -> Substring? {
-        guard line.hasSuffix("=") else { return nil }
+        guard OutputText.hasSuffix(line, "=") else { return nil }
         let title = OutputText.trimmed(OutputText.stripping("=", from: line))
         return title.isEmpty ? nil : title
     }
@@ -128,7 +129,7 @@ struct PytestRecognizer: Sendable {
 
     /// "3 failed, 3 passed, 1 skipped in 0.55s", "no tests ran in 0.01s", "9 deselected in 0.48s".
     static func summary(_ text: Substring) -> TestCounts? {
-        guard let inRange = text.range(of: " in ", options: .backwards) else { return nil }
+        guard let inRange = OutputText.lastRange(of: " in ", in: text) else { return nil }
         let duration = OutputText.firstWord(text[inRange.upperBound...])
         guard OutputText.isSeconds(duration) else { return nil }
         let parts = text[..<inRange.lowerBound]
@@ -152,7 +153,7 @@ struct PytestRecognizer: Sendable {
 
     /// "____ TestApi.test_get ____": "TestApi.test_get".
     private static func sectionTitle(_ line: Substring) -> Substring? {
-        guard line.hasSuffix("_") else { return nil }
+        guard OutputText.hasSuffix(line, "_") else { return nil }
         let title = OutputText.trimmed(OutputText.stripping("_", from: line))
         return title.isEmpty ? nil : title
     }
@@ -175,16 +176,16 @@ struct PytestRecognizer: Sendable {
     private mutating func sectionLine(_ line: Substring, record: inout RecognitionRecord) {
         guard var open = section else { return }
         defer { section = open }
-        if line.hasPrefix("-"), line.contains(" Captured ") || line.contains(" captured ") {
+        if OutputText.hasPrefix(line, "-"), OutputText.contains(line, " Captured ") || OutputText.contains(line, " captured ") {
             // Captured stdout/stderr/log after the traceback: not the failure.
             open.frozen = true
             return
         }
         guard !open.frozen else { return }
-        if line.hasPrefix("E "), open.errors.count < 10 {
+        if OutputText.hasPrefix(line, "E "), open.errors.count < 10 {
             open.errors.append(String(OutputText.trimmed(line.dropFirst())))
         }
-        if let colon = line.range(of: ": "), let found = OutputText.fileAndLine(line[..<colon.lowerBound]), !line.hasPrefix(" ") {
+        if let colon = OutputText.range(of: ": ", in: line), let found = OutputText.fileAndLine(line[..<colon.lowerBound]), !OutputText.hasPrefix(line, " ") {
             open.location = record.paths.location(found.path, line: found.line)
         }
         if !OutputText.isBlank(line) {
@@ -210,21 +211,21 @@ struct PytestRecognizer: Sendable {
         guard let rest = OutputText.after("FAILED ", in: line) ?? OutputText.after("ERROR ", in: line) else { return nil }
         let nodeID: Substring
         var message: Substring?
-        if let dash = rest.range(of: " - ") {
+        if let dash = OutputText.range(of: " - ", in: rest) {
             nodeID = rest[..<dash.lowerBound]
             message = rest[dash.upperBound...]
         } else {
             nodeID = OutputText.trimmed(rest)
         }
-        guard nodeID.contains("::") || nodeID.hasSuffix(".py"), !nodeID.hasPrefix("-") else { return nil }
+        guard OutputText.contains(nodeID, "::") || OutputText.hasSuffix(nodeID, ".py"), !OutputText.hasPrefix(nodeID, "-") else { return nil }
         return (nodeID, message)
     }
 
     /// `-v`: "tests/x.py::test_y PASSED   [ 11%]"; without an outcome the test is running.
     private static func resultLine(_ line: Substring) -> (nodeID: Substring, outcome: Substring?)? {
-        guard let separator = line.range(of: "::"), line[..<separator.lowerBound].hasSuffix(".py"),
-              !line[..<separator.lowerBound].contains(" ") else { return nil }
-        if let gap = line.range(of: " ", range: separator.upperBound..<line.endIndex) {
+        guard let separator = OutputText.range(of: "::", in: line), OutputText.hasSuffix(line[..<separator.lowerBound], ".py"),
+              !OutputText.contains(line[..<separator.lowerBound], " ") else { return nil }
+        if let gap = OutputText.range(of: " ", in: line[separator.upperBound...]) {
             let word = OutputText.firstWord(line[gap.upperBound...])
             return (line[..<gap.lowerBound], outcomes.contains(word) ? word : nil)
         }

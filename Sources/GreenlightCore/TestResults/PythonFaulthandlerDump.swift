@@ -25,6 +25,9 @@ struct PythonFaulthandlerDump: Sendable {
     /// one. The test: the latest name in `running` that ends with the test function (pytest's
     /// `path::Class::test_f[param]`, unittest's `test_f (module.Class.test_f)`), else the node id,
     /// else the bare function name.
+    /// Whether the dump shows a test running (a pytest node id, or a thread in a `test…` function).
+    var namesTest: Bool { nodeID != nil || firstTestThread != nil }
+
     func report(running: [String]) -> HangReport? {
         let thread = (current?.testFunction != nil ? current : nil) ?? firstTestThread ?? current ?? firstThread
         var test = nodeID
@@ -40,7 +43,7 @@ struct PythonFaulthandlerDump: Sendable {
 
     static func name(_ name: String, endsWith function: String) -> Bool {
         var base = Substring(name)
-        if base.hasSuffix("]"), let open = base.firstIndex(of: "[") { base = base[..<open] }
+        if OutputText.hasSuffix(base, "]"), let open = base.firstIndex(of: "[") { base = base[..<open] }
         return base == function || base.hasSuffix("::" + function) || base.hasSuffix("." + function)
             || base.hasPrefix(function + " (")
     }

@@ -18,7 +18,7 @@ struct PythonFaulthandlerParser: Sendable {
     }
 
     static func isThreadHeader(_ line: Substring) -> Bool {
-        (line.hasPrefix("Current thread 0x") || line.hasPrefix("Thread 0x"))
+        (OutputText.hasPrefix(line, "Current thread 0x") || OutputText.hasPrefix(line, "Thread 0x"))
     }
 
     init(sequence: Int, paths: HangDumpPaths, marker: Substring) {
@@ -26,7 +26,7 @@ struct PythonFaulthandlerParser: Sendable {
         self.paths = paths
         if let fatal = HangDumpText.range(of: "Fatal Python error: ", in: marker) {
             let before = HangDumpText.trimmed(Substring(marker.unicodeScalars[..<fatal.lowerBound]))
-            if let last = before.split(separator: " ").last, last.contains("::") {
+            if let last = before.split(separator: " ").last, OutputText.contains(last, "::") {
                 dump.nodeID = HangDumpText.capped(last)
             }
         } else {
@@ -39,34 +39,34 @@ struct PythonFaulthandlerParser: Sendable {
         if HangDumpText.contains(line, "Fatal Python error: ") { return false }
         if Self.isThreadHeader(line) {
             finishThread()
-            current = PythonFaulthandlerThread(isCurrent: line.hasPrefix("Current thread"))
+            current = PythonFaulthandlerThread(isCurrent: OutputText.hasPrefix(line, "Current thread"))
             return recognised()
         }
         if HangDumpText.isBlank(line) {
             finishThread()
             return recognised()
         }
-        if line.hasPrefix("Extension modules:") { return false }
+        if OutputText.hasPrefix(line, "Extension modules:") { return false }
         let text = HangDumpText.trimmed(line)
         if HangDumpText.startsWithSpace(line), let frame = Self.frame(text) {
             current?.add(file: frame.file, line: frame.line, function: frame.function, paths: paths)
             return recognised()
         }
-        if text == "..." || text.hasPrefix("<") || text == "Garbage-collecting" { return recognised() }
+        if text == "..." || OutputText.hasPrefix(text, "<") || text == "Garbage-collecting" { return recognised() }
         unrecognised += 1
         return unrecognised < Self.maxUnrecognisedLines
     }
 
     /// `File "/path/x.py", line 12 in func` (faulthandler), also with ", in" (a regular traceback).
     static func frame(_ text: Substring) -> (file: Substring, line: Int, function: Substring)? {
-        guard text.hasPrefix("File \""), let lineMarker = HangDumpText.range(of: "\", line ", in: text) else { return nil }
+        guard OutputText.hasPrefix(text, "File \""), let lineMarker = HangDumpText.range(of: "\", line ", in: text) else { return nil }
         let file = Substring(text.unicodeScalars[text.unicodeScalars.index(text.startIndex, offsetBy: 6)..<lineMarker.lowerBound])
         let rest = Substring(text.unicodeScalars[lineMarker.upperBound...])
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard let number = Int(digits) else { return nil }
         var after = rest[digits.endIndex...]
-        if after.hasPrefix(",") { after = after.dropFirst() }
-        guard after.hasPrefix(" in ") else { return nil }
+        if OutputText.hasPrefix(after, ",") { after = after.dropFirst() }
+        guard OutputText.hasPrefix(after, " in ") else { return nil }
         let function = HangDumpText.trimmed(after.dropFirst(4))
         return function.isEmpty ? nil : (file, number, function)
     }

@@ -14,7 +14,7 @@ struct PythonFaulthandlerThread: Sendable {
 
     mutating func add(file: Substring, line: Int, function: Substring, paths: HangDumpPaths) {
         guard Self.isProject(file, paths: paths) else { return }
-        if testFunction == nil, function.hasPrefix("test") {
+        if testFunction == nil, OutputText.hasPrefix(function, "test") {
             testFunction = HangDumpText.capped(function)
         }
         if projectFrames.count < HangDumpState.maxFrames {
@@ -26,7 +26,7 @@ struct PythonFaulthandlerThread: Sendable {
     /// dist-packages, which hold pytest and pluggy), the standard library (…/lib/python3.11/),
     /// pytest and pluggy wherever they are, and, when roots are known, anything outside them.
     static func isProject(_ file: Substring, paths: HangDumpPaths) -> Bool {
-        if file.hasPrefix("<") { return false }
+        if OutputText.hasPrefix(file, "<") { return false }
         for directory in ["site-packages", "dist-packages", "_pytest", "pluggy", "pytest"]
         where HangDumpPaths.hasDirectory(directory, in: file) {
             return false

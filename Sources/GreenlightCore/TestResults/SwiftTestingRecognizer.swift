@@ -71,21 +71,21 @@ struct SwiftTestingRecognizer: Sendable {
             return
         }
         lastIssue = nil
-        if text == "Test run started." || text.hasPrefix("Test run with ") {
+        if text == "Test run started." || OutputText.hasPrefix(text, "Test run with ") {
             activate(&record)
             return
         }
-        guard let body = OutputText.after("Test ", in: text), !body.hasPrefix("case passing ") else { return }
-        if body.hasSuffix(" started.") {
+        guard let body = OutputText.after("Test ", in: text), !OutputText.hasPrefix(body, "case passing ") else { return }
+        if OutputText.hasSuffix(body, " started.") {
             activate(&record)
             let name = body.dropLast(" started.".count)
             record.running.started(Self.key(name), name: name)
-        } else if let range = body.range(of: " passed after ") {
+        } else if let range = OutputText.range(of: " passed after ", in: body) {
             activate(&record)
             let name = Self.testName(body[..<range.lowerBound])
             end(name, record: &record)
             totals.passed += 1
-        } else if let range = body.range(of: " failed after ") {
+        } else if let range = OutputText.range(of: " failed after ", in: body) {
             activate(&record)
             let name = Self.testName(body[..<range.lowerBound])
             let issue = issues.removeValue(forKey: name)
@@ -94,14 +94,14 @@ struct SwiftTestingRecognizer: Sendable {
             totals.failed += 1
             record.failures.record(name, message: issue.map { $0.message.joined(separator: "\n") }, location: issue?.location)
             record.blocks.add(printed + [FailureBlockList.cut(OutputText.trimmedEnd(line))])
-        } else if let range = body.range(of: " skipped") {
+        } else if let range = OutputText.range(of: " skipped", in: body) {
             let after = body[range.upperBound...]
-            guard after.isEmpty || after.hasPrefix(":") || after.hasPrefix(".") else { return }
+            guard after.isEmpty || OutputText.hasPrefix(after, ":") || OutputText.hasPrefix(after, ".") else { return }
             activate(&record)
             let name = String(body[..<range.lowerBound])
             end(name, record: &record)
             totals.skipped += 1
-        } else if let range = body.range(of: " recorded an issue") {
+        } else if let range = OutputText.range(of: " recorded an issue", in: body) {
             activate(&record)
             let name = String(body[..<range.lowerBound])
             recordIssue(name, details: body[range.upperBound...], line: line, record: &record)
@@ -110,7 +110,7 @@ struct SwiftTestingRecognizer: Sendable {
 
     /// "positive(_:) with 3 test cases" is "positive(_:)".
     private static func testName(_ text: Substring) -> String {
-        if let with = text.range(of: " with ", options: .backwards), text.hasSuffix(" test cases") || text.hasSuffix(" test case") {
+        if let with = OutputText.lastRange(of: " with ", in: text), OutputText.hasSuffix(text, " test cases") || OutputText.hasSuffix(text, " test case") {
             return String(text[..<with.lowerBound])
         }
         return String(text)
@@ -126,16 +126,16 @@ struct SwiftTestingRecognizer: Sendable {
         var message = details
         var location: String?
         var search = details.startIndex
-        while let at = details.range(of: " at ", range: search..<details.endIndex) {
+        while let at = OutputText.range(of: " at ", in: details[search...]) {
             let rest = details[at.upperBound...]
-            if let colon = rest.range(of: ": "), let found = OutputText.fileAndLine(rest[..<colon.lowerBound]) {
+            if let colon = OutputText.range(of: ": ", in: rest), let found = OutputText.fileAndLine(rest[..<colon.lowerBound]) {
                 location = record.paths.location(found.path, line: found.line)
                 message = rest[colon.upperBound...]
                 break
             }
             search = at.upperBound
         }
-        if location == nil, let colon = details.range(of: ": ") { message = details[colon.upperBound...] }
+        if location == nil, let colon = OutputText.range(of: ": ", in: details) { message = details[colon.upperBound...] }
         issues[name] = Issue(message: [OutputText.capped(OutputText.trimmed(message), FailureList.messageLimit)], location: location)
     }
 

@@ -31,7 +31,7 @@ struct XCTestRecognizer: Sendable {
 
     /// "-[Module.Suite test]" is "Module.Suite test"; "Suite.test" stays.
     private static func name(_ raw: Substring) -> String {
-        if raw.hasPrefix("-["), raw.hasSuffix("]") { return String(raw.dropFirst(2).dropLast()) }
+        if OutputText.hasPrefix(raw, "-["), OutputText.hasSuffix(raw, "]") { return String(raw.dropFirst(2).dropLast()) }
         return String(raw)
     }
 
@@ -70,14 +70,14 @@ struct XCTestRecognizer: Sendable {
             default:
                 break
             }
-        } else if line.hasPrefix("Test Suite '") {
-            if line.contains("' started at ") || line.contains("' passed at ") || line.contains("' failed at ") { activate(&record) }
-        } else if OutputText.trimmed(line).hasPrefix("Executed "), line.contains(" test"), line.contains(" with ") {
+        } else if OutputText.hasPrefix(line, "Test Suite '") {
+            if OutputText.contains(line, "' started at ") || OutputText.contains(line, "' passed at ") || OutputText.contains(line, "' failed at ") { activate(&record) }
+        } else if OutputText.trimmed(line).hasPrefix("Executed "), OutputText.contains(line, " test"), OutputText.contains(line, " with ") {
             activate(&record)
-        } else if active, let error = line.range(of: ": error: ") {
+        } else if active, let error = OutputText.range(of: ": error: ", in: line) {
             let place = line[..<error.lowerBound]
             let rest = line[error.upperBound...]
-            guard let separator = rest.range(of: " : ") else { return }
+            guard let separator = OutputText.range(of: " : ", in: rest) else { return }
             let name = Self.name(rest[..<separator.lowerBound])
             guard name == current || record.running.contains(Self.key(name)) else { return }
             errors.append(OutputText.trimmedEnd(line), to: name)

@@ -24,6 +24,8 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     public var failingTests: [String]?
     /// Where the full log was written on the machine that ran it.
     public var log: String?
+    /// Said with this verdict whenever it is served ("the suite shrank from N to M tests"); `nil` when none.
+    public var warnings: [String]?
     public var greenlightVersion: String
 
     public init(verdict: Verdict, tier: Tier, commit: ObjectID, tree: ObjectID, digest: String, backend: String,
@@ -47,7 +49,7 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, tier, commit, tree, digest, backend, isolation, definition, steps, summary, log
+        case verdict, tier, commit, tree, digest, backend, isolation, definition, steps, summary, log, warnings
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationSeconds = "duration_s"

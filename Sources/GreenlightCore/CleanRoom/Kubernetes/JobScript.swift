@@ -80,8 +80,9 @@ enum JobScript {
     /// each under its own `timeout` and `idle_timeout` (whole seconds, checked once a second),
     /// enforced here as the local backend does: with `on_timeout: diagnose` the test processes
     /// below the script (found through `/proc`) are asked for their state (`StateDump`'s
-    /// signals), 5 seconds pass, then every process below the script gets SIGTERM and, 2
-    /// seconds later, SIGKILL. A step with an `idle_timeout` runs through a pipe whose reader
+    /// signals); once they have exited, or after 5 seconds (those still running are then killed
+    /// alone), and a second more for their parents to pass the output on, every process below
+    /// the script gets SIGTERM and, 2 seconds later, SIGKILL. A step with an `idle_timeout` runs through a pipe whose reader
     /// marks each line it passes on (idleness is measured in whole lines there).
     ///
     /// Markers: `step <name>: start`, `step <name>: timed out after <n>s (timeout|idle_timeout)`,
@@ -123,27 +124,25 @@ enum JobScript {
         kind() {
             case "$(program "$1")" in
             *.test)
-                if tr '\0' '\n' 2>/dev/null < "/proc/$1/cmdline" | grep -q -e '^-ginkgo\.' -e '^--ginkgo\.'                     || grep -q 'github.com/onsi/ginkgo' "/proc/$1/exe" 2>/dev/null; then echo ginkgo; else echo go; fi ;;
+                if tr '\0' '\n' 2>/dev/null < "/proc/$1/cmdline" | grep -q -e '^-ginkgo\.' -e '^--ginkgo\.'; then echo ginkgo; else echo go; fi ;;
             java) echo jvm ;;
+            *.xctest|swiftpm-testing-helper)
+                if tr '\0' '\n' 2>/dev/null < "/proc/$1/environ" | grep -q '^SWIFT_BACKTRACE=.*enable=yes'; then echo swift; fi ;;
             python|python[0-9]*)
                 if tr '\0' '\n' 2>/dev/null < "/proc/$1/environ" | grep -q '^PYTHONFAULTHANDLER=.'; then echo python; fi ;;
             esac
         }
         ask_state() {
+            : > "$work/asked"
             candidates=""
             for pid in $(below "$1"); do k=$(kind "$pid"); [ -n "$k" ] && candidates="$candidates $pid:$k"; done
             asked=""
             for c in $candidates; do
                 pid=${c%%:*}; k=${c#*:}
-                if [ "$k" = python ] || [ "$k" = jvm ]; then
-                    inner=""
-                    for d in $(below "$pid"); do case " $candidates " in *" $d:$k "*) inner=1 ;; esac; done
-                    [ -n "$inner" ] && continue
-                fi
                 case "$k" in go) sig=QUIT; what="go test binary" ;; ginkgo) sig=INT; what="Ginkgo suite" ;;
-                    python) sig=ABRT; what=Python ;; jvm) sig=QUIT; what=JVM ;; esac
+                    python) sig=ABRT; what=Python ;; jvm) sig=QUIT; what=JVM ;; swift) sig=ABRT; what="Swift tests" ;; esac
                 prog=$(program "$pid")
-                kill -s "$sig" "$pid" 2>/dev/null && asked="$asked; SIG$sig to $prog (pid $pid, $what)"
+                kill -s "$sig" "$pid" 2>/dev/null && asked="$asked; SIG$sig to $prog (pid $pid, $what)" && echo "$pid" >> "$work/asked"
             done
             echo "${asked#; }"
         }
@@ -170,7 +169,10 @@ enum JobScript {
         }
         launch() {
             # As the local backend does: with diagnose, a hung Python process answers SIGABRT with its tracebacks.
-            if [ "$on_timeout" = diagnose ] && [ -z "${PYTHONFAULTHANDLER:-}" ]; then export PYTHONFAULTHANDLER=1; fi
+            if [ "$on_timeout" = diagnose ]; then
+                [ -n "${PYTHONFAULTHANDLER:-}" ] || export PYTHONFAULTHANDLER=1
+                [ -n "${SWIFT_BACKTRACE:-}" ] || export SWIFT_BACKTRACE=enable=yes,interactive=no,color=no,registers=none,images=none
+            fi
             exec /bin/sh -c "$run"
         }
         i=0
@@ -211,8 +213,15 @@ enum JobScript {
                         if [ -n "$asked" ]; then say "step $name: asked for its state: $asked"; grace_until=$((now + 5))
                         else stop_all "$reader"; fi
                     fi
-                elif [ -n "$grace_until" ] && [ "$now" -ge "$grace_until" ]; then
-                    grace_until=""; stop_all "$reader"
+                elif [ -n "$grace_until" ]; then
+                    # Those asked that go on after their dump are killed alone first, so that
+                    # their parents (go test, swift test) still pass their output on.
+                    alive=""
+                    for p in $(cat "$work/asked" 2>/dev/null); do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+                    if [ -z "$alive" ] || [ "$now" -ge "$grace_until" ]; then
+                        for p in $alive; do kill -s KILL "$p" 2>/dev/null; done
+                        sleep 1; grace_until=""; stop_all "$reader"
+                    fi
                 fi
             done
             wait "$pid"
