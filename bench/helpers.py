@@ -16,6 +16,7 @@ Subcommands (all write to stdout unless said otherwise):
                           PKCS#8 PEM), as greenlight would (fast-import picks the fanout)
   median JSON NAME        median in seconds of the hyperfine result named NAME in JSON
   maxrss FILE             "Maximum resident set size" of a /usr/bin/time -v report, in KiB
+  elapsed FILE            wall-clock seconds of a /usr/bin/time -v report
   table TSV               the markdown results table from run.sh's rows file
 """
 
@@ -158,6 +159,19 @@ def maxrss(path):
     sys.exit("helpers.py maxrss: no 'Maximum resident set size' in %s" % path)
 
 
+def elapsed(path):
+    """Wall-clock seconds of a /usr/bin/time -v report ("h:mm:ss" or "m:ss.ss")."""
+    for line in open(path):
+        if "Elapsed (wall clock) time" in line:
+            parts = line.rsplit(": ", 1)[1].strip().split(":")
+            seconds = 0.0
+            for part in parts:
+                seconds = seconds * 60 + float(part)
+            print("%.3f" % seconds)
+            return
+    sys.exit("helpers.py elapsed: no 'Elapsed (wall clock) time' in %s" % path)
+
+
 def fmt(value, unit):
     if value in ("", "skipped"):
         return value or "—"
@@ -223,6 +237,8 @@ def main():
         median(args[0], args[1])
     elif command == "maxrss":
         maxrss(args[0])
+    elif command == "elapsed":
+        elapsed(args[0])
     elif command == "table":
         table(args[0])
     else:

@@ -679,7 +679,10 @@ YAML
     printf '%s' "$WIDE_CONFIG" >"$base/baseline/.greenlight.yml"
     commit_all "$base/baseline" "bench: memory baseline"
 
-    local baseline peak=0 run mib log size problem="" sizes=()
+    local baseline peak=0 run mib log size problem="" sizes=() seconds=() bare
+    # The step's command alone, for the time greenlight adds (log, capture, test-output analysis).
+    /usr/bin/time -v -o "$base/bare.time" bash -c "yes $(printf 'x%.0s' {1..99}) | head -c $FLOOD_BYTES >/dev/null"
+    bare="$(python3 "$HELPERS" elapsed "$base/bare.time")"
     baseline="$(peak_rss_mib "$base/baseline" baseline)"
     note "baseline (step 'true'): peak RSS $baseline MiB"
     for ((run = 1; run <= FLOOD_RUNS; run++)); do
@@ -689,6 +692,7 @@ YAML
         size=0
         [[ -n $log ]] && size="$(stat -c %s "$log")"
         sizes+=("$size")
+        seconds+=("$(python3 "$HELPERS" elapsed "$WORK/memory-flood/flood-$run.time")")
         note "run $run: peak RSS $mib MiB, log $size bytes ($((SECONDS - start)) s)"
         ((size >= FLOOD_BYTES)) || problem="log incomplete: $size of $FLOOD_BYTES bytes"
         if [[ -n $log ]]; then rm -f "$log"; fi   # 1 GiB: not kept
@@ -699,6 +703,13 @@ YAML
     printf 'memory-flood\tlog size in bytes, each run\t%s\t\t\t%s\n' "${sizes[*]}" "$FLOOD_RUNS" >>"$MEDIANS"
     row "memory-flood ($gib GiB of output, peak RSS)" "$peak" "greenlight, a clean-room step \`true\` (baseline)" "$baseline" MiB \
         "gl<$MEMORY_TARGET_MIB" "< $MEMORY_TARGET_MIB MiB, log ≥ $gib GiB" "$problem"
+    # Wall time of the whole check (a sealed checkout, the step, every byte logged and read by the
+    # test-output analyzer) against the step's command alone: what reading the output costs.
+    local fastest
+    fastest="$(printf '%s\n' "${seconds[@]}" | sort -g | head -n 1)"
+    printf 'memory-flood\twall time, flood\t%s\t%s\t%s\t%s\n' "$fastest" "$fastest" "$fastest" "$FLOOD_RUNS" >>"$MEDIANS"
+    row "output-throughput ($gib GiB through a clean-room step, wall time)" "$fastest" "the step's command alone" "$bare" s "" \
+        "information: the cost of logging and analysing every byte" ""
 }
 
 # ---------------------------------------------------------------------------- 6. job-done-latency
