@@ -59,6 +59,21 @@ struct KubernetesStepLimitsTests {
         }
     }
 
+    /// A child the step leaves running holds its output open: the step still ends when its own
+    /// shell does, with its status and every line it printed (the last one without a newline too).
+    @Test func aStepWithAnIdleTimeoutEndsWithItsShellNotItsChildren() async throws {
+        try await KubernetesFixture.with { fixture in
+            try fixture.writeConfig(timeout: "2m", step: "sleep 60 & printf \"first\\n\\nlast\"", stepFields: ", idle_timeout: 30s")
+            try fixture.repo.commitAll("a step that leaves a child behind")
+            let result = try await fixture.check()
+            let outcome = try #require(result.cleanRoomOutcome)
+            #expect(result.verdict == .pass, "\(outcome.summary)")
+            let step = try #require(outcome.steps.first)
+            #expect(!step.timedOut)
+            #expect(step.output == "first\n\nlast")
+        }
+    }
+
     @Test func junitReportsComeBackThroughTheLog() async throws {
         try await KubernetesFixture.with { fixture in
             try fixture.repo.write("report.xml", """

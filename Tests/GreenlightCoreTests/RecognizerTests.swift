@@ -68,6 +68,29 @@ struct RecognizerTests {
         #expect(LogExcerpt.lastLines(of: output, count: 10) == ["nul\u{FFFD}here", "csi\u{FFFD}31mred", "tab\tkept", "lone", "next"])
     }
 
+    /// A runner's own statement that the run failed, in each runner's words; a single failure
+    /// line, or a passing summary, is none.
+    @Test(arguments: [
+        ("FAIL\texample.com/m/p\t0.012s\n", true),
+        ("--- FAIL: TestX (0.00s)\nFAIL\n", true),
+        ("{\"Time\":\"t\",\"Action\":\"fail\",\"Package\":\"example.com/m\",\"Elapsed\":0.01}\n", true),
+        ("FAIL! -- 4 Passed | 1 Failed | 0 Pending | 5 Skipped\n", true),
+        ("===== 1 failed, 3 passed in 0.12s =====\n", true),
+        ("1 failed, 3 passed in 0.12s\n", true),
+        ("Executed 3 tests, with 1 failure (0 unexpected) in 0.003 (0.003) seconds\n", true),
+        ("✘ Test run with 5 tests in 2 suites failed after 0.004 seconds with 1 issue.\n", true),
+        ("test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n", true),
+        ("--- FAIL: TestX (0.00s)\nok  \texample.com/m\t0.01s\n", false),
+        ("{\"Action\":\"fail\",\"Package\":\"example.com/m\",\"Test\":\"TestX\"}\n", false),
+        ("===== 3 passed in 0.12s =====\n", false),
+        ("Executed 3 tests, with 0 failures (0 unexpected) in 0.003 (0.003) seconds\n", false),
+        ("test result: ok. 3 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n", false),
+        ("FAILED to compile: error[E0308]\n", false),
+    ] as [(String, Bool)])
+    func runOutcome(output: String, failed: Bool) {
+        #expect(TestOutputAnalyzer.analyze(output).runFailed == failed)
+    }
+
     @Test func lastLinesDropColourAndTrailingBlanks() {
         let output = (1...100).map { "line \($0)" }.joined(separator: "\n") + "\n\u{1B}[31mred\u{1B}[0m\n\n\n"
         let lines = LogExcerpt.lastLines(of: output, count: 3)

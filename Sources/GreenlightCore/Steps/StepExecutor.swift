@@ -58,9 +58,11 @@ struct StepExecutor: Sendable {
             let reports = StepReports(directory: directory, since: startedAt, projectRoots: projectRoots).read(step.reports)
             result.warnings = reports.warnings.map { "step '\(step.name)': \($0)" }
             for warning in reports.warnings { log?.write("==> step \(step.name): \(warning)\n") }
-            result.apply(JUnitReport.merge(text: analyzer.finish(), reports: reports.summaries), allowNoTests: step.allowNoTests)
+            result.apply(JUnitReport.merge(text: output.testSummary() ?? analyzer.finish(), reports: reports.summaries),
+                         allowNoTests: step.allowNoTests)
             log?.write("==> step \(step.name): \(result.summary)\n")
         } catch {
+            _ = output.testSummary()  // ends the analyzer's thread
             result = StepResult(name: step.name, verdict: .error, exitCode: nil, timedOut: false, duration: 0,
                                 output: "", log: logPath, problem: "\(error)")
             log?.write("==> step \(step.name): could not start: \(error)\n")

@@ -25,6 +25,8 @@ struct StepReports {
     func read(_ patterns: [String]) -> Read {
         var read = Read()
         let root = directory.resolvingSymlinksInPath().path
+        // A file two patterns match is one report, read once.
+        var seen = Set<String>()
         for pattern in patterns {
             var fresh = 0
             for path in Self.glob(Self.escaped(directory.path) + "/" + pattern) {
@@ -41,6 +43,7 @@ struct StepReports {
                 let coarse = info.st_mtim.tv_nsec == 0 && seconds >= since.timeIntervalSince1970.rounded(.down)
                 guard modified >= since || coarse else { continue }
                 fresh += 1
+                guard seen.insert(resolved).inserted else { continue }
                 do {
                     read.summaries.append(try JUnitReport.read(contentsOf: URL(fileURLWithPath: resolved), projectRoots: projectRoots + [directory.path, root]))
                 } catch {

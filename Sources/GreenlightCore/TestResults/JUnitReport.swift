@@ -104,6 +104,7 @@ public enum JUnitReport {
         // Plain `go test` ran tests it did not count: an empty report is then no count of zero.
         if known, text.isTestRun, text.counts == nil, !text.ranNoTests, counts.total == 0 { known = false }
         merged.counts = known ? counts : nil
+        merged.runFailed = text.runFailed || reports.contains { ($0.counts?.failed ?? 0) > 0 || !$0.failures.isEmpty }
         merged.failures = failures.items
         if merged.failureBlocks.isEmpty { merged.failureBlocks = blocks.items }
         let outputRanNone = !text.isTestRun || text.ranNoTests

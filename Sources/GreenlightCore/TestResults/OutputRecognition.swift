@@ -13,6 +13,8 @@ struct OutputRecognition: Sendable {
     private var cargo = CargoTestRecognizer()
     /// Splits the text that test2json events carry, which may end mid-line.
     private var carried = OutputLineSplitter()
+    /// A runner said its run failed (`RunOutcomeLine`).
+    private var runFailed = false
 
     init(projectRoots: [String]) {
         record = RecognitionRecord(paths: ProjectPaths(projectRoots))
@@ -32,6 +34,7 @@ struct OutputRecognition: Sendable {
 
     private mutating func consume(line: Substring, carried isCarried: Bool) {
         if !isCarried, OutputText.hasPrefix(line, "{") {
+            if RunOutcomeLine.jsonSaysFailed(line) { runFailed = true }
             switch goJSON.consume(line, into: &record) {
             case .text:
                 break
@@ -41,6 +44,7 @@ struct OutputRecognition: Sendable {
             }
         }
         hangs.consume(line)
+        if !runFailed, RunOutcomeLine.saysFailed(line) { runFailed = true }
         if isCarried {
             goJSON.consumeCarried(line, into: &record)
         } else {
@@ -91,6 +95,7 @@ struct OutputRecognition: Sendable {
             summary.ranNoTests = known && total.ran == 0 && summary.failures.isEmpty && summary.running.isEmpty
         }
         summary.hang = hangs.report(running: summary.running)
+        summary.runFailed = runFailed
         return summary
     }
 

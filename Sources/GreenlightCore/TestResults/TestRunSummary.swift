@@ -21,6 +21,10 @@ public struct TestRunSummary: Equatable, Sendable {
     public var running: [String] = []
     /// What a hung step was doing, from a state dump or Go's test-timeout panic.
     public var hang: HangReport?
+    /// A runner stated that its run failed (a package's `FAIL` line, pytest's "1 failed",
+    /// cargo's "test result: FAILED", a report with failures; see `RunOutcomeLine`), as opposed
+    /// to a single failure line that a passing test may print as text.
+    public var runFailed = false
 
     public init() {}
 

@@ -78,12 +78,13 @@ enum JobScript {
     /// The step container's script: the checkout the init container made, a HOME of its
     /// own in the checkout volume (where the init container never wrote), the steps in order,
     /// each under its own `timeout` and `idle_timeout` (whole seconds, checked once a second),
-    /// enforced here as the local backend does: with `on_timeout: diagnose` the test processes
+    /// enforced here as the local backend does (and, as there, whatever a step leaves running is
+    /// ended when it ends): with `on_timeout: diagnose` the test processes
     /// below the script (found through `/proc`) are asked for their state (`StateDump`'s
     /// signals); once they have exited, or after 5 seconds (those still running are then killed
     /// alone), and a second more for their parents to pass the output on, every process below
-    /// the script gets SIGTERM and, 2 seconds later, SIGKILL. A step with an `idle_timeout` runs through a pipe whose reader
-    /// marks each line it passes on (idleness is measured in whole lines there).
+    /// the script gets SIGTERM and, 2 seconds later, SIGKILL. A step with an `idle_timeout` writes
+    /// into a FIFO whose reader marks each line it passes on (idleness is measured in whole lines there).
     ///
     /// Markers: `step <name>: start`, `step <name>: timed out after <n>s (timeout|idle_timeout)`,
     /// `step <name>: asked for its state: …`, `step <name>: exit <status> after <n>s`, and for
@@ -147,17 +148,26 @@ enum JobScript {
             echo "${asked#; }"
         }
         stop_all() {
-            for p in $(below $$); do [ "$p" = "$1" ] || kill -s TERM "$p" 2>/dev/null; done
+            victims=""
+            for p in $(below $$); do [ "$p" = "$1" ] || { kill -s TERM "$p" 2>/dev/null && victims="$victims $p"; }; done
+            [ -n "$victims" ] || return 0
             sleep 2
-            for p in $(below $$); do [ "$p" = "$1" ] || kill -s KILL "$p" 2>/dev/null; done
+            for p in $victims $(below $$); do [ "$p" = "$1" ] || kill -s KILL "$p" 2>/dev/null; done
         }
         send_reports() {
             [ -n "$2" ] || return 0
             old_ifs=$IFS; IFS='
         '
+            sent='
+        '
             for pattern in $2; do
                 for f in $pattern; do
-                    [ -f "$f" ] && [ "$f" -nt "$work/start" ] || continue
+                    [ -f "$f" ] && ! [ "$work/start" -nt "$f" ] || continue
+                    case "$sent" in *"
+        $f
+        "*) continue ;; esac
+                    sent="$sent$f
+        "
                     size=$(wc -c < "$f")
                     if [ "$size" -gt 8388608 ]; then say "step $1: report $f is $size bytes, over 8 MiB; not sent"; continue; fi
                     say "step $1: report $f begin"
@@ -185,15 +195,37 @@ enum JobScript {
             eval "reports=\"\${GREENLIGHT_STEP_${i}_REPORTS:-}\""
             say "step $name: start"
             : > "$work/start"
-            rm -f "$work/status" "$work/line"
+            rm -f "$work/line"
             start="$(date +%s)"
             reader=""
             if [ -n "$idle" ]; then
-                { (launch) 2>&1; echo $? > "$work/status"; } | {
-                    while IFS= read -r l; do printf '%s\n' "$l"; : > "$work/line"; done
+                # The step writes into a FIFO whose reader marks each line it passes on; the step
+                # itself is what is waited for (a child it left behind may hold the FIFO open).
+                # It stops at an end line the script writes once the step has exited, not at the
+                # FIFO's end (a child left behind, reparented away from here, may hold it open);
+                # a blank line just before the end line is the script's, and is dropped.
+                rm -f "$work/fifo"
+                mkfifo "$work/fifo" || { say "setup failed: cannot create a FIFO in $work"; exit 98; }
+                # The script keeps a write end open itself (fd 9), so the reader never meets the
+                # FIFO's end before the end line, however early the step exits.
+                exec 9<>"$work/fifo"
+                eos="greenlight: end of step output $$.$i.$start"
+                {
+                    blank=""
+                    while IFS= read -r l; do
+                        [ "$l" = "$eos" ] && exit 0
+                        : > "$work/line"
+                        [ -z "$blank" ] || printf '\n'
+                        if [ -z "$l" ]; then blank=1; continue; fi
+                        blank=""
+                        printf '%s\n' "$l"
+                    done
+                    [ -z "$blank" ] || printf '\n'
                     [ -z "$l" ] || printf '%s\n' "$l"
-                } &
-                pid=$!; reader=$pid
+                } < "$work/fifo" 9>&- &
+                reader=$!
+                (launch) > "$work/fifo" 2>&1 9>&- &
+                pid=$!
             else
                 (launch) &
                 pid=$!
@@ -226,7 +258,13 @@ enum JobScript {
             done
             wait "$pid"
             status=$?
-            if [ -n "$idle" ]; then status=$(cat "$work/status" 2>/dev/null || echo 137); fi
+            if [ -n "$reader" ]; then
+                printf '\n%s\n' "$eos" >&9
+                wait "$reader"
+                exec 9>&-
+            fi
+            # What the step left running does not outlive it (as on the local backend).
+            stop_all ""
             if [ -n "$fired" ] && [ "$status" -eq 0 ]; then status=124; fi
             say "step $name: exit $status after $(( $(date +%s) - start ))s"
             send_reports "$name" "$reports"
