@@ -16,7 +16,7 @@ struct GoroutineDumpParser: Sendable {
     private var pending: GoroutineDumpFunction?
     private var skipLocation = false
     private var readingRunningTests = false
-    private var unrecognised = 0
+    private var budget = DumpLineBudget(limit: maxUnrecognisedLines)
 
     /// Whether the line starts a Go dump: a SIGQUIT (or SIGABRT) traceback, a test binary's
     /// timeout panic, or the runtime's deadlock report.
@@ -85,8 +85,7 @@ struct GoroutineDumpParser: Sendable {
             skipLocation = false
             return recognised()
         }
-        unrecognised += 1
-        return unrecognised < Self.maxUnrecognisedLines
+        return budget.unrecognisedLine()
     }
 
     /// The dump as far as it went (a dump cut short keeps what was read).
@@ -96,8 +95,7 @@ struct GoroutineDumpParser: Sendable {
     }
 
     private mutating func recognised() -> Bool {
-        unrecognised = 0
-        return true
+        budget.recognised()
     }
 
     private mutating func finishGoroutine() {

@@ -6,7 +6,7 @@ struct JVMThreadDumpParser: Sendable {
 
     private(set) var dump: JVMThreadDump
     private var current: JVMThreadDumpThread?
-    private var unrecognised = 0
+    private var budget = DumpLineBudget(limit: maxUnrecognisedLines)
 
     static func starts(_ line: Substring) -> Bool {
         OutputText.hasPrefix(line, "Full thread dump ")
@@ -37,8 +37,7 @@ struct JVMThreadDumpParser: Sendable {
             || text == "}" {
             return recognised()
         }
-        unrecognised += 1
-        return unrecognised < Self.maxUnrecognisedLines
+        return budget.unrecognisedLine()
     }
 
     mutating func finish() -> JVMThreadDump {
@@ -47,8 +46,7 @@ struct JVMThreadDumpParser: Sendable {
     }
 
     private mutating func recognised() -> Bool {
-        unrecognised = 0
-        return true
+        budget.recognised()
     }
 
     private mutating func finishThread() {

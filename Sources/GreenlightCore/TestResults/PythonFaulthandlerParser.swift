@@ -8,7 +8,7 @@ struct PythonFaulthandlerParser: Sendable {
     private(set) var dump: PythonFaulthandlerDump
     private let paths: HangDumpPaths
     private var current: PythonFaulthandlerThread?
-    private var unrecognised = 0
+    private var budget = DumpLineBudget(limit: maxUnrecognisedLines)
 
     /// Whether the line starts a traceback: "Fatal Python error: …" (anywhere in the line: pytest's
     /// progress may precede it), or a thread header (a dump without a fatal error, e.g. from
@@ -53,8 +53,7 @@ struct PythonFaulthandlerParser: Sendable {
             return recognised()
         }
         if text == "..." || OutputText.hasPrefix(text, "<") || text == "Garbage-collecting" { return recognised() }
-        unrecognised += 1
-        return unrecognised < Self.maxUnrecognisedLines
+        return budget.unrecognisedLine()
     }
 
     /// `File "/path/x.py", line 12 in func` (faulthandler), also with ", in" (a regular traceback).
@@ -77,8 +76,7 @@ struct PythonFaulthandlerParser: Sendable {
     }
 
     private mutating func recognised() -> Bool {
-        unrecognised = 0
-        return true
+        budget.recognised()
     }
 
     private mutating func finishThread() {

@@ -37,7 +37,7 @@ struct SwiftBacktraceParser: Sendable {
     private var section = Section.header
     private var sawSignal = false
     private var sawThread = false
-    private var unrecognised = 0
+    private var budget = DumpLineBudget(limit: maxUnrecognisedLines)
 
     /// Whether the line starts a backtrace: the crash handler's "*** Signal 6: Backtracing from 0x…"
     /// or the crash reason "*** Program crashed: …" (with `color=yes` both end up on one line).
@@ -102,8 +102,7 @@ struct SwiftBacktraceParser: Sendable {
         case .header:
             break
         }
-        unrecognised += 1
-        return unrecognised < Self.maxUnrecognisedLines
+        return budget.unrecognisedLine()
     }
 
     /// `Thread 0 "LibPackageTests" crashed:`, `Thread 3:`, `Thread 2 crashed:`.
@@ -131,8 +130,7 @@ struct SwiftBacktraceParser: Sendable {
     }
 
     private mutating func recognised() -> Bool {
-        unrecognised = 0
-        return true
+        budget.recognised()
     }
 
     private mutating func finishThread() {
