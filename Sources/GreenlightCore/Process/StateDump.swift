@@ -11,35 +11,35 @@ import Glibc
 /// state and `HangDumpCollector` keeps the dump that names a test. A Go test binary is asked
 /// itself, never its `go` parent, which may die first and lose the dump.
 public enum StateDump {
-    /// Sends each test process below `root` (its descendants, by the parent links in
-    /// `/proc/<pid>/stat`) its state signal and returns what was asked, in pid order. A
-    /// process that is gone or cannot be read is left out; nothing is thrown.
-    public static func request(below root: pid_t) -> [StateRequest] {
-        let requests = candidates(below: root)
-        for request in requests { kill(request.pid, request.kind.signal) }
-        return requests
+    /// Sends `request` its state signal; false when the process is gone.
+    @discardableResult
+    public static func ask(_ request: StateRequest) -> Bool {
+        kill(request.pid, request.kind.signal) == 0
     }
 
-    /// What `request(below:)` would signal, without signalling.
+    /// The test processes below `root` (its descendants, by the parent links in
+    /// `/proc/<pid>/stat`), deepest first: they are asked one at a time in this order (the test
+    /// process before a wrapper above it), so that dumps written to one pipe do not interleave.
+    /// A process that is gone or cannot be read is left out; nothing is thrown.
     public static func candidates(below root: pid_t) -> [StateRequest] {
         let table = ProcessTable.entries()
         var children: [pid_t: [pid_t]] = [:]
         for entry in table where entry.state != "Z" { children[entry.parent, default: []].append(entry.pid) }
-        var below: [pid_t] = []
-        var queue = children[root] ?? []
+        var below: [(pid: pid_t, depth: Int)] = []
+        var queue = (children[root] ?? []).map { ($0, 1) }
         var seen = Set<pid_t>()
-        while let pid = queue.popLast() {
+        while let (pid, depth) = queue.popLast() {
             guard seen.insert(pid).inserted else { continue }
-            below.append(pid)
-            queue += children[pid] ?? []
+            below.append((pid, depth))
+            queue += (children[pid] ?? []).map { ($0, depth + 1) }
         }
-        var found: [pid_t: StateRequest] = [:]
-        for pid in below {
+        var found: [(request: StateRequest, depth: Int)] = []
+        for (pid, depth) in below {
             let program = programName(of: pid)
             guard let kind = kind(of: pid, program: program) else { continue }
-            found[pid] = StateRequest(pid: pid, program: program, kind: kind)
+            found.append((StateRequest(pid: pid, program: program, kind: kind), depth))
         }
-        return found.values.sorted { $0.pid < $1.pid }
+        return found.sorted { $0.depth != $1.depth ? $0.depth > $1.depth : $0.request.pid < $1.request.pid }.map(\.request)
     }
 
     /// The kind of test process `pid` is, `nil` when it is none greenlight knows how to ask.

@@ -109,6 +109,9 @@ public struct SystemProcessLauncher: ProcessLauncher {
         var idleTimedOut = false
         var lastOutput = start
         var stateRequests: [StateRequest] = []
+        /// Test processes still to be asked, one at a time (`StateDump.candidates`), and when the last was.
+        var toAsk: [StateRequest] = []
+        var askedAt = start
         /// While set, the processes asked for their state are printing it; the group is terminated then.
         var dumpUntil: Date?
         var dumpSettleAt: Date?
@@ -128,17 +131,25 @@ public struct SystemProcessLauncher: ProcessLauncher {
                     timedOut = true
                     idleTimedOut = idleFired && !(deadline.map { now >= $0 } ?? false)
                     if let grace = spec.stateDumpGrace {
-                        stateRequests = StateDump.request(below: pid)
-                        if stateRequests.isEmpty { process.terminate() } else { dumpUntil = now.addingTimeInterval(grace) }
+                        toAsk = StateDump.candidates(below: pid)
+                        if toAsk.isEmpty { process.terminate() } else { dumpUntil = now.addingTimeInterval(grace) }
                     } else {
                         process.terminate()
                     }
                 }
             }
             if let until = dumpUntil, !process.wasTerminated {
+                // One at a time, so that dumps written to one pipe do not interleave: the next is
+                // asked once the last has exited, or after a second (a JVM goes on after its dump).
+                if !toAsk.isEmpty, now < until,
+                   stateRequests.last.map({ !Self.isRunning($0.pid) || now.timeIntervalSince(askedAt) >= 1 }) ?? true {
+                    let next = toAsk.removeFirst()
+                    if StateDump.ask(next) { stateRequests.append(next) }
+                    askedAt = now
+                }
                 // Every process asked has printed and exited: a short settle for its parent to pass
                 // the output on (`go test` and `swift test` hold a test binary's output until it ends).
-                if dumpSettleAt == nil, stateRequests.allSatisfy({ !Self.isRunning($0.pid) }) { dumpSettleAt = now.addingTimeInterval(1) }
+                if dumpSettleAt == nil, toAsk.isEmpty, stateRequests.allSatisfy({ !Self.isRunning($0.pid) }) { dumpSettleAt = now.addingTimeInterval(1) }
                 if dumpSettleAt == nil, now >= until {
                     // Some go on after their dump (a JVM, the Swift backtracer's first signal): those
                     // alone are killed first, so that their parents still pass their output on.

@@ -138,12 +138,16 @@ enum JobScript {
             candidates=""
             for pid in $(below "$1"); do k=$(kind "$pid"); [ -n "$k" ] && candidates="$candidates $pid:$k"; done
             asked=""
-            for c in $candidates; do
+            # Deepest first (below lists parents first), one at a time: dumps must not interleave.
+            reversed=""
+            for c in $candidates; do reversed="$c $reversed"; done
+            for c in $reversed; do
                 pid=${c%%:*}; k=${c#*:}
                 case "$k" in go) sig=QUIT; what="go test binary" ;; ginkgo) sig=INT; what="Ginkgo suite" ;;
                     python) sig=ABRT; what=Python ;; jvm) sig=QUIT; what=JVM ;; swift) sig=ABRT; what="Swift tests" ;; esac
                 prog=$(program "$pid")
                 kill -s "$sig" "$pid" 2>/dev/null && asked="$asked; SIG$sig to $prog (pid $pid, $what)" && echo "$pid" >> "$work/asked"
+                ! kill -0 "$pid" 2>/dev/null || sleep 1
             done
             echo "${asked#; }"
         }
