@@ -21,7 +21,7 @@ struct Greenlight: AsyncParsableCommand {
         version: GreenlightVersion.current,
         subcommands: [CheckCommand.self, StatusCommand.self, InitCommand.self, InstallCommand.self, UninstallCommand.self,
                       PrePushCommand.self, PushCommand.self, PullRequestCommand.self, VerifyCommand.self,
-                      CancelCommand.self, DoctorCommand.self, KeysCommand.self, AttestorCommand.self, WaitCommand.self, RehearseCommand.self, GuardCommand.self, GateRunCommand.self]
+                      CancelCommand.self, CachesCommand.self, DoctorCommand.self, KeysCommand.self, AttestorCommand.self, WaitCommand.self, RehearseCommand.self, GuardCommand.self, GateRunCommand.self]
     )
 
     /// Becomes a child subreaper first, so that whatever a step detaches (`setsid`) is

@@ -6,7 +6,7 @@ import Testing
 /// declared at the top level of a file is found by name in the source text, comments removed.
 @Suite("layering of GreenlightCore")
 struct LayeringTests {
-    static let order = ["Support", "Process", "TestResults", "Git", "Kubernetes", "Config", "Verdict", "Attestation", "Steps",
+    static let order = ["Support", "Process", "TestResults", "Git", "Kubernetes", "Config", "Caches", "Verdict", "Attestation", "Steps",
                         "FastTier", "CleanRoom", "Attestor", "Gate", "Runs", "Hooks", "Report", "UseCases"]
 
     static var root: URL {

@@ -65,7 +65,7 @@ public struct ConfigLoader: Sendable {
         let fast = try top["fast"].map { node throws(ConfigError) in try parseTier(node, tier: .fast, reader: reader) }
             ?? TierDefinition(tier: .fast)
         let cleanRoom = try top["clean_room"].map { node throws(ConfigError) in try parseTier(node, tier: .cleanRoom, reader: reader) }
-            ?? TierDefinition(tier: .cleanRoom, parallel: false)
+            ?? TierDefinition(tier: .cleanRoom, parallel: false, failFast: true)
         guard fast.isConfigured || cleanRoom.isConfigured else {
             throw reader.error(root, key: "", "no steps: define `fast.steps` or `clean_room.steps`")
         }
@@ -111,9 +111,13 @@ public struct ConfigLoader: Sendable {
         let prefix = tier == .fast ? "fast" : "clean_room"
         let allowed: Set<String> = tier == .fast
             ? ["parallel", "fail_fast", "timeout", "env", "steps"]
-            : ["backend", "timeout", "env", "pass_env", "steps", "kubernetes", "isolation", "network", "mounts"]
+            : ["backend", "parallel", "fail_fast", "timeout", "env", "pass_env", "steps", "kubernetes", "isolation", "network", "mounts", "caches"]
+        if tier == .fast, case let .mapping(mapping) = node, let cachesKey = mapping.keys.first(where: { $0.string == "caches" }) {
+            throw reader.error(cachesKey, key: "fast.caches",
+                               "caches apply to the clean room only: the fast tier runs in the workspace, with the workspace's own caches; move it to clean_room.caches")
+        }
         let fields = try reader.mapping(node, key: prefix, allowed: allowed)
-        var definition = TierDefinition(tier: tier, parallel: tier == .fast)
+        var definition = TierDefinition(tier: tier, parallel: tier == .fast, failFast: tier == .cleanRoom)
         if let value = fields["parallel"] { definition.parallel = try reader.bool(value, key: "\(prefix).parallel") }
         if let value = fields["fail_fast"] { definition.failFast = try reader.bool(value, key: "\(prefix).fail_fast") }
         if let value = fields["timeout"] { definition.timeout = try reader.duration(value, key: "\(prefix).timeout") }
@@ -163,6 +167,10 @@ public struct ConfigLoader: Sendable {
                 return normalized
             }
         }
+        if let value = fields["caches"] {
+            definition.caches = try CacheReader(reader: reader).parse(value, key: "\(prefix).caches", tierEnvironment: definition.env,
+                                                                      passEnv: definition.passEnv, backend: kind, kubernetes: kubernetes)
+        }
         if kind == .kubernetes {
             // The pod is the sealed room there; these settings shape the local sandbox only.
             for name in ["isolation", "network", "mounts"] {
@@ -188,8 +196,14 @@ public struct ConfigLoader: Sendable {
                                        "duplicate step name '\(step.name)' (also \(prefix).steps[\(first)])")
                 }
                 seen[step.name] = index
-                if definition.parallel {
-                    // Steps that run at once cannot tell whose report a shared path holds.
+                for cache in definition.caches {
+                    if let variable = step.env.keys.sorted().first(where: { cache.env[$0] != nil }) {
+                        throw reader.error(item, key: "\(prefix).steps[\(index)].env.\(variable)",
+                                           "\(variable) is set by \(prefix).caches.\(cache.name); a step may not point it elsewhere")
+                    }
+                }
+                if definition.parallel, tier == .fast {
+                    // Steps that run at once in one directory cannot tell whose report a shared path holds.
                     for pattern in step.reports {
                         if let other = definition.steps.firstIndex(where: { $0.reports.contains(pattern) }) {
                             throw reader.error(item, key: "\(prefix).steps[\(index)].reports",

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses durations as written in `.greenlight.yml`: `90s`, `10m`, `1h30m`, `500ms`, `1.5h`,
+/// Parses durations as written in `.greenlight.yml`: `90s`, `10m`, `1h30m`, `500ms`, `1.5h`, `2d`,
 /// or a bare number of seconds. Numbers are plain ASCII decimals (`12`, `0.5`): no sign,
 /// exponent, hexadecimal, `inf` or `nan`, so every duration is finite, positive and at most
 /// `maximum` seconds.
@@ -9,8 +9,21 @@ public enum DurationParser {
     /// every duration must fit the integer fields it becomes (a Job's `activeDeadlineSeconds`).
     public static let maximum: TimeInterval = 7 * 24 * 3600
 
+    /// The longest age accepted by `age(from:)`, in seconds (10 years of 365 days).
+    public static let maximumAge: TimeInterval = 10 * 365 * 86400
+
     /// Seconds, or `nil` when the text is not a positive duration of at most `maximum` seconds.
     public static func seconds(from text: String) -> TimeInterval? {
+        seconds(from: text, maximum: maximum)
+    }
+
+    /// An age such as `30d` or `12h` (`greenlight caches prune --older-than`): the same syntax, up
+    /// to `maximumAge`; `nil` otherwise.
+    public static func age(from text: String) -> TimeInterval? {
+        seconds(from: text, maximum: maximumAge)
+    }
+
+    static func seconds(from text: String, maximum: TimeInterval) -> TimeInterval? {
         let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         guard !bytes.isEmpty else { return nil }
         var index = 0
@@ -40,6 +53,7 @@ public enum DurationParser {
             let rest = bytes[index...]
             let unit: (length: Int, seconds: TimeInterval)
             if rest.starts(with: Array("ms".utf8)) { unit = (2, 0.001) }
+            else if rest.first == UInt8(ascii: "d") { unit = (1, 86400) }
             else if rest.first == UInt8(ascii: "h") { unit = (1, 3600) }
             else if rest.first == UInt8(ascii: "m") { unit = (1, 60) }
             else if rest.first == UInt8(ascii: "s") { unit = (1, 1) }
@@ -58,6 +72,7 @@ public enum DurationParser {
         if seconds != seconds.rounded() { return String(format: "%.1fs", seconds) }
         var rest = Int(seconds)
         var text = ""
+        if rest >= 86400 { text += "\(rest / 86400)d"; rest %= 86400 }
         if rest >= 3600 { text += "\(rest / 3600)h"; rest %= 3600 }
         if rest >= 60 { text += "\(rest / 60)m"; rest %= 60 }
         if rest > 0 || text.isEmpty { text += "\(rest)s" }

@@ -7,19 +7,23 @@ extension TierDefinition {
     /// Version 1 (greenlight ≤ 0.4) was a JSONEncoder rendering; version 2 is `CanonicalJSON`;
     /// version 3 adds the clean room's `isolation`, `network` and `mounts`; version 4 adds each
     /// step's `idle_timeout`, `on_timeout`, `reports` and `allow_no_tests`, and marks the rule
-    /// that a test run with no tests fails (a pass recorded before that rule means less).
-    public static let digestVersion = 4
+    /// that a test run with no tests fails (a pass recorded before that rule means less); version 5
+    /// adds the clean room's `caches` (names and variables) and `parallel` (steps in order share
+    /// one checkout; in parallel each has its own).
+    public static let digestVersion = 5
 
     /// SHA-256 (64 lowercase hex digits) over the tier's meaning: what runs (steps, commands,
     /// env, pass_env), under which limits (timeouts and idle timeouts, in whole milliseconds, and what a timeout does), what counts as a test run (`reports`, `allow_no_tests`) and where
-    /// (backend, isolation, network and read-only mounts, and for Kubernetes the image,
-    /// resources, scheduling and pod overlay).
+    /// (backend, isolation, network and read-only mounts, caches with the variables they set
+    /// (not where they are stored), whether the clean room's steps share one checkout, and for
+    /// Kubernetes the image, resources, scheduling and pod overlay).
     ///
     /// The hashed bytes are `greenlight-gate-definition v<digestVersion>\n` followed by the
     /// `CanonicalJSON` text of a fixed field set, never the YAML bytes, so reordering keys
     /// or editing comments keeps the digest and any change to what runs invalidates
-    /// verdicts recorded under the old one. `parallel` and `fail_fast` are left out: they
-    /// change how steps are scheduled, not what a pass means (a pass needs every step to pass).
+    /// verdicts recorded under the old one. `fail_fast`, and the fast tier's `parallel`, are left
+    /// out: they change how steps are scheduled, not what a pass means (a pass needs every step
+    /// to pass).
     ///
     /// - Throws: `InternalError` when the definition cannot be put in canonical form (a
     ///   non-finite number: configuration loading refuses those, so this is a bug). A digest
@@ -57,6 +61,10 @@ extension TierDefinition {
             object["isolation"] = .string(isolation.rawValue)
             object["network"] = .bool(network)
             object["mounts"] = .array(mounts.map(JSONValue.string))
+            object["parallel"] = .bool(parallel)
+            object["caches"] = .object(Dictionary(uniqueKeysWithValues: caches.map { cache in
+                (cache.name, JSONValue.object(["env": .object(cache.env.mapValues(JSONValue.string))]))
+            }))
             if case let .kubernetes(settings) = backend {
                 object["kubernetes"] = Self.canonical(settings)
             }

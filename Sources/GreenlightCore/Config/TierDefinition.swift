@@ -4,9 +4,11 @@ import Foundation
 public struct TierDefinition: Equatable, Sendable {
     public var tier: Tier
     public var steps: [StepDefinition]
-    /// Run the steps at once (fast tier only; the clean room always runs them in order).
+    /// Run the steps at once. Fast tier: in the workspace, side by side (default true). Clean room
+    /// (default false): each step in a sandbox and checkout of its own (local backend) or a Job of
+    /// its own (Kubernetes); part of the clean room's digest, since steps in order share one checkout.
     public var parallel: Bool
-    /// Stop the other steps when one fails.
+    /// Stop the other steps when one fails (fast tier default false, clean room default true).
     public var failFast: Bool
     /// Limit for the whole tier; exceeding it is an `error` (the gate could not decide).
     public var timeout: TimeInterval
@@ -22,11 +24,13 @@ public struct TierDefinition: Equatable, Sendable {
     /// Clean room only (local backend): extra absolute host paths mounted read-only at the same
     /// path inside the sandbox (toolchains outside /usr), in the configured order.
     public var mounts: [String]
+    /// Clean room only: `clean_room.caches`, sorted by name.
+    public var caches: [CacheDefinition]
 
     public init(tier: Tier, steps: [StepDefinition] = [], parallel: Bool = true, failFast: Bool = false,
                 timeout: TimeInterval = 30 * 60, env: [String: String] = [:], passEnv: [String] = [],
                 backend: BackendConfiguration = .local, isolation: IsolationMode = .required, network: Bool = true,
-                mounts: [String] = []) {
+                mounts: [String] = [], caches: [CacheDefinition] = []) {
         self.tier = tier
         self.steps = steps
         self.parallel = parallel
@@ -38,6 +42,7 @@ public struct TierDefinition: Equatable, Sendable {
         self.isolation = isolation
         self.network = network
         self.mounts = mounts
+        self.caches = caches
     }
 
     /// A tier without steps is not part of the gate.

@@ -1,16 +1,41 @@
 import Foundation
 
-/// Runs a tier's steps in one directory: in parallel or in order, fail-fast or not,
-/// all under the tier's deadline. Shared by the fast tier and the local clean room.
-struct TierRun: Sendable {
-    let definition: TierDefinition
+/// Where one step runs: the executor (with its sandbox, if any), the directory and the environment.
+struct StepPlace: Sendable {
     let executor: StepExecutor
     let directory: URL
     let environment: [String: String]
+}
+
+/// Runs a tier's steps: in parallel or in order, fail-fast or not, all under the tier's
+/// deadline, every step in one place (the fast tier, a clean room in order) or each in a place
+/// of its own (a clean room in parallel: a sandbox and checkout per step).
+struct TierRun: Sendable {
+    let definition: TierDefinition
+    /// One place for every step, or one per step in the order of `definition.steps`.
+    let places: [StepPlace]
     let deadline: Date
     let processes: ProcessGroupSet
     /// The log for one step (fast tier: a file each; clean room: one shared file).
     let logFor: @Sendable (StepDefinition) throws -> LogFile?
+
+    /// Every step in the one place `executor`, `directory` and `environment` make.
+    init(definition: TierDefinition, executor: StepExecutor, directory: URL, environment: [String: String], deadline: Date,
+         processes: ProcessGroupSet, logFor: @escaping @Sendable (StepDefinition) throws -> LogFile?) {
+        self.init(definition: definition, places: [StepPlace(executor: executor, directory: directory, environment: environment)],
+                  deadline: deadline, processes: processes, logFor: logFor)
+    }
+
+    /// `places`: one (every step runs there) or one per step.
+    init(definition: TierDefinition, places: [StepPlace], deadline: Date, processes: ProcessGroupSet,
+         logFor: @escaping @Sendable (StepDefinition) throws -> LogFile?) {
+        precondition(places.count == 1 || places.count == definition.steps.count, "one place, or one per step")
+        self.definition = definition
+        self.places = places
+        self.deadline = deadline
+        self.processes = processes
+        self.logFor = logFor
+    }
 
     /// Runs every step; the result keeps the configured order.
     func runSteps(parallel: Bool, stopAfterFailure: Bool) async -> [StepResult] {
@@ -19,7 +44,7 @@ struct TierRun: Sendable {
             return await withTaskGroup(of: (Int, StepResult).self) { group in
                 for (index, step) in definition.steps.enumerated() {
                     group.addTask {
-                        let result = await runOne(step, processes: tierProcesses)
+                        let result = await runOne(step, at: index, processes: tierProcesses)
                         if stopAfterFailure, result.verdict == .fail || result.verdict == .error { tierProcesses.stopAll() }
                         return (index, result)
                     }
@@ -31,19 +56,20 @@ struct TierRun: Sendable {
         }
         var results: [StepResult] = []
         var stopped = false
-        for step in definition.steps {
+        for (index, step) in definition.steps.enumerated() {
             if stopped || tierProcesses.isStopped {
                 results.append(.skipped(step.name))
                 continue
             }
-            let result = await runOne(step, processes: tierProcesses)
+            let result = await runOne(step, at: index, processes: tierProcesses)
             results.append(result)
             if result.verdict == .error || (stopAfterFailure && result.verdict == .fail) { stopped = true }
         }
         return results
     }
 
-    private func runOne(_ step: StepDefinition, processes: ProcessGroupSet) async -> StepResult {
+    private func runOne(_ step: StepDefinition, at index: Int, processes: ProcessGroupSet) async -> StepResult {
+        let place = places.count == 1 ? places[0] : places[index]
         let log: LogFile?
         do {
             log = try logFor(step)
@@ -51,9 +77,9 @@ struct TierRun: Sendable {
             return StepResult(name: step.name, verdict: .error, exitCode: nil, timedOut: false, duration: 0,
                               output: "", log: nil, problem: "\(error)")
         }
-        var env = environment
+        var env = place.environment
         for (key, value) in step.env { env[key] = value }
-        return await executor.run(step, in: directory, environment: env, tierDeadline: deadline,
+        return await place.executor.run(step, in: place.directory, environment: env, tierDeadline: deadline,
                                   log: log, logPath: log?.url.path, processes: processes)
     }
 }

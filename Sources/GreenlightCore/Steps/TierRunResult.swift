@@ -23,6 +23,8 @@ public struct TierRunResult: Sendable, Codable {
     public var attestations: [String] = []
     /// Said to the user with the result (an attestation that did not come, and what that costs).
     public var warnings: [String] = []
+    /// The names of the caches (`clean_room.caches`) the steps had mounted read-write; recorded in the note.
+    public var caches: [String] = []
 
     /// Builds the result from step results: the worst step decides; a tier-level
     /// `problem` (could not prepare, deadline) makes it an `error`.
@@ -73,9 +75,11 @@ public struct TierRunResult: Sendable, Codable {
     }
 
     func record(for commit: ResolvedCommit, digest: String) -> VerdictRecord {
-        VerdictRecord(verdict: verdict, tier: tier, commit: commit.commit, tree: commit.tree, digest: digest,
+        var record = VerdictRecord(verdict: verdict, tier: tier, commit: commit.commit, tree: commit.tree, digest: digest,
                       backend: backend, isolation: isolation, startedAt: startedAt, finishedAt: finishedAt, steps: steps.map(\.record),
                       summary: summary, failingTests: failingTests.isEmpty ? nil : failingTests,
                       log: log ?? steps.first { $0.verdict == .fail || $0.verdict == .error }?.log)
+        record.caches = caches.isEmpty ? nil : caches
+        return record
     }
 }

@@ -24,6 +24,9 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     public var failingTests: [String]?
     /// Where the full log was written on the machine that ran it.
     public var log: String?
+    /// The caches (`clean_room.caches` names) the clean room had mounted read-write: shared state
+    /// the run could read and write. `nil` when none (and in records written before caches).
+    public var caches: [String]?
     /// Said with this verdict whenever it is served ("the suite shrank from N to M tests"); `nil` when none.
     public var warnings: [String]?
     public var greenlightVersion: String
@@ -49,7 +52,7 @@ public struct VerdictRecord: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, tier, commit, tree, digest, backend, isolation, definition, steps, summary, log, warnings
+        case verdict, tier, commit, tree, digest, backend, isolation, definition, steps, summary, log, warnings, caches
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationSeconds = "duration_s"

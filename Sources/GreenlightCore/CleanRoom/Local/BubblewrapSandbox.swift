@@ -12,7 +12,9 @@ import Foundation
 /// - `/clean-room/src` (the checkout, the working directory), `/clean-room/home` (HOME) and
 ///   `/tmp` (TMPDIR): the only writable places, each a directory of this clean room;
 /// - `/clean-room/objects`: the workspace's object store, read-only, which the checkout borrows
-///   through the relative `objects/info/alternates` entry `../../../objects`.
+///   through the relative `objects/info/alternates` entry `../../../objects`;
+/// - `/clean-room/caches/<name>`: each cache of `clean_room.caches`, read-write (shared state
+///   between runs, recorded in every verdict).
 ///
 /// The rest is read-only and empty: the workspace, the user's HOME, greenlight's process (its
 /// environment in `/proc`) are not there. bwrap's own init is PID 1; when the step's shell ends,
@@ -22,6 +24,8 @@ struct BubblewrapSandbox: StepSandbox {
     static let homePath = "/clean-room/home"
     static let objectsPath = "/clean-room/objects"
     static let temporaryPath = "/tmp"
+    /// Where the caches are mounted, one directory per cache name.
+    static let cachesPath = "/clean-room/caches"
     /// The checkout's `objects/info/alternates` entry: `<root>/objects` outside (a symbolic link to the
     /// workspace's object store), `/clean-room/objects` inside. Relative to `<checkout>/.git/objects`.
     static let alternateEntry = "../../../objects"
@@ -46,6 +50,9 @@ struct BubblewrapSandbox: StepSandbox {
     /// Object stores the workspace's own store borrows from (its absolute alternates), bound read-only
     /// at the same path so that the chain of alternates resolves inside.
     let borrowedStores: [String]
+    /// `clean_room.caches`: each cache's name and its directory on this machine, bound read-write
+    /// at `/clean-room/caches/<name>`.
+    var caches: [(name: String, path: String)] = []
 
     /// bwrap's options, up to and including `--`.
     var options: [String] {
@@ -69,6 +76,7 @@ struct BubblewrapSandbox: StepSandbox {
             "--bind", root.appendingPathComponent("tmp").path, Self.temporaryPath,
             "--ro-bind", root.appendingPathComponent("objects").path, Self.objectsPath,
         ]
+        for cache in caches { options += ["--bind", cache.path, "\(Self.cachesPath)/\(cache.name)"] }
         // Last, so a toolchain or a store under /tmp is not hidden by the clean room's own /tmp
         // (mounts over /clean-room, /proc, /dev and /tmp itself are refused).
         for store in borrowedStores { options += ["--ro-bind", store, store] }

@@ -1,14 +1,10 @@
 import Foundation
 
-/// The embedded default clean room: a fresh checkout of exactly the commit in a new
-/// temporary directory on this machine, sealed by bubblewrap (`BubblewrapSandbox`) with a
-/// scrubbed environment, steps in order under the tier's deadline, the whole log streamed
-/// to disk, the directory removed afterwards.
-///
-/// Layout of the temporary directory: `src` (the checkout), `home`, `tmp`, and `objects`, a
-/// symbolic link to the workspace's object store that the checkout borrows through the
-/// relative alternates entry `../../../objects` (inside the sandbox the same entry reaches
-/// the store mounted read-only at `/clean-room/objects`).
+/// The embedded default clean room: a fresh checkout of exactly the commit in a new temporary
+/// directory on this machine (`CleanRoomSite`), sealed by bubblewrap (`BubblewrapSandbox`) with
+/// a scrubbed environment and the configured caches mounted, steps in order under the tier's
+/// deadline (or, with `clean_room.parallel`, each step at once in a site and sandbox of its own),
+/// the whole log streamed to disk, the directories removed afterwards.
 struct LocalCleanRoom: TierRunner {
     let context: TierContext
 
@@ -27,103 +23,111 @@ struct LocalCleanRoom: TierRunner {
         }
         log.write("=== greenlight \(GreenlightVersion.current): clean-room tier for \(commit.commit.hex) (tree \(commit.tree.hex)) at \(NoteCodec.formatDate(startedAt))\n")
 
-        let root: URL
+        var caches: CacheLease
         do {
-            root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-clean-\(commit.commit.short())")
+            caches = try CacheStore(repository: context.repository, home: context.environment["HOME"])
+                .lease(definition.caches, waiting: { context.progress.status($0) })
         } catch {
-            log.write("cannot prepare: \(error)\n")
-            return failure("cannot prepare the clean room: \(error)", log: logURL.path, startedAt: startedAt)
+            log.write("cannot mount the caches: \(error)\n")
+            return failure("cannot mount the clean room's caches: \(error)", log: logURL.path, startedAt: startedAt)
+        }
+        defer { caches.release() }
+        for cache in caches.mounted { log.write("cache \(cache.definition.name): \(cache.directory.path) (read-write)\n") }
+
+        // In order, the steps share one checkout; in parallel each has its own.
+        let parallel = definition.parallel && definition.steps.count > 1
+        let sites: [CleanRoomSite]
+        do {
+            sites = try await CleanRoomSite.make(count: parallel ? definition.steps.count : 1, for: commit,
+                                                 labels: parallel ? definition.steps.map(\.name) : [nil], context: context)
+        } catch {
+            log.write("\(error)\n")
+            return failure(error.message, log: logURL.path, startedAt: startedAt)
         }
         defer {
-            if keep {
-                TemporaryDirectory.keep(root)
-                context.progress.warning("kept the clean room at \(root.path)")
-                log.write("clean room kept at \(root.path)\n")
-            } else if let problem = TemporaryDirectory.remove(root) {
-                context.progress.warning(problem)
+            for site in sites {
+                if keep {
+                    TemporaryDirectory.keep(site.root)
+                    context.progress.warning("kept the clean room at \(site.root.path)")
+                    log.write("clean room kept at \(site.root.path)\n")
+                } else if let problem = TemporaryDirectory.remove(site.root) {
+                    context.progress.warning(problem)
+                }
             }
         }
-        let source = root.appendingPathComponent("src", isDirectory: true)
-        let objects = context.repository.commonDirectory.appendingPathComponent("objects", isDirectory: true)
-        do {
-            try Self.prepare(root: root, objects: objects)
-            let checkout = try await context.repository.makeDetachedCheckout(of: commit.commit, at: source, runner: context.runner,
-                                                                             alternate: BubblewrapSandbox.alternateEntry)
-            let head = try checkout.headCommit()
-            guard head == commit.commit else {
-                throw GitError(call: "verify checkout", code: -1, message: "the clean checkout is at \(head?.hex ?? "nothing"), not \(commit.commit.hex)")
-            }
-            try await checkout.verifyCheckout(of: commit.commit, at: source)
-            log.write("checked out \(commit.commit.hex) into \(source.path)\n")
-        } catch {
-            log.write("cannot check out: \(error)\n")
-            return failure("cannot check out \(commit.commit.short()) into the clean room: \(error)", log: logURL.path, startedAt: startedAt)
-        }
+        for site in sites { log.write("checked out \(commit.commit.hex) into \(site.source.path)\n") }
 
-        let sandbox: BubblewrapSandbox?
-        switch await seal(root: root, objects: objects, definition: definition) {
+        let objects = context.repository.commonDirectory.appendingPathComponent("objects", isDirectory: true)
+        let sandboxes: [BubblewrapSandbox]?
+        switch await seal(roots: sites.map(\.root), objects: objects, definition: definition, caches: caches.mounted) {
         case let .sealed(found):
-            sandbox = found
+            sandboxes = found
             log.write("sealed with bubblewrap (read-only: /usr /etc\(definition.mounts.map { " \($0)" }.joined()); "
-                + "writable: the checkout, its HOME and TMPDIR; network: \(definition.network ? "on" : "off"))\n")
+                + "writable: the checkout, its HOME and TMPDIR\(caches.mounted.isEmpty ? "" : ", the caches \(caches.names.joined(separator: ", "))"); "
+                + "network: \(definition.network ? "on" : "off"))\n")
         case let .unsealed(reason):
-            sandbox = nil
+            sandboxes = nil
             log.write("NOT sealed (isolation: best-effort): \(reason)\n")
             context.progress.warning("the clean room runs unsealed (isolation: best-effort): \(reason)")
         case let .refused(problem):
             log.write("cannot seal the clean room: \(problem)\n")
             return failure(problem, log: logURL.path, startedAt: startedAt)
         }
-        let isolation: Isolation = sandbox == nil ? .unsealed : .bwrap
+        let isolation: Isolation = sandboxes == nil ? .unsealed : .bwrap
 
+        let location = (sandboxes == nil ? "in a fresh checkout, NOT sealed (local, best-effort)" : "in a sealed fresh checkout (local, bubblewrap)")
         context.progress.tierStarted(tier: .cleanRoom, steps: definition.steps.map(\.name),
-                                     location: sandbox == nil ? "in a fresh checkout, NOT sealed (local, best-effort)"
-                                         : "in a sealed fresh checkout (local, bubblewrap)")
-        var executor = StepExecutor(launcher: context.launcher, progress: context.progress, tier: .cleanRoom, tierTimeout: definition.timeout)
-        executor.sandbox = sandbox
+                                     location: parallel ? location.replacingOccurrences(of: "in a ", with: "each step in a ") : location)
+        let places = sites.enumerated().map { index, site in
+            var executor = StepExecutor(launcher: context.launcher, progress: context.progress, tier: .cleanRoom, tierTimeout: definition.timeout)
+            executor.sandbox = sandboxes?[index]
+            return StepPlace(executor: executor, directory: site.source,
+                             environment: scrubbedEnvironment(root: site.root, sealed: sandboxes != nil, commit: commit,
+                                                              definition: definition, caches: caches))
+        }
         let run = TierRun(
             definition: definition,
-            executor: executor,
-            directory: source,
-            environment: scrubbedEnvironment(root: root, sealed: sandbox != nil, commit: commit, definition: definition),
+            places: places,
             deadline: deadline,
             processes: context.processes,
-            logFor: { _ in log }
+            logFor: { step in
+                guard parallel else { return log }
+                // Steps at once write logs of their own; the tier's log says where they are.
+                let stepLog = context.logFile(commit: commit.commit, digest: digest, step: step.name)
+                log.write("step \(step.name): log \(stepLog.path)\n")
+                return try LogFile(url: stepLog)
+            }
         )
-        let steps = await run.runSteps(parallel: false, stopAfterFailure: true)
-        let result = TierRunResult(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
+        let steps = await run.runSteps(parallel: parallel, stopAfterFailure: definition.failFast)
+        var result = TierRunResult(tier: .cleanRoom, steps: steps, problem: nil, log: logURL.path, backend: BackendKind.local.rawValue,
                                    isolation: isolation, startedAt: startedAt, finishedAt: Date())
+        result.caches = caches.names
         log.write("=== verdict: \(result.verdict.rawValue)\(result.summary.isEmpty ? "" : ": \(result.summary)")\n")
         context.progress.tierFinished(tier: .cleanRoom, verdict: result.verdict, duration: result.finishedAt.timeIntervalSince(startedAt))
         return result
     }
 
-    /// Makes the clean room's `home`, `tmp` and the `objects` link to the borrowed store
-    /// (`src` is made by the checkout).
-    /// - Throws: the file system's error.
-    static func prepare(root: URL, objects: URL) throws {
-        for name in ["home", "tmp"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
-        }
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("objects").path, withDestinationPath: objects.path)
-    }
-
     enum Seal {
-        case sealed(BubblewrapSandbox)
+        /// One sandbox per root, in the same order.
+        case sealed([BubblewrapSandbox])
         /// `best-effort` and the sandbox cannot be had: why.
         case unsealed(String)
         /// `required` and the sandbox cannot be had: the tier's error message.
         case refused(String)
     }
 
-    /// Finds bwrap and starts it once; `clean_room.isolation` decides what a failure means.
-    func seal(root: URL, objects: URL, definition: TierDefinition) async -> Seal {
+    /// Finds bwrap and starts it once (in the first root: the others differ only in their
+    /// directory); `clean_room.isolation` decides what a failure means.
+    func seal(roots: [URL], objects: URL, definition: TierDefinition, caches: [CacheLease.Mounted]) async -> Seal {
         let problem: String
-        if let executable = BubblewrapSandbox.locate(in: context.bubblewrapLocations) {
-            let sandbox = BubblewrapSandbox(executable: executable, root: root, network: definition.network, mounts: definition.mounts,
-                                            borrowedStores: BubblewrapSandbox.borrowedStores(of: objects))
-            guard let failed = await sandbox.probe(runner: context.runner, environment: ["PATH": "/usr/bin:/bin"]) else {
-                return .sealed(sandbox)
+        if let executable = BubblewrapSandbox.locate(in: context.bubblewrapLocations), !roots.isEmpty {
+            let sandboxes = roots.map { root in
+                BubblewrapSandbox(executable: executable, root: root, network: definition.network, mounts: definition.mounts,
+                                  borrowedStores: BubblewrapSandbox.borrowedStores(of: objects),
+                                  caches: caches.map { ($0.definition.name, $0.directory.path) })
+            }
+            guard let failed = await sandboxes[0].probe(runner: context.runner, environment: ["PATH": "/usr/bin:/bin"]) else {
+                return .sealed(sandboxes)
             }
             problem = failed
         } else {
@@ -136,9 +140,10 @@ struct LocalCleanRoom: TierRunner {
     }
 
     /// An allowlist of the workspace's variables, HOME and TMPDIR inside the clean room,
-    /// then `pass_env`, the tier's `env` and greenlight's own variables. `sealed`: the paths
-    /// as the sandbox sees them.
-    func scrubbedEnvironment(root: URL, sealed: Bool, commit: ResolvedCommit, definition: TierDefinition) -> [String: String] {
+    /// then `pass_env`, the tier's `env`, the caches' variables and greenlight's own variables.
+    /// `sealed`: the paths as the sandbox sees them.
+    func scrubbedEnvironment(root: URL, sealed: Bool, commit: ResolvedCommit, definition: TierDefinition,
+                             caches: CacheLease = CacheLease()) -> [String: String] {
         var environment: [String: String] = [:]
         for name in Self.allowedEnvironment + definition.passEnv {
             if let value = context.environment[name] { environment[name] = value }
@@ -147,6 +152,7 @@ struct LocalCleanRoom: TierRunner {
         environment["HOME"] = sealed ? BubblewrapSandbox.homePath : root.appendingPathComponent("home").path
         environment["TMPDIR"] = sealed ? BubblewrapSandbox.temporaryPath : root.appendingPathComponent("tmp").path
         for (key, value) in definition.env { environment[key] = value }
+        for (key, value) in caches.environment(base: sealed ? BubblewrapSandbox.cachesPath : nil) { environment[key] = value }
         for (key, value) in StepVariables.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
         return environment
     }

@@ -20,16 +20,24 @@ public struct SandboxDoctor: Sendable {
         do {
             root = try TemporaryDirectory.make(in: context.temporaryDirectory, prefix: "greenlight-doctor")
             try FileManager.default.createDirectory(at: root.appendingPathComponent("src"), withIntermediateDirectories: true)
-            try LocalCleanRoom.prepare(root: root, objects: objects)
+            try CleanRoomSite.prepareLayout(root: root, objects: objects)
         } catch {
             return ClusterDoctor.Check(name: name, ok: false, detail: "cannot prepare a temporary clean room: \(error)")
         }
         defer {
             if let problem = TemporaryDirectory.remove(root) { context.progress.warning(problem) }
         }
-        switch await LocalCleanRoom(context: context).seal(root: root, objects: objects, definition: definition) {
+        var caches: CacheLease
+        do {
+            caches = try CacheStore(repository: context.repository, home: context.environment["HOME"]).lease(definition.caches)
+        } catch {
+            return ClusterDoctor.Check(name: name, ok: false, detail: "\(error)")
+        }
+        defer { caches.release() }
+        switch await LocalCleanRoom(context: context).seal(roots: [root], objects: objects, definition: definition, caches: caches.mounted) {
         case let .sealed(sandbox):
-            return ClusterDoctor.Check(name: name, ok: true, detail: "steps run sealed by bubblewrap (\(sandbox.executable)), network \(definition.network ? "on" : "off")")
+            let cacheNote = caches.mounted.isEmpty ? "" : "; caches \(caches.mounted.map { "\($0.definition.name) at \($0.directory.path)" }.joined(separator: ", "))"
+            return ClusterDoctor.Check(name: name, ok: true, detail: "steps run sealed by bubblewrap (\(sandbox[0].executable)), network \(definition.network ? "on" : "off")\(cacheNote)")
         case let .unsealed(reason):
             return ClusterDoctor.Check(name: name, ok: true, detail: "steps run UNSEALED (isolation: best-effort): \(reason)")
         case let .refused(problem):
