@@ -24,7 +24,8 @@
 #   BENCH_CHECKOUT_DIR=DIR where clean-room-checkout's contenders check out (default: a
 #                          tmpfs, /dev/shm/greenlight-bench, when there is one; see README)
 #
-# No network is used except pip (PyPI) and apt-get (Debian) for the installs.
+# No network is used except pip (PyPI) and apt-get (Debian) for the installs (clean-room-warm's
+# Go modules come from a file-based module proxy the script generates).
 
 set -euo pipefail
 
@@ -37,7 +38,8 @@ export XDG_CONFIG_HOME="${XDG_CACHE_HOME:-$HOME/.cache}/greenlight-bench/config"
 SIGNING_KEY="$XDG_CONFIG_HOME/greenlight/signing-key"
 VENV="$BENCH_DIR/.venv"
 HELPERS="$BENCH_DIR/helpers.py"
-ALL_COMPARISONS=(cached-push fast-parallel notes-at-scale clean-room-checkout memory-flood job-done-latency)
+ALL_COMPARISONS=(cached-push fast-parallel notes-at-scale clean-room-checkout memory-flood job-done-latency
+                 clean-room-warm clean-room-parallel)
 ZERO_SHA=0000000000000000000000000000000000000000
 
 COMMITS="${BENCH_COMMITS:-100000}"
@@ -95,11 +97,14 @@ if ((${#SELECTED[@]} == 0)); then SELECTED=("${ALL_COMPARISONS[@]}"); FULL_SET=1
 # Run counts: hyperfine runs per command, and warmup runs.
 if ((QUICK)); then
     HOOK_RUNS=10 PAR_RUNS=3 SCALE_RUNS=10 CHECKOUT_RUNS=2 FLOOD_RUNS=1 WARMUP=1 ROUNDS=2
+    GO_RUNS=4 GO_COLD_RUNS=2 CR_PAR_RUNS=4
 else
     HOOK_RUNS=40 PAR_RUNS=10 SCALE_RUNS=30 CHECKOUT_RUNS=8 FLOOD_RUNS=2 WARMUP=2 ROUNDS=4
+    GO_RUNS=12 GO_COLD_RUNS=4 CR_PAR_RUNS=8
 fi
 if [[ -n $RUNS_OVERRIDE ]]; then
     HOOK_RUNS=$RUNS_OVERRIDE PAR_RUNS=$RUNS_OVERRIDE SCALE_RUNS=$RUNS_OVERRIDE CHECKOUT_RUNS=$RUNS_OVERRIDE
+    GO_RUNS=$RUNS_OVERRIDE GO_COLD_RUNS=$RUNS_OVERRIDE CR_PAR_RUNS=$RUNS_OVERRIDE
 fi
 
 # A full run of every comparison is the one that lands in bench/results.md; quick or
@@ -793,6 +798,197 @@ PY
         "gl<0.1" "< 100 ms median" ""
 }
 
+# ---------------------------------------------------------------------------- 7. clean-room-warm
+
+# ensure_go: the go command, from Debian when missing; GO_VERSION says which.
+GO_VERSION="" GO_MODULE_LINES=""
+ensure_go() {
+    have go || apt_install golang-go "go (the clean-room-warm comparison)"
+    have go || die "go is still missing after installing golang-go"
+    GO_VERSION="$(go env GOVERSION)"
+    # The generated modules use generics (go 1.18).
+    [[ $GO_VERSION =~ ^go1\.([0-9]+) ]] && ((BASH_REMATCH[1] >= 18)) \
+        || die "clean-room-warm needs Go 1.18 or later, found $GO_VERSION"
+}
+
+# writable_rm DIR...: rm -rf that also removes Go's module cache, whose directories are read-only.
+writable_rm() {
+    local dir
+    for dir in "$@"; do
+        [[ -e $dir ]] || continue
+        chmod -R u+w "$dir" 2>/dev/null || true
+        rm -rf "$dir"
+    done
+}
+
+# last_run_log DIR: the last run in the newest log greenlight wrote in the repository DIR (a
+# commit's log under one gate definition is one file; each run appends a section to it,
+# starting with a "=== greenlight" line).
+last_run_log() {
+    local log
+    log="$(ls -t "$1/.git/greenlight/logs/"*.log 2>/dev/null | head -n 1 || true)"
+    [[ -n $log ]] || die "no greenlight log in $1/.git/greenlight/logs"
+    awk '/^=== greenlight / { run = "" } { run = run $0 "\n" } END { printf "%s", run }' "$log"
+}
+
+# A real Go module (three dependency modules served by a file-based module proxy, no network)
+# tested with `go test -count=1 ./...`: greenlight's clean room with its named cache `go`
+# warm, against the same command in the workspace with warm caches of its own; and both
+# cold (every cache emptied before each run), as information.
+bench_clean_room_warm() {
+    ensure_go
+    say "clean-room-warm: go test -count=1 ./... in the clean room with warm caches vs in the workspace (runs: $GO_RUNS, cold: $GO_COLD_RUNS; $GO_VERSION)"
+    local base="$WORK/clean-room-warm"
+    writable_rm "$base"
+    mkdir -p "$base"
+    local repo="$base/repo" proxy="$base/proxy" direct_cache="$base/direct-cache"
+    scratch_repo "$repo"
+    python3 "$HELPERS" gomodules "$proxy" "$repo" 2>"$base/gomodules.log" \
+        || die "clean-room-warm: generating the Go modules failed: $(cat "$base/gomodules.log")"
+    GO_MODULE_LINES="$(grep -o '[0-9]* lines' "$base/gomodules.log" || true)"
+    # What the clean room gets in clean_room.env, the direct run on its command line.
+    local go_env=(GOPROXY="file://$proxy" GOSUMDB=off GOFLAGS=-mod=mod GOTOOLCHAIN=local GONOSUMDB= GOPRIVATE= GONOPROXY=)
+    local direct_env="GOMODCACHE='$direct_cache/mod' GOCACHE='$direct_cache/build'" assignment
+    for assignment in "${go_env[@]}"; do direct_env+=" ${assignment%%=*}='${assignment#*=}'"; done
+    # go.sum, as a project commits it (from the proxy; this also checks the proxy answers).
+    must_pass "go mod tidy against the file proxy" bash -c "cd '$repo' && env $direct_env go mod tidy"
+    grep -q 'example.com/dep3 v1.0.0 h1:' "$repo/go.sum" || die "clean-room-warm: go mod tidy wrote no go.sum entry for example.com/dep3"
+    writable_rm "$direct_cache"
+    # Go outside /usr (a tarball in /opt, say) must be mounted to be seen in the clean room.
+    local mounts="'$proxy'" goroot
+    goroot="$(go env GOROOT)"
+    [[ $goroot == /usr/* ]] || mounts+=", '$goroot'"
+    cat >"$repo/.greenlight.yml" <<YAML
+clean_room:
+  network: false
+  mounts: [$mounts]
+  env:
+    GOPROXY: 'file://$proxy'
+    GOSUMDB: 'off'
+    GOFLAGS: '-mod=mod'
+    GOTOOLCHAIN: local
+  caches:
+    go:
+      env: {GOMODCACHE: mod, GOCACHE: build}
+  steps:
+    - name: test
+      run: go test -count=1 ./...
+notes:
+  sync: false
+YAML
+    commit_all "$repo" "bench: clean-room-warm"
+
+    local gl_cmd="cd '$repo' && '$GL' check --tier clean-room --no-cache"
+    local direct_cmd="cd '$repo' && env $direct_env go test -count=1 ./..."
+    local storage="$repo/.git/greenlight/caches/go" log
+    # The first run fills the cache: Go downloads the modules from the proxy (read-only mount,
+    # no network) and compiles everything.
+    must_pass "greenlight check --tier clean-room --no-cache (cold cache)" bash -c "$gl_cmd"
+    grep -q 'clean-room: pass' "$WORK/last-output.txt" || die "clean-room-warm: greenlight's clean room did not pass: $(head -n 5 "$WORK/last-output.txt")"
+    log="$(last_run_log "$repo")"
+    grep -q 'go: downloading example.com/dep1' <<<"$log" \
+        || die "clean-room-warm: the cold clean-room run did not download the modules; its log: $log"
+    [[ -d $storage/mod/example.com/dep1@v1.0.0 && -n $(ls -A "$storage/build" 2>/dev/null) ]] \
+        || die "clean-room-warm: after a clean-room run the cache $storage holds no mod/example.com/dep1@v1.0.0 or no build/ entries"
+    # The second uses it: nothing is downloaded.
+    must_pass "greenlight check --tier clean-room --no-cache (warm cache)" bash -c "$gl_cmd"
+    log="$(last_run_log "$repo")"
+    if grep -q 'go: downloading' <<<"$log"; then die "clean-room-warm: the warm clean-room run downloaded modules again; its log: $log"; fi
+    must_pass "greenlight caches" bash -c "cd '$repo' && '$GL' caches"
+    grep -qw 'go' "$WORK/last-output.txt" || die "clean-room-warm: 'greenlight caches' does not list the cache go: $(head -n 5 "$WORK/last-output.txt")"
+    note "greenlight caches: $(tr -s ' \n' ' ' <"$WORK/last-output.txt" | cut -c1-150)"
+    must_pass "go test -count=1 ./... in the workspace (fills its caches)" bash -c "$direct_cmd"
+    [[ -z $(git -C "$repo" status --porcelain) ]] || die "clean-room-warm: go test changed the workspace: $(git -C "$repo" status --porcelain | head -n 3)"
+
+    timed_hyperfine clean-room-warm "$GO_RUNS" 1 \
+        "greenlight check --tier clean-room --no-cache, warm cache" "$gl_cmd" \
+        "go test -count=1 ./... in the workspace, warm caches" "$direct_cmd"
+
+    # Cold: before each run, greenlight's cache is pruned and the direct run's caches removed.
+    local prepare="cd '$repo' && '$GL' caches prune go >/dev/null && chmod -R u+w '$direct_cache' 2>/dev/null; rm -rf '$direct_cache'"
+    must_pass "greenlight caches prune go" bash -c "$prepare"
+    [[ ! -e $storage/mod/example.com/dep1@v1.0.0 && -z $(ls -A "$storage/build" 2>/dev/null) ]] \
+        || die "clean-room-warm: 'greenlight caches prune go' left the cache's contents in $storage: $(ls -A "$storage" "$storage/mod" 2>&1 | head -n 5 | tr '\n' ' ')"
+    timed_hyperfine clean-room-cold "$GO_COLD_RUNS" 0 --prepare "$prepare" \
+        "greenlight check --tier clean-room --no-cache, cold cache" "$gl_cmd" \
+        "go test -count=1 ./... in the workspace, cold caches" "$direct_cmd"
+    log="$(last_run_log "$repo")"
+    grep -q 'go: downloading example.com/dep1' <<<"$log" \
+        || die "clean-room-warm: a clean-room run after 'greenlight caches prune go' did not download the modules; its log: $log"
+
+    local gl_warm gl_cold
+    gl_warm="$(median clean-room-warm "greenlight check --tier clean-room --no-cache, warm cache")"
+    gl_cold="$(median clean-room-cold "greenlight check --tier clean-room --no-cache, cold cache")"
+    row "clean-room-warm (\`go test -count=1 ./...\`, 3 dependencies, warm cache)" "$gl_warm" \
+        "the same \`go test\` in the workspace, warm GOMODCACHE/GOCACHE" \
+        "$(median clean-room-warm "go test -count=1 ./... in the workspace, warm caches")" s "ratio<=1.2" "ratio ≤ 1.2"
+    row "clean-room-warm, cold (caches emptied before each run)" "$gl_cold" \
+        "the same \`go test\` in the workspace, caches emptied" \
+        "$(median clean-room-cold "go test -count=1 ./... in the workspace, cold caches")" s "" "information: the first run"
+    row "clean-room-warm, cold (caches emptied before each run)" "$gl_cold" "greenlight, warm cache" "$gl_warm" s "" \
+        "information: what the cache saves"
+    writable_rm "$direct_cache"
+}
+
+# ---------------------------------------------------------------------------- 8. clean-room-parallel
+
+# Two clean-room steps of 3 s each with clean_room.parallel: true (each in its own sandbox and
+# checkout) against greenlight running one of them alone; the same two steps in order
+# (parallel: false, the default) as information.
+bench_clean_room_parallel() {
+    say "clean-room-parallel: two 'sleep 3' clean-room steps at once vs one alone (runs: $CR_PAR_RUNS)"
+    local base="$WORK/clean-room-parallel" name
+    rm -rf "$base"
+    mkdir -p "$base"
+    local -A config
+    config[parallel]='clean_room:
+  parallel: true
+  steps:
+    - name: a
+      run: sleep 3
+    - name: b
+      run: sleep 3
+notes:
+  sync: false
+'
+    config[alone]='clean_room:
+  steps:
+    - name: a
+      run: sleep 3
+notes:
+  sync: false
+'
+    config[sequential]='clean_room:
+  parallel: false
+  steps:
+    - name: a
+      run: sleep 3
+    - name: b
+      run: sleep 3
+notes:
+  sync: false
+'
+    for name in parallel alone sequential; do
+        scratch_repo "$base/$name"
+        printf '%s' "${config[$name]}" >"$base/$name/.greenlight.yml"
+        commit_all "$base/$name" "bench: clean-room-parallel, $name"
+        must_pass "greenlight check --tier clean-room --no-cache ($name)" bash -c "cd '$base/$name' && '$GL' check --tier clean-room --no-cache"
+        grep -q 'clean-room: pass' "$WORK/last-output.txt" \
+            || die "clean-room-parallel: greenlight's clean room did not pass ($name): $(head -n 5 "$WORK/last-output.txt")"
+    done
+
+    timed_hyperfine clean-room-parallel "$CR_PAR_RUNS" 1 \
+        "greenlight, 2 steps, parallel: true" "cd '$base/parallel' && '$GL' check --tier clean-room --no-cache" \
+        "greenlight, the slower step alone" "cd '$base/alone' && '$GL' check --tier clean-room --no-cache" \
+        "greenlight, 2 steps, parallel: false" "cd '$base/sequential' && '$GL' check --tier clean-room --no-cache"
+    local gl
+    gl="$(median clean-room-parallel "greenlight, 2 steps, parallel: true")"
+    row "clean-room-parallel (2 × \`sleep 3\`)" "$gl" "greenlight, the slower step alone" \
+        "$(median clean-room-parallel "greenlight, the slower step alone")" s "ratio<=1.1" "ratio ≤ 1.1"
+    row "clean-room-parallel (2 × \`sleep 3\`)" "$gl" "greenlight, the same steps with parallel: false" \
+        "$(median clean-room-parallel "greenlight, 2 steps, parallel: false")" s "" "information"
+}
+
 # ---------------------------------------------------------------------------- main
 
 ensure_tools
@@ -808,6 +1004,8 @@ for comparison in "${SELECTED[@]}"; do
         clean-room-checkout) bench_clean_room_checkout ;;
         memory-flood) bench_memory_flood ;;
         job-done-latency) bench_job_done_latency ;;
+        clean-room-warm) bench_clean_room_warm ;;
+        clean-room-parallel) bench_clean_room_parallel ;;
     esac
 done
 
@@ -827,8 +1025,8 @@ if ((QUICK)); then MODE="quick (--quick)"; else MODE="full"; fi
     printf 'Absolute times on this shared machine are noise; the ratios, measured in one run, are the result.\n\n'
     printf '%s\n\n' "$TABLE"
     printf '## Setup\n\n'
-    printf -- '- mode: %s; runs per command: cached-push %s, fast-parallel %s, notes-at-scale %s, clean-room-checkout %s, in up to %s hyperfine rounds (order reversed every other round; warmup %s per round, 1 for fast-parallel and clean-room-checkout); memory-flood runs %s\n' \
-        "$MODE" "$HOOK_RUNS" "$PAR_RUNS" "$SCALE_RUNS" "$CHECKOUT_RUNS" "$ROUNDS" "$WARMUP" "$FLOOD_RUNS"
+    printf -- '- mode: %s; runs per command: cached-push %s, fast-parallel %s, notes-at-scale %s, clean-room-checkout %s, clean-room-warm %s (cold %s), clean-room-parallel %s, in up to %s hyperfine rounds (order reversed every other round; warmup %s per round, 1 for fast-parallel, clean-room-checkout, clean-room-warm and clean-room-parallel, none for the cold runs); memory-flood runs %s\n' \
+        "$MODE" "$HOOK_RUNS" "$PAR_RUNS" "$SCALE_RUNS" "$CHECKOUT_RUNS" "$GO_RUNS" "$GO_COLD_RUNS" "$CR_PAR_RUNS" "$ROUNDS" "$WARMUP" "$FLOOD_RUNS"
     printf -- '- greenlight: %s, %s\n' "$(version_of "$GL" --version)" "$GREENLIGHT_SOURCE"
     printf -- '- machine: %s cores (nproc), %s; memory %s; %s\n' "$(nproc)" "${CPU:-unknown CPU}" "$MEM" "$(uname -sr)"
     printf -- '- load average (1, 5, 15 min): %s at the start, %s at the end (shared machine)\n' "$LOAD_START" "$LOAD_END"
@@ -840,6 +1038,7 @@ if ((QUICK)); then MODE="quick (--quick)"; else MODE="full"; fi
         "$(dpkg-query -W -f='${Version}' time 2>/dev/null || echo '?')"
     printf -- '- sizes: notes-at-scale %s commits; clean-room-checkout %s files; memory-flood %s bytes\n' "$COMMITS" "$FILES" "$FLOOD_BYTES"
     [[ -n $CHECKOUT_FS ]] && printf -- '- clean-room-checkout: every checkout made in %s (see bench/README.md)\n' "$CHECKOUT_FS"
+    [[ -n $GO_VERSION ]] && printf -- '- clean-room-warm: %s; `go test -count=1 ./...` of a module importing 3 generated modules (%s of Go) served by a file-based module proxy, no network; the cold runs empty the caches before each run (`greenlight caches prune go`, `rm -rf` of the direct run'"'"'s)\n' "$GO_VERSION" "${GO_MODULE_LINES:-?}"
     printf '\n' 
     printf '## Every timed command\n\n'
     printf 'Wall-clock medians, and the mean CPU time (user + system, the command and its children) as a\n'

@@ -5,8 +5,8 @@ import GreenlightCore
 struct CancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
-        abstract: "Delete the clean-room Kubernetes Job of a commit (and its pods).",
-        discussion: "Uses propagationPolicy=Background, so the Job's pods go too (the API's default for Jobs would orphan them)."
+        abstract: "Delete the clean-room Kubernetes Jobs of a commit (and their pods).",
+        discussion: "One Job, or one per step with clean_room.parallel. Uses propagationPolicy=Background, so the Jobs' pods go too (the API's default for Jobs would orphan them)."
     )
 
     @Argument(help: "The commit whose Job to delete.")
@@ -20,7 +20,8 @@ struct CancelCommand: AsyncParsableCommand {
             let result = try await ClusterUseCase(gate: try session.gate()).cancel(revision: revision)
             session.exitIfInterrupted()
             switch result {
-            case let .deleted(name, namespace): print("deleted Job \(namespace)/\(name) and its pods")
+            case let .deleted(names, namespace):
+                for name in names { print("deleted Job \(namespace)/\(name) and its pods") }
             case let .notFound(name, namespace): print("no Job \(namespace)/\(name); nothing to cancel")
             }
             session.flushAndExitIfInterrupted()

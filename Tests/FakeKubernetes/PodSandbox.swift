@@ -2,7 +2,8 @@ import Foundation
 
 /// A pod's stand-in for container filesystems: a fresh directory under the work root with
 /// - `volumes/<name>`: each of the pod's volumes, materialised once for the whole pod (an `emptyDir` is
-///   the same storage for every container that mounts it);
+///   the same storage for every container that mounts it; a `persistentVolumeClaim` is a link to the
+///   claim's storage under `<work root>/.claims`, which every pod that mounts the claim shares);
 /// - `containers/<name>/fs`: each container's own `/`, where each of *its* `volumeMounts` is a symbolic
 ///   link `fs<mountPath>` to its volume. A volume a container does not mount (a Secret only an init
 ///   container mounts, say) is nowhere under that container's `/`;
@@ -234,6 +235,20 @@ struct PodSandbox: Sendable {
             throw NotReady(reason: "CreateContainerError", message: "creating volume directory: \(error)")
         }
         let volumeName = volume["name"]?.stringValue ?? ""
+        if let claim = volume["persistentVolumeClaim"]?["claimName"]?.stringValue {
+            // A claim outlives its pods: its storage is `<work root>/.claims/<namespace>/<claim>`, the same for every pod.
+            let storage = root.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(".claims", isDirectory: true).appendingPathComponent(Self.safeName(namespace), isDirectory: true)
+                .appendingPathComponent(Self.safeName(claim), isDirectory: true)
+            do {
+                try fileManager.createDirectory(at: storage, withIntermediateDirectories: true)
+                try fileManager.removeItem(at: directory)
+                try fileManager.createSymbolicLink(at: directory, withDestinationURL: storage)
+            } catch {
+                throw NotReady(reason: "CreateContainerError", message: "mounting claim \"\(claim)\": \(error)")
+            }
+            return
+        }
         if let source = volume["configMap"] {
             let name = source["name"]?.stringValue ?? ""
             guard let configMap = store.get(.configmaps, namespace: namespace, name: name) else {

@@ -252,14 +252,15 @@ struct GateDigestTests {
                 - {name: unit, run: "go test ./... \\"quoted\\" \\u00e9", timeout: 1.5s}
             """)
         let definition = config.fast
-        var expected = Array("greenlight-gate-definition v4\n".utf8)
+        var expected = Array("greenlight-gate-definition v5\n".utf8)
         expected += Array(#"{"env":{"A":"1","B":"2"},"steps":[{"allow_no_tests":false,"env":{},"idle_timeout_ms":null,"name":"unit","on_timeout":"diagnose","reports":[],"run":"go test ./... \"quoted\" é","timeout_ms":1500}],"tier":"fast","timeout_ms":90000}"#.utf8)
         let hashed = try CanonicalJSON.bytes(definition.canonicalForm)
         #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + hashed == expected)
-        #expect(try definition.digest() == "9c91ab34f3f428a4731d10dcab176582622af704bcefd48a032f7e47edc1a7bd")
+        #expect(try definition.digest() == "f22ec7e4f016e59efe56f1acc9982738d72ebae4ab15101e059adcb63bed9559")
     }
 
-    /// The clean room's seal is part of what a pass means: isolation, network and mounts are in the pinned form.
+    /// The clean room's seal is part of what a pass means: isolation, network, mounts, caches (not where
+    /// they are stored) and whether steps share a checkout are in the pinned form.
     @Test func theCleanRoomSealIsPinnedInTheDigest() throws {
         let config = try load("""
             clean_room:
@@ -267,20 +268,30 @@ struct GateDigestTests {
               network: false
               mounts: [/opt/go/, //srv//tools]
               pass_env: [GOFLAGS]
+              parallel: true
+              caches:
+                go: {env: {GOMODCACHE: mod, GOCACHE: build}, path: /var/cache/greenlight-go}
               steps:
                 - {name: e2e, run: make e2e}
             """)
-        let expected = Array(("greenlight-gate-definition v4\n"
-            + #"{"backend":"local","env":{},"isolation":"best-effort","mounts":["/opt/go","/srv/tools"],"network":false,"pass_env":["GOFLAGS"],"steps":[{"allow_no_tests":false,"env":{},"idle_timeout_ms":null,"name":"e2e","on_timeout":"diagnose","reports":[],"run":"make e2e","timeout_ms":null}],"tier":"clean-room","timeout_ms":1800000}"#).utf8)
+        let expected = Array(("greenlight-gate-definition v5\n"
+            + #"{"backend":"local","caches":{"go":{"env":{"GOCACHE":"build","GOMODCACHE":"mod"}}},"env":{},"isolation":"best-effort","mounts":["/opt/go","/srv/tools"],"network":false,"parallel":true,"pass_env":["GOFLAGS"],"steps":[{"allow_no_tests":false,"env":{},"idle_timeout_ms":null,"name":"e2e","on_timeout":"diagnose","reports":[],"run":"make e2e","timeout_ms":null}],"tier":"clean-room","timeout_ms":1800000}"#).utf8)
         #expect(Array("greenlight-gate-definition v\(TierDefinition.digestVersion)\n".utf8) + (try CanonicalJSON.bytes(config.cleanRoom.canonicalForm)) == expected)
-        #expect(try config.cleanRoom.digest() == "b806c94936fa55a68d86ef88f8a179ad34f767c1f12270e942283990d767ee97")
-        // Each of the three changes the digest on its own: a weaker seal is another gate.
+        #expect(try config.cleanRoom.digest() == "a674b9540672396bf74767aa168de1e3ca107d01de7db567f8211a979f5f2897")
+        // Each changes the digest on its own: a weaker seal, another cache, steps in separate checkouts is another gate.
         let required = try load("clean_room:\n  steps:\n    - {name: e2e, run: make e2e}\n").cleanRoom
         var variants = [required]
-        for change in ["isolation: best-effort", "network: false", "mounts: [/opt]"] {
+        for change in ["isolation: best-effort", "network: false", "mounts: [/opt]", "parallel: true",
+                       "caches: {go: {env: {GOCACHE: build}}}", "caches: {go: {env: {GOCACHE: b}}}", "caches: {pip: {env: {GOCACHE: build}}}"] {
             variants.append(try load("clean_room:\n  \(change)\n  steps:\n    - {name: e2e, run: make e2e}\n").cleanRoom)
         }
-        #expect(Set(try variants.map { try $0.digest() }).count == 4)
+        #expect(Set(try variants.map { try $0.digest() }).count == 8)
+        // Where a cache is stored, and fail_fast, say nothing about what a pass means.
+        for change in ["fail_fast: false", "caches: {go: {env: {GOCACHE: build}, path: /srv/elsewhere}}"] {
+            let same = try load("clean_room:\n  \(change)\n  steps:\n    - {name: e2e, run: make e2e}\n").cleanRoom
+            let base = change.hasPrefix("caches") ? variants[5] : required
+            #expect(try same.digest() == base.digest(), "\(change)")
+        }
         #expect(required.isolation == .required && required.network && required.mounts.isEmpty)
     }
 

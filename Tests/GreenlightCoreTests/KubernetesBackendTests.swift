@@ -215,7 +215,7 @@ struct KubernetesBackendTests {
             let commit = try fixture.repo.open().resolve("HEAD")
             let canceller = JobCanceller(context: try fixture.gate().context.tiers, definition: try fixture.gate().config.cleanRoom)
             let name = JobName.make(commit: commit.commit, digest: try fixture.gate().config.cleanRoom.digest())
-            #expect(try await canceller.cancel(commit) == .deleted(name: name, namespace: "ci"))
+            #expect(try await canceller.cancel(commit) == .deleted(names: [name], namespace: "ci"))
             #expect(fixture.server.jobs(namespace: "ci").isEmpty)
             let delete = fixture.server.requests.last { $0.method == "DELETE" && $0.path.hasSuffix("/jobs/\(name)") }
             #expect(delete?.query.contains("propagationPolicy=Background") == true)

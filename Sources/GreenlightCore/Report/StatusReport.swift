@@ -76,6 +76,7 @@ public struct StatusReport: Sendable {
             if record.verdict.isCacheable { out.append("        \(entry.signature.text)") }
             if !record.summary.isEmpty { out.append("        \(record.summary)") }
             if let tests = record.failingTests, !tests.isEmpty { out.append("        failing tests: \(tests.joined(separator: ", "))") }
+            if let caches = record.caches, !caches.isEmpty { out.append("        caches mounted: \(caches.joined(separator: ", ")) (shared state the run could read and write)") }
             out += (record.warnings ?? []).map { "        warning: \($0)" }
         }
         for run in running {

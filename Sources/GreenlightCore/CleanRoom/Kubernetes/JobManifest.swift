@@ -10,7 +10,12 @@ import Foundation
 ///   of its own (``checkoutHomePath``, where `git config --global` writes), and alone gets
 ///   the clone URL and the transport's environment;
 /// - the step container ``containerName`` runs `JobScript.steps` on the checkout, with the
-///   cache PVC when configured and no credential in its environment or filesystem.
+///   cache PVC when configured (the whole claim at ``cachePath``, or with `clean_room.caches` the
+///   sub-path `<name>` of the claim at `/cache/<name>` for each cache, its variables pointing
+///   there) and no credential in its environment or filesystem.
+///
+/// With `clean_room.parallel` each step is a Job of its own (``stepDefinition(_:of:)``): the same
+/// pod with that one step, so steps run side by side on different nodes.
 ///
 /// Kubernetes runs init containers to completion, one at a time, before any regular
 /// container starts, and with `restartPolicy: Never` a failed init container fails the pod
@@ -48,6 +53,16 @@ struct JobManifest {
     /// The ConfigMap that holds the bundle, for `transport: bundle`.
     let bundleConfigMap: String?
 
+    /// The definition a parallel step's Job runs: `definition` with only `step`.
+    static func stepDefinition(_ step: StepDefinition, of definition: TierDefinition) -> TierDefinition {
+        var single = definition
+        single.steps = [step]
+        return single
+    }
+
+    /// The Job annotation that names the one step of a parallel step's Job.
+    static let stepAnnotation = "greenlight.dev/step"
+
     func render() -> JSONValue {
         let labels: JSONValue = [
             "app.kubernetes.io/name": "greenlight",
@@ -55,13 +70,16 @@ struct JobManifest {
             "greenlight.dev/commit": .string(commit.commit.short(12)),
             "greenlight.dev/digest": .string(String(digest.prefix(8))),
         ]
-        let annotations: JSONValue = [
+        var annotations: JSONValue = [
             "greenlight.dev/commit": .string(commit.commit.hex),
             "greenlight.dev/tree": .string(commit.tree.hex),
             "greenlight.dev/digest": .string(digest),
             "greenlight.dev/repository": .string(repositoryURL),
             "greenlight.dev/version": .string(GreenlightVersion.current),
         ]
+        if definition.parallel, let step = definition.steps.first {
+            annotations = .object((annotations.object ?? [:]).merging([Self.stepAnnotation: .string(step.name)]) { $1 })
+        }
         let checkout = container(name: Self.checkoutContainerName, script: JobScript.checkout,
                                  environment: checkoutEnvironment(), mounts: checkoutVolumeMounts())
         let steps = container(name: Self.containerName, script: JobScript.steps,
@@ -131,6 +149,9 @@ struct JobManifest {
         for (key, value) in StepVariables.variables(commit: commit, tier: .cleanRoom) { environment[key] = value }
         environment["GREENLIGHT_WORKSPACE"] = Self.workspacePath
         environment["GREENLIGHT_STEP_COUNT"] = String(definition.steps.count)
+        for cache in cachesMounted {
+            for (key, value) in cache.environment(under: "\(Self.cachePath)/\(cache.name)") { environment[key] = value }
+        }
         for (index, step) in definition.steps.enumerated() {
             environment["GREENLIGHT_STEP_\(index)_NAME"] = step.name
             // Step-level env is applied inside the step's own shell.
@@ -157,9 +178,20 @@ struct JobManifest {
 
     private func stepVolumeMounts() -> [JSONValue] {
         var mounts: [JSONValue] = [["name": "workspace", "mountPath": .string(Self.workspacePath)]]
-        if settings.cachePVC != nil { mounts.append(["name": "cache", "mountPath": .string(Self.cachePath)]) }
+        if settings.cachePVC != nil {
+            if definition.caches.isEmpty {
+                mounts.append(["name": "cache", "mountPath": .string(Self.cachePath)])
+            } else {
+                for cache in definition.caches {
+                    mounts.append(["name": "cache", "mountPath": .string("\(Self.cachePath)/\(cache.name)"), "subPath": .string(cache.name)])
+                }
+            }
+        }
         return mounts
     }
+
+    /// The caches the step container mounts: `clean_room.caches` when there is a claim to hold them.
+    var cachesMounted: [CacheDefinition] { settings.cachePVC == nil ? [] : definition.caches }
 
     private func volumes() -> [JSONValue] {
         var volumes: [JSONValue] = [["name": "workspace", "emptyDir": [:]], ["name": "checkout-home", "emptyDir": [:]]]

@@ -1,7 +1,8 @@
 import Foundation
+import NIOConcurrencyHelpers
 
-/// One clean-room run on Kubernetes: ship the commit, create (or attach to) the Job,
-/// watch it to a decision, read the step results back from the log, clean up.
+/// One clean-room run on Kubernetes: ship the commit once, run its Job (`JobRun`), or with
+/// `clean_room.parallel` one Job per step side by side, then clean up what was shipped.
 struct JobSession: Sendable {
     let context: TierContext
     let settings: KubernetesSettings
@@ -38,144 +39,109 @@ struct JobSession: Sendable {
     }
 
     private func attempt(_ transport: CodeTransport) async -> TierRunResult {
-        let logStart: Int
         let prepared: CodeTransport.Prepared
         do {
-            logStart = try log.size()
             prepared = try await transport.prepare(commit: commit, configMapName: name, namespace: namespace)
         } catch {
             return finished(.error, "\(error)", steps: [])
         }
+        let parallel = definition.parallel && definition.steps.count > 1
+        let jobs = parallel ? definition.steps.map { JobName.make(commit: commit.commit, digest: digest, step: $0.name) } : [name]
         context.progress.tierStarted(tier: .cleanRoom, steps: definition.steps.map(\.name),
-                                     location: "as Kubernetes Job \(namespace)/\(name) (image \(settings.image))")
-        let job: JSONValue
-        do {
-            if let configMap = prepared.configMap { try await createConfigMap(configMap) }
-            job = try await createOrAttach(prepared: prepared)
-        } catch {
-            log.write("cannot start the Job: \(error)\n")
-            return finished(.error, "\(error)", steps: [])
+                                     location: parallel
+                                         ? "as \(jobs.count) Kubernetes Jobs in \(namespace), one per step (image \(settings.image))"
+                                         : "as Kubernetes Job \(namespace)/\(name) (image \(settings.image))")
+        if let configMap = prepared.configMap {
+            do { try await createConfigMap(configMap) } catch {
+                log.write("cannot start the Job: \(error)\n")
+                return finished(.error, "\(error)", steps: [])
+            }
         }
-
-        let capture = OutputCapture()
-        context.progress.stepStarted(tier: .cleanRoom, step: "job \(name)", output: capture)
-        let watcher = JobWatcher(client: client, namespace: namespace, name: name,
-                                 classifier: JobClassifier(scheduleTimeout: settings.scheduleTimeout),
-                                 progress: context.progress, log: log, capture: capture,
-                                 waitLimit: definition.timeout + settings.scheduleTimeout + KubernetesCleanRoom.waitGrace)
-        let watchStarted = Date()
-        let result = await watcher.run(initial: job, stop: context.processes)
-        let jobVerdict: StepVerdict
-        switch result.decision {
-        case let .finished(verdict, _, _): jobVerdict = verdict == .pass ? .pass : (verdict == .fail ? .fail : .error)
-        case .waiting: jobVerdict = .skipped
+        guard parallel else {
+            return await unit(definition, job: name, log: log, logURL: logURL, prepared: prepared,
+                              stop: context.processes, cancelled: { false }).run()
         }
-        var jobStep = StepResult(name: "job \(name)", verdict: jobVerdict, exitCode: nil, timedOut: false,
-                                 duration: Date().timeIntervalSince(watchStarted), output: "", log: logURL.path)
-        if case let .finished(_, summary, exitCode) = result.decision {
-            jobStep.exitCode = exitCode
-            jobStep.problem = summary.isEmpty ? nil : summary
-        } else {
-            jobStep.problem = "detached"
-        }
-        context.progress.stepFinished(tier: .cleanRoom, result: jobStep)
-        if result.detached {
-            context.progress.warning("""
-                detached from Job \(namespace)/\(name); it keeps running. Re-attach with `greenlight check \(commit.commit.short())`, \
-                stop it with `greenlight cancel \(commit.commit.short())`
-                """)
-            return finished(.error, "detached from the running Job \(namespace)/\(name)", steps: [])
-        }
-        guard case .finished(var verdict, var summary, _) = result.decision else {
-            return finished(.error, "the Job's finished is unknown", steps: [])
-        }
-        // What was checked out, and why not, come from the checkout container's own log.
-        let checkout = JobLogParser().parseCheckout(result.checkoutLog)
-        if verdict == .error, let problem = checkout.setupProblem, !summary.contains(problem) {
-            summary += "; the checkout container said: \(problem)"
-        }
-        if verdict == .error, !summary.contains("deleted") { await deleteAfterError() }
-        if let logProblem = result.logProblem, verdict != .error {
-            // Steps (and what was checked out) come from the log: a partial one cannot vouch for a pass or a fail.
-            return finished(.error, "\(logProblem); the verdict cannot be confirmed", steps: [])
-        }
-        let text: String
-        do { text = try Self.readSection(of: logURL, from: logStart) } catch {
-            return finished(.error, "cannot read back the clean-room log \(logURL.path): \(error)", steps: [])
-        }
-        let parsed = JobLogParser().parse(text, steps: definition.steps, logPath: logURL.path,
-                                          unfinished: verdict == .fail ? .fail : .error)
-        var attestable = true
-        if verdict == .pass, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
-            // Every step exited 0, yet one ran no tests: a fail here. The cluster attestor judged
-            // exit statuses only, so its envelope (which says pass) does not go with this record.
-            verdict = .fail
-            summary = "step '\(failed.name)' \(failed.summary)"
-            attestable = false
-        }
-        if let checkout = checkout.checkout, checkout.head != commit.commit.hex || checkout.tree != commit.tree.hex {
-            return finished(.error, "the Job checked out \(checkout.head) (tree \(checkout.tree)), not \(commit.commit.hex)", steps: parsed.steps)
-        }
-        if verdict == .fail, let problem = parsed.setupProblem, parsed.steps.allSatisfy({ $0.verdict == .skipped }) {
-            // The step container stopped before any step: the code was never judged.
-            verdict = .error
-            summary = "the step container could not run the steps: \(problem)"
-            await deleteAfterError()
-        }
-        var finalSummary = summary
-        if verdict == .fail, let failed = parsed.steps.first(where: { $0.verdict == .fail }) {
-            finalSummary = "step '\(failed.name)' \(failed.summary)" + (summary.contains("OOMKilled") ? "; \(summary)" : "")
-        }
-        var outcome = finished(verdict, finalSummary, steps: parsed.steps)
-        if attestable { await collectAttestation(into: &outcome) }
-        return outcome
+        return await runInParallel(jobs: jobs, prepared: prepared)
     }
 
-    /// Copies the attestor's envelope from the Job into `result`: with `attestation: required`,
-    /// waiting for it up to `attestation_timeout` after the Job ended; otherwise only when it is
-    /// already there. A refusal, or a signature that did not come in time, is a warning (the
-    /// verdict stands, with no cluster signature: `verify --require cluster` refuses it).
-    private func collectAttestation(into result: inout TierRunResult) async {
-        let required = settings.attestation == .required
-        let deadline = Date().addingTimeInterval(required ? settings.attestationTimeout : 0)
-        let call = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
-        let consequence = "this verdict carries no cluster signature (`greenlight verify --require cluster` refuses it)"
-        if required { context.progress.status("job \(name): waiting up to \(Int(settings.attestationTimeout))s for the attestor's signature") }
-        while true {
-            if let job = try? await client.send(call, method: .GET, path: "\(jobsPath)/\(name)") {
-                let annotations = job.at("metadata")?["annotations"]
-                if let line = annotations?[JobManifest.attestationAnnotation]?.string {
-                    if !line.contains("\n"), (try? JSONDecoder().decode(DSSEEnvelope.self, from: Data(line.utf8))) != nil {
-                        result.attestations = [line]
-                    } else {
-                        result.warnings.append("the annotation \(JobManifest.attestationAnnotation) of Job \(namespace)/\(name) is not a DSSE envelope on one line; \(consequence)")
+    /// One Job per step, side by side; with `fail_fast`, the first step that fails or errs stops
+    /// (and deletes) the others. The verdict waits for every Job.
+    private func runInParallel(jobs: [String], prepared: CodeTransport.Prepared) async -> TierRunResult {
+        let stops = definition.steps.map { _ in context.processes.makeChild() }
+        let failedFirst = NIOLockedValueBox<String?>(nil)
+        var units: [JobRun] = []
+        for (index, step) in definition.steps.enumerated() {
+            let stepLogURL = context.logFile(commit: commit.commit, digest: digest, step: step.name)
+            let stepLog: LogFile
+            do { stepLog = try LogFile(url: stepLogURL) } catch {
+                return finished(.error, "cannot open the log of step '\(step.name)': \(error)", steps: [])
+            }
+            log.write("step \(step.name): Job \(namespace)/\(jobs[index]), log \(stepLogURL.path)\n")
+            units.append(unit(JobManifest.stepDefinition(step, of: definition), job: jobs[index], log: stepLog, logURL: stepLogURL,
+                              prepared: prepared, stop: stops[index], cancelled: { failedFirst.withLockedValue { $0 } != nil }))
+        }
+        let failFast = definition.failFast
+        let results = await withTaskGroup(of: (Int, TierRunResult).self) { group in
+            for (index, unit) in units.enumerated() {
+                group.addTask {
+                    let result = await unit.run()
+                    if failFast, result.verdict != .pass, !stops[index].isStopped {
+                        let first = failedFirst.withLockedValue { first in
+                            if first == nil { first = unit.definition.steps.first?.name }
+                            return first == unit.definition.steps.first?.name
+                        }
+                        if first {
+                            for (other, stop) in stops.enumerated() where other != index { stop.stopAll() }
+                        }
                     }
-                    return
-                }
-                if let reason = annotations?[JobManifest.refusalAnnotation]?.string {
-                    result.warnings.append("the attestor refused to sign Job \(namespace)/\(name): \(reason); \(consequence)")
-                    return
+                    return (index, result)
                 }
             }
-            if Date() >= deadline || context.processes.isStopped { break }
-            try? await Task.sleep(for: .milliseconds(500))
+            var results = [TierRunResult?](repeating: nil, count: units.count)
+            for await (index, result) in group { results[index] = result }
+            return results.compactMap { $0 }
         }
-        if required {
-            result.warnings.append("the attestor did not sign Job \(namespace)/\(name) within \(Int(settings.attestationTimeout))s; \(consequence); "
-                + "is it running and watching namespace \(namespace) (deploy/attestor/)?")
-        }
+        return combine(results)
     }
 
-    /// Never leaves a broken attempt behind: the next check starts a fresh Job.
-    private func deleteAfterError() async {
-        do { try await deleteJob() } catch {
-            context.progress.warning("could not delete the Job \(namespace)/\(name) after its error (the next check replaces it): \(error)")
+    /// The tier's result from each step Job's: every step in order; the first error (one not caused
+    /// by fail_fast) decides, else any failure, else a pass; attestations and warnings of all.
+    private func combine(_ results: [TierRunResult]) -> TierRunResult {
+        let steps = results.flatMap(\.steps)
+        let stoppedByOthers = { (result: TierRunResult) in result.steps.contains { $0.problem == "stopped: another step failed first (clean_room.fail_fast)" } }
+        let verdict: Verdict
+        let summary: String
+        if let error = results.first(where: { $0.verdict == .error && !stoppedByOthers($0) }) {
+            verdict = .error
+            summary = (error.steps.first.map { "step '\($0.name)': " } ?? "") + error.summary
+        } else if results.contains(where: { $0.verdict == .fail }) {
+            verdict = .fail
+            summary = results.filter { $0.verdict == .fail }.map(\.summary).joined(separator: "; ")
+        } else if results.contains(where: { $0.verdict != .pass }) {
+            verdict = .error
+            summary = "a step's Job was stopped before it finished"
+        } else {
+            verdict = .pass
+            summary = ""
         }
+        var combined = finished(verdict, summary, steps: steps)
+        combined.attestations = results.flatMap(\.attestations)
+        combined.warnings = results.flatMap(\.warnings)
+        return combined
+    }
+
+    private func unit(_ definition: TierDefinition, job: String, log: LogFile, logURL: URL, prepared: CodeTransport.Prepared,
+                      stop: ProcessGroupSet, cancelled: @escaping @Sendable () -> Bool) -> JobRun {
+        JobRun(context: context, settings: settings, client: client, namespace: namespace, commit: commit, definition: definition,
+               digest: digest, name: job, prepared: prepared, bundleConfigMap: name, log: log, logURL: logURL, startedAt: startedAt,
+               stop: stop, cancelled: cancelled)
     }
 
     private func finished(_ verdict: Verdict, _ summary: String, steps: [StepResult]) -> TierRunResult {
-        TierRunResult(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
-                    backend: BackendKind.kubernetes.rawValue, isolation: .kubernetesPod, startedAt: startedAt, finishedAt: Date())
+        var result = TierRunResult(tier: .cleanRoom, verdict: verdict, summary: summary, steps: steps, log: logURL.path,
+                                   backend: BackendKind.kubernetes.rawValue, isolation: .kubernetesPod, startedAt: startedAt, finishedAt: Date())
+        result.caches = settings.cachePVC == nil ? [] : definition.caches.map(\.name)
+        return result
     }
 
     private func createConfigMap(_ configMap: JSONValue) async throws {
@@ -187,75 +153,6 @@ struct JobSession: Sendable {
         }
     }
 
-    /// Creates the Job, or attaches to the one another push already created. A finished
-    /// Job whose outcome was an `error` is deleted and created anew.
-    private func createOrAttach(prepared: CodeTransport.Prepared) async throws -> JSONValue {
-        let manifest = JobManifest(name: name, namespace: namespace, commit: commit, definition: definition, digest: digest, settings: settings,
-                                   repositoryURL: prepared.cloneURL, transportEnvironment: prepared.environment,
-                                   bundleConfigMap: prepared.configMap == nil ? nil : name).render()
-        let create = APICall(verb: "create", group: "batch", resource: "jobs", namespace: namespace)
-        for _ in 0..<3 {
-            do {
-                let created = try await client.send(create, method: .POST, path: jobsPath, body: manifest)
-                log.write("created Job \(namespace)/\(name)\n")
-                return created
-            } catch let error as KubernetesError where error.code == .conflict {
-                let get = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
-                let existing: JSONValue
-                do {
-                    existing = try await client.send(get, method: .GET, path: "\(jobsPath)/\(name)")
-                } catch let error as KubernetesError where error.code == .notFound {
-                    continue  // deleted in between: create again
-                }
-                let decision = JobClassifier(scheduleTimeout: settings.scheduleTimeout)
-                    .decide(job: existing, pods: try await pods(of: existing), now: Date(), unschedulableSince: nil)
-                if case let .finished(verdict, _, _) = decision, verdict == .error || existing.at("metadata.deletionTimestamp") != nil {
-                    log.write("Job \(namespace)/\(name) exists from an attempt that could not decide; starting a new one\n")
-                    try await deleteJob()
-                    try await waitUntilGone()
-                    continue
-                }
-                log.write("attached to the existing Job \(namespace)/\(name)\n")
-                context.progress.status("attached to the existing Job \(namespace)/\(name)")
-                return existing
-            }
-        }
-        throw KubernetesError(code: .conflict, status: 409, call: create.description, message: "the Job \(name) kept being replaced; try again")
-    }
-
-    private func pods(of job: JSONValue) async throws -> [JSONValue] {
-        let call = APICall(verb: "list", group: "", resource: "pods", namespace: namespace)
-        guard let uid = job.at("metadata.uid")?.string, !uid.isEmpty else {
-            throw KubernetesError(code: .badResponse, status: 0, call: call.description,
-                                  message: "the Job \(namespace)/\(name) has no metadata.uid, so its pods cannot be found")
-        }
-        let list = try await client.send(call, method: .GET, path: "/api/v1/namespaces/\(namespace)/pods",
-                                         query: [URLQueryItem(name: "labelSelector", value: "batch.kubernetes.io/controller-uid=\(uid)")])
-        return list["items"]?.array ?? []
-    }
-
-    /// Deletes the Job and its pods (Background propagation: the default for Jobs orphans pods).
-    func deleteJob() async throws {
-        let call = APICall(verb: "delete", group: "batch", resource: "jobs", namespace: namespace, name: name)
-        do {
-            try await client.send(call, method: .DELETE, path: "\(jobsPath)/\(name)",
-                                  query: [URLQueryItem(name: "propagationPolicy", value: "Background")])
-        } catch let error as KubernetesError where error.code == .notFound {}
-    }
-
-    private func waitUntilGone() async throws {
-        let call = APICall(verb: "get", group: "batch", resource: "jobs", namespace: namespace, name: name)
-        for _ in 0..<120 {
-            do {
-                _ = try await client.send(call, method: .GET, path: "\(jobsPath)/\(name)")
-            } catch let error as KubernetesError where error.code == .notFound {
-                return
-            }
-            try await Task.sleep(for: .milliseconds(500))
-        }
-        throw KubernetesError(code: .conflict, status: 409, call: call.description,
-                              message: "the Job \(namespace)/\(name) was deleted but was still there 60s later (a finalizer?); delete it with `greenlight cancel` and try again")
-    }
 
     /// This run's part of the (append-only) log, at most its last 8 MiB.
     /// - Throws: the file system's error when the log cannot be opened or read.

@@ -1,0 +1,210 @@
+import Foundation
+import GreenlightCore
+import GreenlightTestSupport
+import Testing
+
+/// Named caches (`clean_room.caches`) and parallel clean-room steps, through the real binary:
+/// what persists between runs, where it may live, what a verdict says about it, and steps that
+/// really run at once, each in a checkout of its own.
+@Suite("clean-room caches and parallel steps", .requiresSandbox, .timeLimit(.minutes(3)))
+struct CleanRoomCacheTests {
+    func environment(_ repo: ScratchRepository) throws -> [String: String] {
+        var env = TestEnvironment.base
+        env["HOME"] = repo.scratch.path("home").path
+        env["TMPDIR"] = repo.scratch.url.path
+        try FileManager.default.createDirectory(at: repo.scratch.path("home"), withIntermediateDirectories: true)
+        return env
+    }
+
+    func repository(_ config: String, files: [String: String] = [:]) throws -> ScratchRepository {
+        let repo = try ScratchRepository()
+        for (path, content) in files { try repo.write(path, content, executable: path.hasSuffix(".sh")) }
+        try repo.write(".greenlight.yml", config)
+        try repo.commitAll("initial")
+        return repo
+    }
+
+    func log(_ repo: ScratchRepository, step: String? = nil) throws -> String {
+        let logs = repo.url.appendingPathComponent(".git/greenlight/logs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: logs.path)
+        let name = try #require(names.first { file in step.map { file.hasSuffix(".\($0).log") } ?? !file.dropLast(4).contains(".") },
+                                "logs: \(names)")
+        return try String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func aCachePersistsBetweenRunsAndTheVerdictRecordsIt() throws {
+        let step = """
+            #!/bin/sh
+            echo "DEMO=$DEMO ROOT=$DEMO_ROOT"
+            n=$(cat "$DEMO/count" 2>/dev/null || echo 0)
+            mkdir -p "$DEMO" && echo $((n + 1)) > "$DEMO/count"
+            echo "count was $n"
+            echo scratch > "$HOME/in-home"
+            """
+        let repo = try repository("""
+            clean_room:
+              caches:
+                demo: {env: {DEMO: store, DEMO_ROOT: .}}
+              steps:
+                - {name: count, run: ./step.sh}
+            """, files: ["step.sh": step])
+        let env = try environment(repo)
+        let first = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let second = try GreenlightBinary.run(["check", "--tier", "clean-room", "--no-cache"], in: repo.url, environment: env)
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        let text = try log(repo)
+        #expect(text.contains("DEMO=/clean-room/caches/demo/store ROOT=/clean-room/caches/demo\n"), "\(text)")
+        #expect(text.contains("count was 0\n") && text.contains("count was 1\n"), "\(text)")
+        let storage = repo.url.appendingPathComponent(".git/greenlight/caches/demo")
+        #expect(try String(contentsOf: storage.appendingPathComponent("store/count"), encoding: .utf8) == "2\n")
+        // Only the cache survived: HOME was the run's own.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: storage.path) == ["store"])
+        let note = try #require(try repo.note())
+        #expect(note.contains(#""caches":["demo"]"#), "\(note)")
+        let status = try GreenlightBinary.run(["status"], in: repo.url, environment: env)
+        #expect(status.stdout.contains("caches mounted: demo"), "\(status.stdout)")
+    }
+
+    /// A cache's `path` may not be workspace state, HOME (or hold it), the git directory or a system directory.
+    @Test(arguments: ["<tree>/build-output", "<home>", "<home>/..", "/usr/local/cache", "<tree>/.git/objects"])
+    func aCacheWhereNoneMayLiveIsAnErrorNamingIt(_ template: String) throws {
+        let repo = try ScratchRepository()
+        let home = repo.scratch.path("home").path
+        let path = template.replacingOccurrences(of: "<tree>", with: repo.url.path).replacingOccurrences(of: "<home>", with: home)
+        let normalized = URL(fileURLWithPath: path).standardizedFileURL.path
+        try repo.write(".greenlight.yml", "clean_room:\n  caches:\n    c: {env: {C: x}, path: '\(normalized)'}\n  steps:\n    - {name: t, run: 'true'}\n")
+        try repo.commitAll("initial")
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: try environment(repo))
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("cannot mount the clean room's caches: \(normalized): cache 'c' would live at"), "\(result.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: repo.url.appendingPathComponent("build-output").path))
+        #expect(try repo.note() == nil || !(try repo.note()!.contains(#""verdict":"pass""#)))
+    }
+
+    /// Two steps that can only pass together: each waits (through the shared cache) for the other to
+    /// have started, so steps run one after the other would time out. Each also sees only its own checkout.
+    @Test func parallelStepsRunAtOnceInCheckoutsOfTheirOwn() throws {
+        let step = """
+            #!/bin/sh
+            me=$1; other=$2
+            touch "mine-$me"
+            [ -e "mine-$other" ] && { echo "$me sees $other's file"; exit 1; }
+            touch "$MEET/$me"
+            i=0
+            while [ ! -e "$MEET/$other" ]; do
+              i=$((i + 1)); [ $i -gt 200 ] && { echo "$me never met $other"; exit 1; }
+              sleep 0.1
+            done
+            echo "$me met $other in $(pwd)"
+            """
+        let repo = try repository("""
+            clean_room:
+              parallel: true
+              caches:
+                meet: {env: {MEET: .}}
+              steps:
+                - {name: left, run: ./meet.sh left right, timeout: 60s}
+                - {name: right, run: ./meet.sh right left, timeout: 60s}
+            """, files: ["meet.sh": step])
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: try environment(repo))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try log(repo, step: "left").contains("left met right in /clean-room/src\n"))
+        #expect(try log(repo, step: "right").contains("right met left in /clean-room/src\n"))
+        let tierLog = try log(repo)
+        #expect(tierLog.contains("step left: log "), "\(tierLog)")
+        let note = try #require(try repo.note())
+        #expect(note.contains(#""name":"left""#) && note.contains(#""name":"right""#) && note.contains(#""verdict":"pass""#))
+        // Both temporary checkouts are gone.
+        let left = try FileManager.default.contentsOfDirectory(atPath: repo.scratch.url.path).filter { $0.hasPrefix("greenlight-clean-") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test func failFastStopsTheOtherStepsAndTheReportShowsEveryStep() throws {
+        let failing = try repository("""
+            clean_room:
+              parallel: true
+              steps:
+                - {name: breaks, run: 'sleep 0.5; echo broken; exit 3'}
+                - {name: slow, run: 'sleep 120'}
+            """)
+        let stopped = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: failing.url, environment: try environment(failing))
+        #expect(stopped.status == 1, "\(stopped.stdout)\(stopped.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any]
+        let tiers = document?["tiers"] as? [[String: Any]]
+        let steps = tiers?.first?["steps"] as? [[String: Any]] ?? []
+        #expect(steps.map { $0["name"] as? String } == ["breaks", "slow"], "\(stopped.stdout)")
+        #expect(steps.map { $0["verdict"] as? String } == ["fail", "skipped"], "\(stopped.stdout)")
+
+        let patient = try repository("""
+            clean_room:
+              parallel: true
+              fail_fast: false
+              steps:
+                - {name: breaks, run: 'exit 3'}
+                - {name: slow, run: 'sleep 1; echo finished'}
+            """)
+        let all = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: patient.url, environment: try environment(patient))
+        #expect(all.status == 1, "\(all.stdout)\(all.stderr)")
+        let allDocument = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]
+        let allSteps = (allDocument?["tiers"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]] ?? []
+        #expect(allSteps.map { $0["verdict"] as? String } == ["fail", "pass"], "\(all.stdout)")
+
+        // In order with fail_fast off, a failure does not stop the next step either.
+        let ordered = try repository("""
+            clean_room:
+              fail_fast: false
+              steps:
+                - {name: breaks, run: 'exit 3'}
+                - {name: after, run: 'echo ran'}
+            """)
+        let inOrder = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: ordered.url, environment: try environment(ordered))
+        let orderedSteps = ((try JSONSerialization.jsonObject(with: Data(inOrder.stdout.utf8)) as? [String: Any])?["tiers"] as? [[String: Any]])?
+            .first?["steps"] as? [[String: Any]] ?? []
+        #expect(orderedSteps.map { $0["verdict"] as? String } == ["fail", "pass"], "\(inOrder.stdout)")
+    }
+
+    @Test func cachesListsAndPrunes() throws {
+        let repo = try repository("""
+            clean_room:
+              caches:
+                demo: {env: {DEMO: store}}
+              steps:
+                - {name: fill, run: 'mkdir -p "$DEMO/sub" && head -c 10000 /dev/zero > "$DEMO/sub/blob" && chmod 555 "$DEMO/sub"'}
+            """)
+        let env = try environment(repo)
+        let root = repo.url.appendingPathComponent(".git/greenlight/caches").path
+        let empty = try GreenlightBinary.run(["caches"], in: repo.url, environment: env)
+        #expect(empty.status == 0)
+        #expect(empty.stdout == """
+            NAME  SIZE  FILES  LAST MOUNTED  DIRECTORY
+            demo   0 B      0  never         \(root)/demo (not made yet)
+            demo: DEMO=/clean-room/caches/demo/store
+            total 0 B
+
+            """, "\(empty.stdout)")
+        #expect(try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env).status == 0)
+        try FileManager.default.createDirectory(atPath: "\(root)/stale/x", withIntermediateDirectories: true)
+        let listed = try GreenlightBinary.run(["caches", "list"], in: repo.url, environment: env)
+        let lines = listed.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 6, "\(listed.stdout)")
+        #expect(lines[1].hasPrefix("demo   ") && lines[1].contains("      1  20") && lines[1].hasSuffix("Z  \(root)/demo"), "\(listed.stdout)")
+        #expect(lines[2].hasPrefix("stale  ") && lines[2].hasSuffix("never                 \(root)/stale (not in clean_room.caches)"), "\(listed.stdout)")
+
+        let young = try GreenlightBinary.run(["caches", "prune", "--older-than", "1d"], in: repo.url, environment: env)
+        #expect(young.status == 0, "\(young.stderr)")
+        #expect(young.stdout == "demo: removed 0 files (files unused for 1d), 0 B freed\nstale: removed 0 files (files unused for 1d), 0 B freed\n", "\(young.stdout)")
+        #expect(FileManager.default.fileExists(atPath: "\(root)/demo/store/sub/blob"))
+
+        let bad = try GreenlightBinary.run(["caches", "prune", "nosuch"], in: repo.url, environment: env)
+        #expect(bad.status == 2 && bad.stderr.contains("no cache named 'nosuch' (caches: demo, stale)"), "\(bad.stderr)")
+        let badAge = try GreenlightBinary.run(["caches", "prune", "--older-than", "soon"], in: repo.url, environment: env)
+        #expect(badAge.status == 64 && badAge.stderr.contains("--older-than 'soon' is not an age"), "\(badAge.stderr)")
+
+        let all = try GreenlightBinary.run(["caches", "prune"], in: repo.url, environment: env)
+        #expect(all.status == 0, "\(all.stdout)\(all.stderr)")
+        #expect(all.stdout.hasPrefix("demo: removed 1 file (everything), "), "\(all.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(root)/demo").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/stale"))
+    }
+}
