@@ -207,4 +207,64 @@ struct CleanRoomCacheTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(root)/demo").isEmpty)
         #expect(!FileManager.default.fileExists(atPath: "\(root)/stale"))
     }
+
+    static func installed(_ tool: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+    }
+
+    /// A real Go project: the first run fetches its dependency from a module proxy (a directory,
+    /// GOPROXY=file://…) into the cache; the second run has no proxy (GOPROXY=off) and no network,
+    /// and passes only because the cache holds what the first run fetched. With the cache pruned,
+    /// the same second run fails, which proves the cache was what it used.
+    @Test(.enabled(if: installed("go") && installed("python3"), "needs a Go toolchain and python3 (apt-get install golang-go python3)"))
+    func aSecondGoRunNeedsNoNetworkForWhatTheFirstCached() throws {
+        let scratch = try ScratchDirectory()
+        let proxy = scratch.path("proxy")
+        let script = """
+            import json, os, sys, zipfile
+            root, module, version = sys.argv[1], "example.com/greet", "v1.0.0"
+            base = os.path.join(root, module, "@v")
+            os.makedirs(base, exist_ok=True)
+            mod = "module example.com/greet\\n\\ngo 1.19\\n"
+            open(os.path.join(base, "list"), "w").write(version + "\\n")
+            open(os.path.join(base, version + ".info"), "w").write(json.dumps({"Version": version}))
+            open(os.path.join(base, version + ".mod"), "w").write(mod)
+            with zipfile.ZipFile(os.path.join(base, version + ".zip"), "w") as z:
+                z.writestr(module + "@" + version + "/go.mod", mod)
+                z.writestr(module + "@" + version + "/greet.go", "package greet\\n\\nfunc Hello() string { return \\"hello\\" }\\n")
+            """
+        let made = try Command.run(["python3", "-c", script, proxy.path], in: scratch.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let files = [
+            "go.mod": "module example.com/app\n\ngo 1.19\n\nrequire example.com/greet v1.0.0\n",
+            "app_test.go": "package app\n\nimport (\n\t\"testing\"\n\n\t\"example.com/greet\"\n)\n\nfunc TestHello(t *testing.T) {\n\tif greet.Hello() != \"hello\" {\n\t\tt.Fatal(\"no\")\n\t}\n}\n",
+        ]
+        func config(proxy goproxy: String) -> String {
+            """
+            clean_room:
+              network: false
+              mounts: ['\(proxy.path)']
+              env: {GOPROXY: '\(goproxy)', GOSUMDB: 'off', GOFLAGS: '-mod=mod'}
+              caches:
+                go: {env: {GOMODCACHE: mod, GOCACHE: build}}
+              steps:
+                - {name: test, run: go test -count=1 ./...}
+            """
+        }
+        let repo = try repository(config(proxy: "file://\(proxy.path)"), files: files)
+        let env = try environment(repo)
+        let first = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent(".git/greenlight/caches/go/mod/example.com/greet@v1.0.0/greet.go").path))
+
+        try repo.write(".greenlight.yml", config(proxy: "off"))
+        try repo.commitAll("no proxy")
+        let second = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+
+        #expect(try GreenlightBinary.run(["caches", "prune", "go"], in: repo.url, environment: env).status == 0)
+        let cold = try GreenlightBinary.run(["check", "--tier", "clean-room", "--no-cache"], in: repo.url, environment: env)
+        #expect(cold.status == 1, "\(cold.stdout)\(cold.stderr)")
+    }
 }

@@ -12,9 +12,21 @@ import Foundation
 /// by itself: it becomes a record of its own, vouched for by its signer when it describes this
 /// commit and tree and, when `podSpec` is given, a pod that is what greenlight renders.
 public enum AttestationCheck {
-    /// Why a pod spec as run is not what the trusted definition renders for a commit (`nil`: it is).
-    /// Arguments: the pod spec from the Statement, the commit, the gate digest it claims.
-    public typealias PodSpecCheck = @Sendable (_ podSpec: JSONValue, _ commit: ResolvedCommit, _ digest: String) -> String?
+    /// Whether a pod spec as run is what the trusted definition renders for a commit: the whole
+    /// clean room, one step of a parallel clean room (`clean_room.parallel`: a Job per step), or
+    /// neither and why. Arguments: the pod spec from the Statement, the commit, the gate digest it claims.
+    public typealias PodSpecCheck = @Sendable (_ podSpec: JSONValue, _ commit: ResolvedCommit, _ digest: String) -> PodSpecJudgement
+
+    /// What `PodSpecCheck` found.
+    public enum PodSpecJudgement: Equatable, Sendable {
+        /// The pod ran every step of the clean room: its Statement is a verdict by itself.
+        case whole
+        /// The pod ran only the step `name` of a parallel clean room whose steps are `steps`: its
+        /// Statement counts only together with one for every other step.
+        case step(name: String, steps: [String])
+        /// The pod is not what the trusted definition renders: why.
+        case mismatch(String)
+    }
 
     /// Every record of `entries` (and of every self-contained Statement on the note) with its best
     /// `SignatureStatus`, and a warning per attestation line that cannot be read.
@@ -51,6 +63,7 @@ public enum AttestationCheck {
             }
             return SignedRecord(record: entry.record, signature: best)
         }
+        var stepStatements: [String: [(claims: StatementClaims, key: TrustedKey, step: String, steps: [String])]] = [:]
         for (envelope, claims) in standalone where claims.commit == commit {
             guard let record = claims.record else { continue }
             var status = signer(of: envelope, keys: keys)
@@ -62,7 +75,13 @@ public enum AttestationCheck {
                     mismatch("it claims the \(claims.tier.rawValue) tier on backend \(claims.backend ?? "none"); only a Kubernetes clean room is attested")
                 } else if let podSpec {
                     if let spec = claims.podSpec {
-                        if let reason = podSpec(spec, ResolvedCommit(commit: claims.commit, tree: claims.tree), claims.digest) {
+                        switch podSpec(spec, ResolvedCommit(commit: claims.commit, tree: claims.tree), claims.digest) {
+                        case .whole: break
+                        case let .step(name, steps):
+                            // One step's pod vouches for that step only: it counts with the others, below.
+                            stepStatements[claims.digest, default: []].append((claims, key, name, steps))
+                            continue
+                        case let .mismatch(reason):
                             mismatch("the pod that ran is not what the trusted definition renders: \(reason)")
                         }
                     } else {
@@ -74,7 +93,56 @@ public enum AttestationCheck {
             }
             records.append(SignedRecord(record: record, signature: status))
         }
+        for (digest, statements) in stepStatements.sorted(by: { $0.key < $1.key }) {
+            switch combine(statements, commit: commit, digest: digest) {
+            case let .success(record): records.append(record)
+            case let .failure(problem): warnings.append(problem.message)
+            }
+        }
         return (records, warnings)
+    }
+
+    struct Incomplete: Error { let message: String }
+
+    /// One record for a parallel clean room from its steps' Statements, each already trusted and
+    /// matched to its step's pod: a pass only when every step has a passing Statement, a fail
+    /// when every step has one and some step's failed; nothing (a warning) while a step has none.
+    static func combine(_ statements: [(claims: StatementClaims, key: TrustedKey, step: String, steps: [String])],
+                        commit: ObjectID, digest: String) -> Result<SignedRecord, Incomplete> {
+        guard let steps = statements.first?.steps else { return .failure(Incomplete(message: "no step Statements")) }
+        var chosen: [(claims: StatementClaims, key: TrustedKey)] = []
+        var missing: [String] = []
+        for step in steps {
+            let forStep = statements.filter { $0.step == step && $0.steps == steps }
+            // A passing Statement for a step outranks a failing one (a later run of the same step).
+            if let best = forStep.first(where: { $0.claims.verdict == .pass }) ?? forStep.first {
+                chosen.append((best.claims, best.key))
+            } else {
+                missing.append(step)
+            }
+        }
+        guard missing.isEmpty, let first = chosen.first else {
+            return .failure(Incomplete(message: "cluster Statements for \(commit.short()) under gate \(digest.prefix(8)) cover steps "
+                + "\(steps.filter { !missing.contains($0) }.joined(separator: ", ")) of a parallel clean room, not \(missing.joined(separator: ", ")): "
+                + "they vouch for no verdict until every step has one"))
+        }
+        let failed = chosen.filter { $0.claims.verdict != .pass }
+        let verdict: Verdict = failed.isEmpty ? .pass : .fail
+        let startedAt = chosen.compactMap { $0.claims.startedAt ?? $0.claims.finishedAt }.min() ?? Date(timeIntervalSince1970: 0)
+        let finishedAt = chosen.compactMap(\.claims.finishedAt).max() ?? startedAt
+        let stepRecords = zip(steps, chosen).map { name, statement in
+            StepRecord(name: name, verdict: statement.claims.verdict == .pass ? .pass : .fail, exitCode: statement.claims.exitCode.map(Int32.init),
+                       durationSeconds: max(0, (statement.claims.finishedAt ?? finishedAt).timeIntervalSince(statement.claims.startedAt ?? startedAt)))
+        }
+        let failedTests = failed.flatMap(\.claims.failedTests)
+        let record = VerdictRecord(verdict: verdict, tier: .cleanRoom, commit: first.claims.commit, tree: first.claims.tree, digest: digest,
+                                   backend: BackendKind.kubernetes.rawValue, isolation: .kubernetesPod, startedAt: startedAt, finishedAt: finishedAt,
+                                   steps: stepRecords,
+                                   summary: zip(steps, chosen).filter { $0.1.claims.verdict != .pass }.map { "step '\($0.0)' failed" }.joined(separator: "; "),
+                                   failingTests: failedTests.isEmpty ? nil : failedTests, log: first.claims.url)
+        // Every Statement is signed by a trusted key; the record is vouched for by the weakest role among them.
+        let key = chosen.first { $0.key.role != .cluster }?.key ?? first.key
+        return .success(SignedRecord(record: record, signature: .trusted(key)))
     }
 
     /// The trusted key a signature of `envelope` verifies with (a `cluster` entry before a

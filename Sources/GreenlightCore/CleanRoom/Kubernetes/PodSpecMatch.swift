@@ -21,24 +21,41 @@ public enum PodSpecMatch {
 
     /// The check `verify` applies to attestations, for the trusted definition `config`; `nil` when
     /// its clean room is not on Kubernetes (no attestor Statement can then describe its pod).
-    public static func check(for config: GateConfig) -> (@Sendable (JSONValue, ResolvedCommit, String) -> String?)? {
+    ///
+    /// With `clean_room.parallel` (and more than one step) each pod runs one step: the step its
+    /// container's `GREENLIGHT_STEP_0_NAME` names must be a step of the trusted definition, and the
+    /// pod must be what greenlight renders for that step's Job.
+    public static func check(for config: GateConfig) -> AttestationCheck.PodSpecCheck? {
         guard case .kubernetes = config.cleanRoom.backend else { return nil }
         return { spec, commit, digest in
             let checkoutEnvironment = spec["initContainers"]?.array?.first { $0["name"]?.string == JobManifest.checkoutContainerName }?["env"]?.array ?? []
-            if let problem = TransportVariables.problem(checkoutEnvironment, commit: commit.commit) { return "the checkout container's \(problem)" }
+            if let problem = TransportVariables.problem(checkoutEnvironment, commit: commit.commit) { return .mismatch("the checkout container's \(problem)") }
             let needsBase = checkoutEnvironment.first { $0["name"]?.string == TransportVariables.bundleNeedsBase }?["value"]?.string == "1"
-            guard let expected = renderedSpec(for: config, commit: commit, digest: digest, bundleNeedsBase: needsBase) else {
-                return "greenlight renders no pod spec"
+            var step: StepDefinition?
+            let steps = config.cleanRoom.steps
+            if config.cleanRoom.parallel, steps.count > 1 {
+                let stepEnvironment = spec["containers"]?.array?.first { $0["name"]?.string == JobManifest.containerName }?["env"]?.array ?? []
+                let named = stepEnvironment.first { $0["name"]?.string == "GREENLIGHT_STEP_0_NAME" }?["value"]?.string
+                guard let named, let found = steps.first(where: { $0.name == named }) else {
+                    return .mismatch("the trusted clean room runs its steps as one Job each, and this pod names no step of it (\(named.map { "'\($0)'" } ?? "none"))")
+                }
+                step = found
             }
-            return difference(expected: expected, actual: withPlaceholderURL(spec))
+            guard let expected = renderedSpec(for: config, commit: commit, digest: digest, bundleNeedsBase: needsBase, step: step) else {
+                return .mismatch("greenlight renders no pod spec")
+            }
+            if let difference = difference(expected: expected, actual: withPlaceholderURL(spec)) { return .mismatch(difference) }
+            return step.map { .step(name: $0.name, steps: steps.map(\.name)) } ?? .whole
         }
     }
 
     /// The pod spec greenlight renders for `commit` under `config`'s clean room (Kubernetes backend
-    /// only), with no transport variables.
-    public static func renderedSpec(for config: GateConfig, commit: ResolvedCommit, digest: String, bundleNeedsBase: Bool = false) -> JSONValue? {
+    /// only), with no transport variables; with `step`, the pod of that step's own Job (`clean_room.parallel`).
+    public static func renderedSpec(for config: GateConfig, commit: ResolvedCommit, digest: String, bundleNeedsBase: Bool = false,
+                                    step: StepDefinition? = nil) -> JSONValue? {
         guard case let .kubernetes(settings) = config.cleanRoom.backend else { return nil }
         let name = JobName.make(commit: commit.commit, digest: digest)
+        let definition = step.map { JobManifest.stepDefinition($0, of: config.cleanRoom) } ?? config.cleanRoom
         var transport = [TransportVariables.cloneURL: cloneURLPlaceholder]
         switch settings.transport {
         case .ref: transport[TransportVariables.fetchRef] = "refs/greenlight/\(commit.commit.hex)"
@@ -46,7 +63,8 @@ public enum PodSpecMatch {
             transport[TransportVariables.bundleRef] = CodeTransport.bundleRef(commit)
             transport[TransportVariables.bundleNeedsBase] = bundleNeedsBase ? "1" : "0"
         }
-        let manifest = JobManifest(name: name, namespace: "", commit: commit, definition: config.cleanRoom, digest: digest, settings: settings,
+        let manifest = JobManifest(name: step.map { JobName.make(commit: commit.commit, digest: digest, step: $0.name) } ?? name, namespace: "",
+                                   commit: commit, definition: definition, digest: digest, settings: settings,
                                    repositoryURL: "", transportEnvironment: transport, bundleConfigMap: settings.transport == .bundle ? name : nil)
         return manifest.render().at("spec")?["template"]?["spec"]
     }
