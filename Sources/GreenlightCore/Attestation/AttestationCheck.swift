@@ -105,8 +105,8 @@ public enum AttestationCheck {
     struct Incomplete: Error { let message: String }
 
     /// One record for a parallel clean room from its steps' Statements, each already trusted and
-    /// matched to its step's pod: a pass only when every step has a passing Statement, a fail
-    /// when every step has one and some step's failed; nothing (a warning) while a step has none.
+    /// matched to its step's pod: a pass only when every step's latest Statement passed, a fail
+    /// when every step has one and some step's latest failed; nothing (a warning) while a step has none.
     static func combine(_ statements: [(claims: StatementClaims, key: TrustedKey, step: String, steps: [String])],
                         commit: ObjectID, digest: String) -> Result<SignedRecord, Incomplete> {
         guard let steps = statements.first?.steps else { return .failure(Incomplete(message: "no step Statements")) }
@@ -114,8 +114,9 @@ public enum AttestationCheck {
         var missing: [String] = []
         for step in steps {
             let forStep = statements.filter { $0.step == step && $0.steps == steps }
-            // A passing Statement for a step outranks a failing one (a later run of the same step).
-            if let best = forStep.first(where: { $0.claims.verdict == .pass }) ?? forStep.first {
+            // A step run again (its Job replaced) has several: the latest decides, as for whole records.
+            let latest = forStep.max { ($0.claims.finishedAt ?? .distantPast) < ($1.claims.finishedAt ?? .distantPast) }
+            if let best = latest {
                 chosen.append((best.claims, best.key))
             } else {
                 missing.append(step)
