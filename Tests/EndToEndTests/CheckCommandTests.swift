@@ -165,9 +165,19 @@ struct CheckCommandTests {
         #expect(try repo.read(".greenlight.yml") == written)
     }
 
-    @Test func everyStarterParses() throws {
+    /// Every starter parses; each language's offers that language's content-addressed caches, and
+    /// a project greenlight does not know gets none.
+    @Test func everyStarterParsesWithTheCachesOfItsLanguage() throws {
+        let expected: [StarterConfig.ProjectKind: [String: [String: String]]] = [
+            .go: ["go": ["GOMODCACHE": "mod", "GOCACHE": "build"]], .python: ["pip": ["PIP_CACHE_DIR": "pip"]],
+            .rust: ["cargo": ["CARGO_HOME": "home"]], .node: ["npm": ["npm_config_cache": "npm"]],
+            .swift: ["swiftpm": ["XDG_CACHE_HOME": "xdg"]], .make: [:], .unknown: [:],
+        ]
         for kind in StarterConfig.ProjectKind.allCases {
-            _ = try ConfigLoader().parse(StarterConfig().text(for: kind), file: kind.rawValue)
+            let config = try ConfigLoader().parse(StarterConfig().text(for: kind), file: kind.rawValue)
+            let caches = Dictionary(uniqueKeysWithValues: config.cleanRoom.caches.map { ($0.name, $0.env) })
+            #expect(caches == expected[kind], "\(kind)")
+            #expect(config.cleanRoom.caches.allSatisfy { $0.path == nil }, "a starter keeps caches in the repository's git dir")
         }
     }
 

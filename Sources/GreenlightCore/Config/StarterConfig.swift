@@ -81,7 +81,30 @@ public struct StarterConfig: Sendable {
             "  steps:",
         ]
         for (name, run) in clean { lines += ["    - name: \(name)", "      run: \(Self.quote(run))"] }
+        if let caches = Self.caches(for: kind) {
+            lines += ["  caches:                 # kept between clean-room runs, in .git/greenlight/caches (greenlight caches)"] + caches
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The caches `init` offers: only stores whose content is addressed by what it holds (a module
+    /// or package by name and version, a build output by the hash of its inputs), never the
+    /// project's own build directory, so what one commit's run leaves cannot stand in for another's.
+    static func caches(for kind: ProjectKind) -> [String]? {
+        switch kind {
+        case .go:
+            ["    go: {env: {GOMODCACHE: mod, GOCACHE: build}}   # modules by version; builds by input hash"]
+        case .python:
+            ["    pip: {env: {PIP_CACHE_DIR: pip}}               # downloaded wheels and sources"]
+        case .rust:
+            ["    cargo: {env: {CARGO_HOME: home}}               # the registry index and downloaded crates"]
+        case .node:
+            ["    npm: {env: {npm_config_cache: npm}}            # npm's content-addressed package cache"]
+        case .swift:
+            ["    swiftpm: {env: {XDG_CACHE_HOME: xdg}}          # SwiftPM's shared cache (org.swift.swiftpm) of repositories and manifests"]
+        case .make, .unknown:
+            nil
+        }
     }
 
     /// Writes the starter file at `root`; refuses (atomically, O_EXCL) when one exists.
