@@ -144,6 +144,41 @@ struct ReportGoldenTests {
             """, golden)
     }
 
+    /// A parallel clean room where one step fails and fail_fast stops the other: every step is
+    /// in the report, the failing one with its own log, the stopped one with why.
+    @Test func parallelCleanRoomWithAStoppedStep() throws {
+        let (repo, initial) = try repository(test: "#!/bin/sh\necho '--- FAIL: TestWidget (0.00s)'\nexit 1\n")
+        try repo.write(".greenlight.yml", """
+            clean_room:
+              parallel: true
+              steps:
+                - {name: test, run: "sleep 0.3; ./test.sh"}
+                - {name: e2e, run: "sleep 60"}
+                - {name: lint, run: "echo clean"}
+            """)
+        let sha = try repo.commitAll("parallel")
+        var golden = initial
+        golden.objects = [sha]
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url)
+        #expect(result.status == 1)
+        expectGolden(result.stdout, """
+            greenlight: FAIL <sha1:12>
+              clean-room: fail in <d>s (local)
+
+            clean-room tier: FAIL: step 'test' failed with exit code 1 after <d>s
+
+              step test: failed with exit code 1 after <d>s
+              failing tests:
+                - TestWidget
+              last line:
+                | --- FAIL: TestWidget (0.00s)
+              full log: <repo>/.git/greenlight/logs/<sha1>-<digest12>.test.log
+
+              step e2e: stopped: another step failed first (fail_fast)
+
+            """, golden)
+    }
+
     /// `greenlight push` of a failing commit: the push report, and nothing reaches the remote.
     @Test func refusedPush() throws {
         let fixture = try PushFixture()

@@ -85,7 +85,7 @@ struct KubernetesParallelTests {
             #expect(result.verdict == .fail, "\(outcome.summary)")
             #expect(outcome.steps.map(\.name) == ["breaks", "slow"])
             #expect(outcome.steps.map(\.verdict) == [.fail, .skipped], "\(outcome.steps.map(\.problem))")
-            #expect(outcome.steps[1].problem == "stopped: another step failed first (clean_room.fail_fast)")
+            #expect(outcome.steps[1].problem == "stopped: another step failed first (fail_fast)")
             #expect(outcome.summary.hasPrefix("step 'breaks' "), "\(outcome.summary)")
             let slow = JobName.make(commit: commit.commit, digest: digest, step: "slow")
             #expect(fixture.server.requests.contains { $0.method == "DELETE" && $0.path.hasSuffix("/jobs/\(slow)") })

@@ -71,6 +71,11 @@ public struct CheckReport: Sendable {
             }
             if let log = step.log { out.append("  full log: \(log)") }
         }
+        let unfinished = ran.steps.filter { $0.verdict == .skipped }
+        if !unfinished.isEmpty, ran.steps.contains(where: { $0.verdict == .fail || $0.verdict == .error }) {
+            out.append("")
+            out += unfinished.map { "  step \($0.name): \($0.problem ?? "not run")" }
+        }
         if ran.steps.allSatisfy({ $0.verdict != .fail && $0.verdict != .error }), let log = ran.log {
             out.append("  full log: \(log)")
         }

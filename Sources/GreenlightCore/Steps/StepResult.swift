@@ -52,4 +52,7 @@ public struct StepResult: Sendable, Codable {
         StepResult(name: name, verdict: .skipped, exitCode: nil, timedOut: false, duration: 0, output: "", log: nil,
                    problem: "not run")
     }
+
+    /// Why a step did not finish when another step's failure stopped it (`fail_fast`).
+    static let stoppedByFailFast = "stopped: another step failed first (fail_fast)"
 }

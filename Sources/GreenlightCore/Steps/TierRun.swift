@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Where one step runs: the executor (with its sandbox, if any), the directory and the environment.
 struct StepPlace: Sendable {
@@ -41,11 +42,18 @@ struct TierRun: Sendable {
     func runSteps(parallel: Bool, stopAfterFailure: Bool) async -> [StepResult] {
         let tierProcesses = processes.makeChild()
         if parallel {
+            let failedFirst = NIOLockedValueBox(false)
             return await withTaskGroup(of: (Int, StepResult).self) { group in
                 for (index, step) in definition.steps.enumerated() {
                     group.addTask {
-                        let result = await runOne(step, at: index, processes: tierProcesses)
-                        if stopAfterFailure, result.verdict == .fail || result.verdict == .error { tierProcesses.stopAll() }
+                        var result = await runOne(step, at: index, processes: tierProcesses)
+                        if result.verdict == .skipped, failedFirst.withLockedValue({ $0 }), !processes.isStopped {
+                            // Stopped by a sibling's failure, not from outside (Ctrl-C stops `processes` itself).
+                            result.problem = StepResult.stoppedByFailFast
+                        } else if stopAfterFailure, result.verdict == .fail || result.verdict == .error {
+                            failedFirst.withLockedValue { $0 = true }
+                            tierProcesses.stopAll()
+                        }
                         return (index, result)
                     }
                 }
@@ -58,7 +66,9 @@ struct TierRun: Sendable {
         var stopped = false
         for (index, step) in definition.steps.enumerated() {
             if stopped || tierProcesses.isStopped {
-                results.append(.skipped(step.name))
+                var skipped = StepResult.skipped(step.name)
+                if stopped { skipped.problem = "not run: an earlier step did not pass" }
+                results.append(skipped)
                 continue
             }
             let result = await runOne(step, at: index, processes: tierProcesses)

@@ -71,7 +71,7 @@ struct JobRun: Sendable {
                 context.progress.warning("could not delete the Job \(namespace)/\(name) after another step failed: \(error)")
             }
             var skipped = StepResult.skipped(definition.steps.first?.name ?? name)
-            skipped.problem = "stopped: another step failed first (clean_room.fail_fast)"
+            skipped.problem = StepResult.stoppedByFailFast
             return finished(.error, "stopped: another step failed first", steps: definition.steps.map { step in
                 var result = skipped
                 result.name = step.name

@@ -108,7 +108,7 @@ struct JobSession: Sendable {
     /// by fail_fast) decides, else any failure, else a pass; attestations and warnings of all.
     private func combine(_ results: [TierRunResult]) -> TierRunResult {
         let steps = results.flatMap(\.steps)
-        let stoppedByOthers = { (result: TierRunResult) in result.steps.contains { $0.problem == "stopped: another step failed first (clean_room.fail_fast)" } }
+        let stoppedByOthers = { (result: TierRunResult) in result.steps.contains { $0.problem == StepResult.stoppedByFailFast } }
         let verdict: Verdict
         let summary: String
         if let error = results.first(where: { $0.verdict == .error && !stoppedByOthers($0) }) {
