@@ -62,6 +62,9 @@ struct CleanRoomCacheTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: storage.path) == ["store"])
         let note = try #require(try repo.note())
         #expect(note.contains(#""caches":["demo"]"#), "\(note)")
+        let json = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: repo.url, environment: env)
+        let tier = ((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["tiers"] as? [[String: Any]])?.first
+        #expect(tier?["caches"] as? [String] == ["demo"] && tier?["cached"] as? Bool == true, "\(json.stdout)")
         let status = try GreenlightBinary.run(["status"], in: repo.url, environment: env)
         #expect(status.stdout.contains("caches mounted: demo"), "\(status.stdout)")
     }
@@ -135,6 +138,7 @@ struct CleanRoomCacheTests {
         let steps = tiers?.first?["steps"] as? [[String: Any]] ?? []
         #expect(steps.map { $0["name"] as? String } == ["breaks", "slow"], "\(stopped.stdout)")
         #expect(steps.map { $0["verdict"] as? String } == ["fail", "skipped"], "\(stopped.stdout)")
+        #expect(steps[1]["reason"] as? String == "stopped: another step failed first (fail_fast)", "\(stopped.stdout)")
 
         let patient = try repository("""
             clean_room:

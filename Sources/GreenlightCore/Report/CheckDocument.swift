@@ -16,6 +16,8 @@ public struct CheckDocument: Encodable, Sendable {
         var failures: [TestFailure]? = nil
         /// `{test, frames}` when the step hung.
         var hang: HangReport? = nil
+        /// Why a step that did not finish did not (`"stopped: another step failed first (fail_fast)"`).
+        var reason: String? = nil
 
         init(name: String, verdict: String, exit_code: Int32?, duration_s: Double, timed_out: Bool?, log: String?,
              record: StepRecord) {
@@ -33,7 +35,7 @@ public struct CheckDocument: Encodable, Sendable {
 
         /// `exit_code` and `log` are always present, `null` when unknown, so consumers need not guess.
         public func encode(to encoder: Encoder) throws {
-            enum Keys: String, CodingKey { case name, verdict, exit_code, duration_s, timed_out, log, idle_timed_out, tests, failures, hang }
+            enum Keys: String, CodingKey { case name, verdict, exit_code, duration_s, timed_out, log, idle_timed_out, tests, failures, hang, reason }
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(name, forKey: .name)
             try container.encode(verdict, forKey: .verdict)
@@ -45,6 +47,7 @@ public struct CheckDocument: Encodable, Sendable {
             try container.encodeIfPresent(tests, forKey: .tests)
             try container.encodeIfPresent(failures, forKey: .failures)
             try container.encodeIfPresent(hang, forKey: .hang)
+            try container.encodeIfPresent(reason, forKey: .reason)
         }
     }
 
@@ -59,6 +62,8 @@ public struct CheckDocument: Encodable, Sendable {
         let failing_tests: [String]?
         let log: String?
         let steps: [Step]
+        /// The caches (`clean_room.caches`) the clean room had mounted; absent when none.
+        var caches: [String]? = nil
     }
 
     let commit: String
@@ -80,22 +85,28 @@ public struct CheckDocument: Encodable, Sendable {
     private static func entry(_ tier: TierResult) -> TierEntry {
         switch tier.state {
         case let .ran(ran):
-            let steps = ran.steps.map {
-                Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode,
-                     duration_s: $0.record.durationSeconds, timed_out: $0.timedOut ? true : nil, log: $0.log, record: $0.record)
+            let steps = ran.steps.map { result in
+                var step = Step(name: result.name, verdict: result.verdict.rawValue, exit_code: result.exitCode,
+                                duration_s: result.record.durationSeconds, timed_out: result.timedOut ? true : nil, log: result.log, record: result.record)
+                if result.verdict == .skipped { step.reason = result.problem }
+                return step
             }
-            return TierEntry(name: tier.tier.rawValue, verdict: ran.verdict.rawValue, cached: false, digest: tier.digest,
-                             backend: ran.backend, summary: ran.summary.isEmpty ? nil : ran.summary,
-                             failing_tests: ran.failingTests.isEmpty ? nil : ran.failingTests,
-                             log: ran.log, steps: steps)
+            var entry = TierEntry(name: tier.tier.rawValue, verdict: ran.verdict.rawValue, cached: false, digest: tier.digest,
+                                  backend: ran.backend, summary: ran.summary.isEmpty ? nil : ran.summary,
+                                  failing_tests: ran.failingTests.isEmpty ? nil : ran.failingTests,
+                                  log: ran.log, steps: steps)
+            entry.caches = ran.caches.isEmpty ? nil : ran.caches
+            return entry
         case let .cached(record):
             let steps = record.steps.map {
                 Step(name: $0.name, verdict: $0.verdict.rawValue, exit_code: $0.exitCode, duration_s: $0.durationSeconds,
                      timed_out: $0.timedOut, log: nil, record: $0)
             }
-            return TierEntry(name: tier.tier.rawValue, verdict: record.verdict.rawValue, cached: true, digest: tier.digest,
-                             backend: record.backend, summary: record.summary.isEmpty ? nil : record.summary,
-                             failing_tests: record.failingTests, log: record.log, steps: steps)
+            var entry = TierEntry(name: tier.tier.rawValue, verdict: record.verdict.rawValue, cached: true, digest: tier.digest,
+                                  backend: record.backend, summary: record.summary.isEmpty ? nil : record.summary,
+                                  failing_tests: record.failingTests, log: record.log, steps: steps)
+            entry.caches = record.caches
+            return entry
         case let .skipped(reason):
             return TierEntry(name: tier.tier.rawValue, verdict: "skipped", cached: false, digest: tier.digest, backend: nil,
                              summary: reason, failing_tests: nil, log: nil, steps: [])
