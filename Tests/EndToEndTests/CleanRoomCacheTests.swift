@@ -123,6 +123,12 @@ struct CleanRoomCacheTests {
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// The steps of the first tier of `check --json`'s document.
+    static func steps(_ result: Command.Result) throws -> [[String: Any]] {
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return ((document?["tiers"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]]) ?? []
+    }
+
     @Test func failFastStopsTheOtherStepsAndTheReportShowsEveryStep() throws {
         let failing = try repository("""
             clean_room:
@@ -133,9 +139,7 @@ struct CleanRoomCacheTests {
             """)
         let stopped = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: failing.url, environment: try environment(failing))
         #expect(stopped.status == 1, "\(stopped.stdout)\(stopped.stderr)")
-        let document = try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any]
-        let tiers = document?["tiers"] as? [[String: Any]]
-        let steps = tiers?.first?["steps"] as? [[String: Any]] ?? []
+        let steps = try Self.steps(stopped)
         #expect(steps.map { $0["name"] as? String } == ["breaks", "slow"], "\(stopped.stdout)")
         #expect(steps.map { $0["verdict"] as? String } == ["fail", "skipped"], "\(stopped.stdout)")
         #expect(steps[1]["reason"] as? String == "stopped: another step failed first (fail_fast)", "\(stopped.stdout)")
@@ -150,8 +154,7 @@ struct CleanRoomCacheTests {
             """)
         let all = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: patient.url, environment: try environment(patient))
         #expect(all.status == 1, "\(all.stdout)\(all.stderr)")
-        let allDocument = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]
-        let allSteps = (allDocument?["tiers"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]] ?? []
+        let allSteps = try Self.steps(all)
         #expect(allSteps.map { $0["verdict"] as? String } == ["fail", "pass"], "\(all.stdout)")
 
         // In order with fail_fast off, a failure does not stop the next step either.
@@ -163,8 +166,7 @@ struct CleanRoomCacheTests {
                 - {name: after, run: 'echo ran'}
             """)
         let inOrder = try GreenlightBinary.run(["check", "--tier", "clean-room", "--json"], in: ordered.url, environment: try environment(ordered))
-        let orderedSteps = ((try JSONSerialization.jsonObject(with: Data(inOrder.stdout.utf8)) as? [String: Any])?["tiers"] as? [[String: Any]])?
-            .first?["steps"] as? [[String: Any]] ?? []
+        let orderedSteps = try Self.steps(inOrder)
         #expect(orderedSteps.map { $0["verdict"] as? String } == ["fail", "pass"], "\(inOrder.stdout)")
     }
 

@@ -123,6 +123,18 @@ extension AttestorTests {
                  repositoryKeys: false, require: require).verification
     }
 
+    /// Checks the clean room while the attestor runs on namespace `ci`, then stops it.
+    static func checkWhileTheAttestorRuns(_ fixture: KubernetesFixture) async throws -> GateResult {
+        let client = try client(fixture)
+        let attestor = Attestor(client: client, namespaces: ["ci"], signer: VerdictSigner(key: clusterKey)) { _ in }
+        let running = Task { try await attestor.run() }
+        let result = try await fixture.check()
+        running.cancel()
+        _ = await running.result
+        await client.shutdown()
+        return result
+    }
+
     /// `attestation: required`: the check waits for the attestor and copies its envelope into the
     /// note; `verify --trust <cluster key> --require cluster` accepts it, and not a copy of it on
     /// another commit.
@@ -130,13 +142,7 @@ extension AttestorTests {
         try await KubernetesFixture.with { fixture in
             try fixture.writeConfig(extra: ["attestation: required", "attestation_timeout: 30s"])
             let head = try fixture.repo.commitAll("attested")
-            let client = try Self.client(fixture)
-            let attestor = Attestor(client: client, namespaces: ["ci"], signer: VerdictSigner(key: Self.clusterKey)) { _ in }
-            let running = Task { try await attestor.run() }
-            let result = try await fixture.check()
-            running.cancel()
-            _ = await running.result
-            await client.shutdown()
+            let result = try await Self.checkWhileTheAttestorRuns(fixture)
             #expect(result.verdict == .pass, "\(result.warnings)")
             #expect(result.warnings.isEmpty, "\(result.warnings)")
             let note = try #require(try fixture.repo.note(head))

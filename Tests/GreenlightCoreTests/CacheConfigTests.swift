@@ -5,18 +5,9 @@ import Testing
 /// `clean_room.caches`, `clean_room.parallel` and `clean_room.fail_fast` as `.greenlight.yml` spells them.
 @Suite("configuration: caches and parallel clean rooms")
 struct CacheConfigTests {
-    private func parse(_ text: String) throws(ConfigError) -> GateConfig {
-        try ConfigLoader().parse(text, file: ".greenlight.yml")
-    }
+    private func parse(_ text: String) throws(ConfigError) -> GateConfig { try ConfigLoaderTests().parse(text) }
 
-    private func error(_ text: String) -> ConfigError? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch {
-            return error
-        }
-    }
+    private func error(_ text: String) -> ConfigError? { ConfigLoaderTests().error(text) }
 
     @Test func cachesAreReadSortedWithTheirSubdirectories() throws {
         let config = try parse("""

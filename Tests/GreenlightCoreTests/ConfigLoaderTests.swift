@@ -7,11 +7,11 @@ import Testing
 struct ConfigLoaderTests {
     let loader = ConfigLoader()
 
-    private func parse(_ text: String) throws(ConfigError) -> GateConfig {
+    func parse(_ text: String) throws(ConfigError) -> GateConfig {
         try loader.parse(text, file: ".greenlight.yml")
     }
 
-    private func error(_ text: String) -> ConfigError? {
+    func error(_ text: String) -> ConfigError? {
         do {
             _ = try parse(text)
             return nil

@@ -124,13 +124,7 @@ struct KubernetesParallelTests {
             try fixture.repo.commitAll("the parallel gate")
             try fixture.repo.write("change.txt", "a change\n")
             let head = try fixture.repo.commitAll("attested")
-            let client = try AttestorTests.client(fixture)
-            let attestor = Attestor(client: client, namespaces: ["ci"], signer: VerdictSigner(key: AttestorTests.clusterKey)) { _ in }
-            let running = Task { try await attestor.run() }
-            let result = try await fixture.check()
-            running.cancel()
-            _ = await running.result
-            await client.shutdown()
+            let result = try await AttestorTests.checkWhileTheAttestorRuns(fixture)
             #expect(result.verdict == .pass, "\(result.warnings)")
             #expect(result.warnings.isEmpty, "\(result.warnings)")
             let note = try #require(try fixture.repo.note(head))
