@@ -11,8 +11,9 @@ struct CleanRoomCacheTests {
     func environment(_ repo: ScratchRepository) throws -> [String: String] {
         var env = TestEnvironment.base
         env["HOME"] = repo.scratch.path("home").path
-        env["TMPDIR"] = repo.scratch.url.path
+        env["TMPDIR"] = repo.scratch.path("tmp").path
         try FileManager.default.createDirectory(at: repo.scratch.path("home"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: repo.scratch.path("tmp"), withIntermediateDirectories: true)
         return env
     }
 
@@ -69,12 +70,16 @@ struct CleanRoomCacheTests {
         #expect(status.stdout.contains("caches mounted: demo"), "\(status.stdout)")
     }
 
-    /// A cache's `path` may not be workspace state, HOME (or hold it), the git directory or a system directory.
-    @Test(arguments: ["<tree>/build-output", "<home>", "<home>/..", "/usr/local/cache", "<tree>/.git/objects"])
+    /// A cache's `path` may not be workspace state, in or around HOME, the git directory (greenlight's
+    /// own lock directory included), around where clean rooms check out, a whole top-level directory
+    /// or a system directory.
+    @Test(arguments: ["<tree>/build-output", "<home>", "<home>/..", "<home>/.ssh", "/usr/local/cache", "<tree>/.git/objects",
+                      "<tree>/.git/greenlight/caches/.locks", "<tmp>", "/tmp", "/var/lib/greenlight", "/root/cache"])
     func aCacheWhereNoneMayLiveIsAnErrorNamingIt(_ template: String) throws {
         let repo = try ScratchRepository()
         let home = repo.scratch.path("home").path
         let path = template.replacingOccurrences(of: "<tree>", with: repo.url.path).replacingOccurrences(of: "<home>", with: home)
+            .replacingOccurrences(of: "<tmp>", with: repo.scratch.path("tmp").path)
         let normalized = URL(fileURLWithPath: path).standardizedFileURL.path
         try repo.write(".greenlight.yml", "clean_room:\n  caches:\n    c: {env: {C: x}, path: '\(normalized)'}\n  steps:\n    - {name: t, run: 'true'}\n")
         try repo.commitAll("initial")
@@ -83,6 +88,92 @@ struct CleanRoomCacheTests {
         #expect(result.stdout.contains("cannot mount the clean room's caches: \(normalized): cache 'c' would live at"), "\(result.stdout)")
         #expect(!FileManager.default.fileExists(atPath: repo.url.appendingPathComponent("build-output").path))
         #expect(try repo.note() == nil || !(try repo.note()!.contains(#""verdict":"pass""#)))
+    }
+
+    /// A cache below HOME is allowed in greenlight's own `~/.cache/greenlight`, and only there.
+    @Test func aCacheInGreenlightsOwnCacheDirectoryUnderHomeIsAllowed() throws {
+        let repo = try ScratchRepository()
+        let env = try environment(repo)
+        let path = repo.scratch.path("home/.cache/greenlight/go").path
+        try repo.write(".greenlight.yml", "clean_room:\n  caches:\n    go: {env: {C: x}, path: '\(path)'}\n  steps:\n    - {name: t, run: 'mkdir -p $C && echo hi > $C/f'}\n")
+        try repo.commitAll("initial")
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try String(contentsOfFile: path + "/x/f", encoding: .utf8) == "hi\n")
+    }
+
+    /// One cache inside another would let a step swap the inner one's directory for a link to
+    /// anywhere the host then binds: refused, whichever is configured first.
+    @Test func nestedCachesAreRefused() throws {
+        let repo = try ScratchRepository()
+        let env = try environment(repo)
+        let outer = repo.scratch.path("cc").path
+        try repo.write(".greenlight.yml", """
+            clean_room:
+              caches:
+                b: {env: {B: .}, path: '\(outer)/b'}
+                a: {env: {A: .}, path: '\(outer)'}
+              steps:
+                - {name: t, run: 'true'}
+            """)
+        try repo.commitAll("initial")
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("cache 'a' would live at \(outer), in or around cache 'b' at \(outer)/b"), "\(result.stdout)")
+    }
+
+    /// `caches` and `caches prune` apply the rules a run applies: a cache configured where none may
+    /// live (here the working tree) is listed as refused and never walked or emptied.
+    @Test func pruneNeverEmptiesWhatARunWouldRefuse() throws {
+        let repo = try ScratchRepository()
+        let env = try environment(repo)
+        try repo.write(".greenlight.yml", "clean_room:\n  caches:\n    c: {env: {C: .}, path: '\(repo.url.path)'}\n  steps:\n    - {name: t, run: 'true'}\n")
+        try repo.write("precious.txt", "keep me\n")
+        try repo.commitAll("initial")
+        let listed = try GreenlightBinary.run(["caches"], in: repo.url, environment: env)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("c: refused: cache 'c' would live at \(repo.url.path), inside the working tree"), "\(listed.stdout)")
+        let pruned = try GreenlightBinary.run(["caches", "prune"], in: repo.url, environment: env)
+        #expect(pruned.status == 2, "\(pruned.stdout)\(pruned.stderr)")
+        #expect(pruned.stdout.hasPrefix("c: refused, nothing removed: cache 'c' would live at"), "\(pruned.stdout)")
+        #expect(try repo.read("precious.txt") == "keep me\n")
+        #expect(FileManager.default.fileExists(atPath: repo.url.appendingPathComponent(".git/HEAD").path))
+    }
+
+    /// A symbolic link where greenlight keeps a cache is not followed: not by a run, not by a prune.
+    @Test func aLinkInPlaceOfADefaultCacheIsRefused() throws {
+        let repo = try repository("clean_room:\n  caches:\n    k: {env: {K: .}}\n  steps:\n    - {name: t, run: 'echo planted > $K/f'}\n")
+        let env = try environment(repo)
+        let victim = repo.scratch.path("victim")
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        try "mine\n".write(to: victim.appendingPathComponent("own"), atomically: true, encoding: .utf8)
+        let caches = repo.url.appendingPathComponent(".git/greenlight/caches")
+        try FileManager.default.createDirectory(at: caches, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: caches.appendingPathComponent("k"), withDestinationURL: victim)
+        let result = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stdout.contains("is not a directory greenlight made (a symbolic link or a file)"), "\(result.stdout)")
+        let pruned = try GreenlightBinary.run(["caches", "prune", "k"], in: repo.url, environment: env)
+        #expect(pruned.status == 2, "\(pruned.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: victim.path) == ["own"])
+    }
+
+    /// A tree deeper than PATH_MAX, and a directory its owner made unreadable, are pruned all the same.
+    @Test func pruneEmptiesDeepAndUnreadableTrees() throws {
+        let repo = try repository("""
+            clean_room:
+              caches:
+                deep: {env: {D: .}}
+              steps:
+                - {name: fill, run: 'cd "$D" && mkdir locked && echo x > locked/f && chmod 000 locked && exec bash -c "for i in \\$(seq 1100); do mkdir dddd && cd dddd || exit 1; done; echo bottom > f"'}
+            """)
+        let env = try environment(repo)
+        let run = try GreenlightBinary.run(["check", "--tier", "clean-room"], in: repo.url, environment: env)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let pruned = try GreenlightBinary.run(["caches", "prune", "deep"], in: repo.url, environment: env)
+        #expect(pruned.status == 0, "\(pruned.stdout)\(pruned.stderr)")
+        #expect(pruned.stdout.hasPrefix("deep: removed 2 files (everything), "), "\(pruned.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: repo.url.appendingPathComponent(".git/greenlight/caches/deep").path).isEmpty)
     }
 
     /// Two steps that can only pass together: each waits (through the shared cache) for the other to

@@ -35,6 +35,26 @@ struct ProcessLauncherTests {
         #expect(sink.text == "\(scratch.url.path)\nA=one\nHOME=unset\noops\n")
     }
 
+    /// A stop that comes after the leader ended by itself does not hide how it ended: two steps of
+    /// a fail-fast tier that fail at once both fail; only one still running is "stopped".
+    @Test func aStopAfterTheLeaderEndedKeepsItsOwnExitStatus() async throws {
+        let scratch = ScratchDirectory("proc")
+        let launcher = SystemProcessLauncher(killGrace: 0.5, drainGrace: 5)
+        for (command, stopped) in [("sleep 30 & exit 3", false), ("sleep 30; exit 3", true)] {
+            let group = ProcessGroupSet()
+            let running = Task {
+                try await launcher.run(ProcessSpec(command: command, directory: scratch.url, environment: ["PATH": "/usr/bin:/bin"]),
+                                       output: RecordingSink(), group: group)
+            }
+            // The background sleep keeps the output open, so the launcher is still draining when the stop comes.
+            try await Task.sleep(for: .milliseconds(600))
+            group.stopAll()
+            let outcome = try await running.value
+            #expect(outcome.terminated == stopped, "\(command)")
+            if !stopped { #expect(outcome.exitCode == 3 && outcome.signal == nil, "\(command): \(outcome)") }
+        }
+    }
+
     /// A descriptor greenlight holds open (a log, a note, a file being written) must not reach a step.
     @Test func aChildInheritsOnlyStandardDescriptors() async throws {
         let scratch = ScratchDirectory("proc")

@@ -4,89 +4,166 @@ import Foundation
 import Glibc
 #endif
 
-/// Where the clean room's caches (`clean_room.caches`) live on this machine, and the locks that
-/// keep `greenlight caches prune` from emptying a cache a clean room is using.
+/// Where the clean room's caches (`clean_room.caches`) live on this machine, where none may
+/// live, and the locks that keep `greenlight caches prune` from emptying a cache a clean room is
+/// using.
 ///
 /// Layout under the common git dir (shared by every worktree):
 /// - `greenlight/caches/<name>/`: a cache's contents, unless its `path` names another directory;
 /// - `greenlight/caches/.locks/<name>.lock`: held shared (`flock(2)`) by every clean room that
 ///   mounts the cache, exclusively by a prune; its modification time is when a clean room last
 ///   mounted the cache.
+///
+/// A cache is the one place a sealed step writes that outlives it, and it is mounted read-write:
+/// so its directory (symbolic links resolved) must be nothing else a step could use to reach
+/// out, and no other cache (`locate(_:)`).
 public struct CacheStore: Sendable {
     /// `<common git dir>/greenlight/caches`.
     public let root: URL
     /// The repository's working tree, where no cache may live (it would be workspace state).
     let workingDirectory: URL?
     let commonDirectory: URL
-    /// The user's HOME, which a cache may not be (nor contain).
+    /// The user's HOME, which a cache may not be, hold or be inside (but for greenlight's own
+    /// `~/.cache/greenlight`).
     let home: String?
+    /// `$XDG_CACHE_HOME`, when set.
+    let cacheHome: String?
+    /// Where clean rooms make their checkouts (TMPDIR): a cache may not be or hold it.
+    let temporaryDirectory: String
 
-    public init(repository: Repository, home: String? = ProcessInfo.processInfo.environment["HOME"]) {
+    /// - Parameter environment: the workspace's (`HOME`, `XDG_CACHE_HOME`, `TMPDIR`).
+    public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment, temporaryDirectory: URL? = nil) {
         root = repository.commonDirectory.appendingPathComponent("greenlight/caches", isDirectory: true)
         workingDirectory = repository.workingDirectory
         commonDirectory = repository.commonDirectory
-        self.home = home
+        home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        self.temporaryDirectory = temporaryDirectory?.path ?? environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
     var locksDirectory: URL { root.appendingPathComponent(".locks", isDirectory: true) }
 
-    /// The directory that holds `cache`'s contents.
+    /// The directory that holds `cache`'s contents, as configured (before symbolic links are resolved).
     public func directory(for cache: CacheDefinition) -> URL {
         cache.path.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent(cache.name, isDirectory: true)
     }
 
     func lockFile(for name: String) -> URL { locksDirectory.appendingPathComponent("\(name).lock") }
 
-    /// Why `directory` (resolved through symbolic links where it exists) cannot hold a cache, or `nil`.
-    /// A cache is never in the working tree (the project's own build output, or any file the coder
-    /// edits), never the repository's git directory or an ancestor of it, never HOME or an ancestor
-    /// of it, and never a system directory.
-    func problem(with directory: URL, name: String) -> String? {
-        let path = Self.resolved(directory.path)
-        func within(_ path: String, _ base: String) -> Bool { path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/") }
+    /// One cache as this machine has it: its directory with symbolic links resolved, or why no
+    /// cache may be there.
+    public struct Located: Sendable, Equatable {
+        public let definition: CacheDefinition
+        /// The configured directory, symbolic links resolved (as far as it exists).
+        public let directory: URL
+        public let problem: String?
+    }
+
+    /// Directories no cache may be in (nor be): the system's.
+    static let systemDirectories = ["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/boot", "/proc", "/sys",
+                                    "/dev", "/run", "/root", "/snap", "/var/lib", "/var/log", "/var/run", "/var/spool", "/var/mail"]
+
+    /// Where each cache of `caches` lives, and why it may not when it may not. A cache's directory
+    /// may not be a whole top-level directory (`/tmp`, `/var`), the working tree or in it (it is
+    /// never the project's own build output), in or around the git directory (but for the default
+    /// place, a real directory `greenlight/caches/<name>`), HOME or in it or around it (but for
+    /// `~/.cache/greenlight/…` or `$XDG_CACHE_HOME/greenlight/…`), around the directory where clean
+    /// rooms make their checkouts, a system directory, or in or around another cache.
+    public func locate(_ caches: [CacheDefinition]) -> [Located] {
+        var located = caches.map { cache in
+            let directory = URL(fileURLWithPath: Self.resolved(self.directory(for: cache).path), isDirectory: true)
+            return Located(definition: cache, directory: directory, problem: problem(with: directory, cache: cache))
+        }
+        for index in located.indices where located[index].problem == nil {
+            let path = located[index].directory.path
+            if let other = located.first(where: { $0.definition.name != located[index].definition.name
+                    && (Self.within(path, $0.directory.path) || Self.within($0.directory.path, path)) }) {
+                located[index] = Located(definition: located[index].definition, directory: located[index].directory,
+                                         problem: "cache '\(located[index].definition.name)' would live at \(path), in or around cache '\(other.definition.name)' at \(other.directory.path): a step writing one could redirect the other")
+            }
+        }
+        return located
+    }
+
+    static func within(_ path: String, _ base: String) -> Bool {
+        path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// Why `directory` (symbolic links already resolved) cannot hold `cache`, or `nil`.
+    func problem(with directory: URL, cache: CacheDefinition) -> String? {
+        let path = directory.path
+        let name = cache.name
         let ownRoot = Self.resolved(root.path)
-        // The default place: greenlight's own directory in the git dir (which may sit in the working tree).
-        if within(path, ownRoot), path != ownRoot { return nil }
+        if cache.path == nil {
+            // The default place: a real directory greenlight made, reached through no symbolic link.
+            let expected = ownRoot + "/" + name
+            var status = stat()
+            let configured = self.directory(for: cache).path
+            if lstat(configured, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
+                return "cache '\(name)': \(configured) is not a directory greenlight made (a symbolic link or a file); remove it and the next run makes it"
+            }
+            if path != expected {
+                return "cache '\(name)': \(configured) leads to \(path) through a symbolic link; remove the link"
+            }
+            return nil
+        }
+        let within = Self.within
+        if path.split(separator: "/").count < 2 {
+            return "cache '\(name)' would live at \(path), a whole top-level directory: name a directory of its own below it"
+        }
         if let tree = workingDirectory.map({ Self.resolved($0.path) }), within(path, tree) || within(tree, path) {
             return "cache '\(name)' would live at \(path), \(within(path, tree) ? "inside" : "around") the working tree \(tree): a cache is never workspace state or the project's own build output"
         }
         let common = Self.resolved(commonDirectory.path)
-        if within(common, path) || within(path, common) {
-            return "cache '\(name)' would live at \(path), in or around the repository's git directory \(common)"
+        if within(common, path) || within(path, common) || within(path, ownRoot) {
+            return "cache '\(name)' would live at \(path), in or around the repository's git directory \(common); leave out `path` to keep it in \(ownRoot)/\(name)"
         }
-        if let home, !home.isEmpty, within(Self.resolved(home), path) {
-            return "cache '\(name)' would live at \(path), which is HOME or holds it"
+        let temporary = Self.resolved(temporaryDirectory)
+        if within(temporary, path) {
+            return "cache '\(name)' would live at \(path), which holds \(temporary), where clean rooms make their checkouts"
         }
-        for system in ["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/boot", "/proc", "/sys", "/dev", "/run"] where within(path, system) {
-            return "cache '\(name)' would live at \(path), a system directory"
+        if let home = home.map(Self.resolved) {
+            let allowed = [home + "/.cache/greenlight"] + (cacheHome.map { [Self.resolved($0) + "/greenlight"] } ?? [])
+            if within(home, path) {
+                return "cache '\(name)' would live at \(path), which is HOME or holds it"
+            }
+            if within(path, home), !allowed.contains(where: { path != $0 && within(path, $0) }) {
+                return "cache '\(name)' would live at \(path), inside HOME, where a step writing it could reach the user's files; use a directory below \(allowed[0])/ or outside HOME"
+            }
+        }
+        for system in Self.systemDirectories where within(path, system) || within(system, path) {
+            return "cache '\(name)' would live at \(path), \(within(path, system) ? "a system directory" : "which holds the system directory \(system)")"
         }
         return nil
     }
 
-    /// Makes each cache's directory (mode 0700 when new), checks where it is, and takes its lock
-    /// shared, waiting while a prune holds it. The lease holds the locks until it is released.
-    /// - Throws: `FileError` naming the directory when one cannot be made, is not allowed
-    ///   (`problem(with:name:)`) or cannot be locked; no lock is kept then.
+    /// Makes each cache's directory (mode 0700 when new), checks where it is (`locate`), and takes
+    /// its lock shared, waiting while a prune holds it. The lease holds the locks until released;
+    /// its directories are the resolved ones, so a symbolic link swapped in later is not followed.
+    /// - Throws: `FileError` naming the directory when one cannot be made, is not allowed or
+    ///   cannot be locked; no lock is kept then.
     public func lease(_ caches: [CacheDefinition], waiting: (String) -> Void = { _ in }) throws(FileError) -> CacheLease {
         var lease = CacheLease()
         do throws(FileError) {
-            for cache in caches {
-                let directory = directory(for: cache)
-                if let problem = problem(with: directory, name: cache.name) {
-                    throw FileError(path: directory.path, reason: problem)
+            for located in locate(caches) {
+                let configured = directory(for: located.definition)
+                if let problem = located.problem { throw FileError(path: configured.path, reason: problem) }
+                try Self.makeDirectory(configured)
+                // Again now that it exists: a link made in between is caught here.
+                let again = locate(caches).first { $0.definition == located.definition }
+                if let problem = again?.problem { throw FileError(path: configured.path, reason: problem) }
+                guard again?.directory == URL(fileURLWithPath: Self.resolved(configured.path), isDirectory: true) else {
+                    throw FileError(path: configured.path, reason: "cache '\(located.definition.name)' moved while it was being prepared")
                 }
-                try Self.makeDirectory(directory)
-                if let problem = problem(with: directory, name: cache.name) {  // again, through a link made in between
-                    throw FileError(path: directory.path, reason: problem)
-                }
-                let lock = try CacheLock.open(lockFile(for: cache.name), in: locksDirectory)
+                let lock = try CacheLock.open(lockFile(for: located.definition.name), in: locksDirectory)
                 lease.add(lock)
                 if !lock.tryLock(shared: true) {
-                    waiting("cache '\(cache.name)' is being pruned; waiting for the prune to finish")
+                    waiting("cache '\(located.definition.name)' is being pruned; waiting for the prune to finish")
                     try lock.lock(shared: true)
                 }
                 lock.touch()
-                lease.mounted.append(CacheLease.Mounted(definition: cache, directory: directory))
+                lease.mounted.append(CacheLease.Mounted(definition: located.definition,
+                                                        directory: URL(fileURLWithPath: Self.resolved(configured.path), isDirectory: true)))
             }
         } catch {
             lease.release()

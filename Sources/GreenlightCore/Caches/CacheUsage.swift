@@ -17,19 +17,28 @@ public struct CacheUsage: Sendable, Equatable {
     /// When a clean room last mounted it (its lock file's modification time); `nil` when never.
     public let lastMounted: Date?
     public let exists: Bool
+    /// Why no cache may be where this one is configured (`CacheStore.locate`); it is then not measured.
+    public var problem: String? = nil
 
-    /// Measures every cache of `definitions`, then every other directory under the store's root.
+    /// Measures every cache of `definitions` (where `CacheStore.locate` allows it), then every
+    /// other real directory under the store's root (symbolic links there are not caches).
     public static func measure(_ definitions: [CacheDefinition], store: CacheStore) -> [CacheUsage] {
-        var usages = definitions.map { definition in
-            measure(name: definition.name, directory: store.directory(for: definition), definition: definition, store: store)
+        var usages = store.locate(definitions).map { located in
+            guard let problem = located.problem else {
+                return measure(name: located.definition.name, directory: located.directory, definition: located.definition, store: store)
+            }
+            var usage = CacheUsage(name: located.definition.name, directory: store.directory(for: located.definition),
+                                   definition: located.definition, bytes: 0, files: 0, lastMounted: nil, exists: false)
+            usage.problem = problem
+            return usage
         }
         let configured = Set(definitions.map(\.name))
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: store.root.path)) ?? [])
             .filter { !$0.hasPrefix(".") && !configured.contains($0) }.sorted()
         for name in others {
-            var isDirectory: ObjCBool = false
             let url = store.root.appendingPathComponent(name, isDirectory: true)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            var status = stat()
+            guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
             usages.append(measure(name: name, directory: url, definition: nil, store: store))
         }
         return usages
@@ -39,7 +48,7 @@ public struct CacheUsage: Sendable, Equatable {
         var bytes: Int64 = 0
         var files = 0
         var status = stat()
-        let exists = stat(directory.path, &status) == 0
+        let exists = lstat(directory.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
         if exists {
             CacheWalk.walk(directory.path) { entry in
                 bytes += entry.allocatedBytes

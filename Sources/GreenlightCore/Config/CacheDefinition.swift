@@ -29,10 +29,10 @@ public struct CacheDefinition: Equatable, Sendable {
 
     /// `subdirectory` as it is joined to the cache's directory: components without empty, `.`
     /// or `..` ones, joined with '/'; `"."` for the cache's own directory; `nil` when it is
-    /// absolute, empty or leaves the cache.
+    /// absolute, empty, leaves the cache or holds a control character (NUL would cut it short).
     public static func normalizedSubdirectory(_ subdirectory: String) -> String? {
         if subdirectory == "." { return "." }
-        guard !subdirectory.hasPrefix("/") else { return nil }
+        guard !subdirectory.hasPrefix("/"), !subdirectory.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else { return nil }
         let components = subdirectory.split(separator: "/")
         guard !components.isEmpty, !components.contains(where: { $0 == "." || $0 == ".." }) else { return nil }
         return components.joined(separator: "/")
@@ -43,8 +43,19 @@ public struct CacheDefinition: Equatable, Sendable {
         env.mapValues { $0 == "." ? directory : "\(directory)/\($0)" }
     }
 
-    /// Variables a cache may not set: those the clean room itself sets.
-    static func isReserved(_ variable: String) -> Bool {
-        ["HOME", "TMPDIR", "PATH"].contains(variable) || variable.hasPrefix("GREENLIGHT_")
+    /// Why a cache may not set `variable`, or `nil`: the clean room sets it itself (HOME, TMPDIR,
+    /// PATH, the locale and terminal it lets through, GREENLIGHT_*), or the dynamic loader or the
+    /// shell would load code or change parsing from where it points (LD_*, BASH_ENV, ENV, IFS, …):
+    /// a cache is written by the code under test, so such a variable would run last run's code.
+    static func reservation(of variable: String) -> String? {
+        let own = ["HOME", "TMPDIR", "PATH", "LANG", "TERM", "TZ", "USER", "LOGNAME"]
+        if own.contains(variable) || variable.hasPrefix("LC_") || variable.hasPrefix("GREENLIGHT_") {
+            return "\(variable) is set by the clean room itself; a cache cannot set it"
+        }
+        let loaders = ["BASH_ENV", "ENV", "IFS", "SHELLOPTS", "BASHOPTS", "PS4", "CDPATH", "GCONV_PATH", "LOCPATH", "NLSPATH"]
+        if variable.hasPrefix("LD_") || loaders.contains(variable) {
+            return "\(variable) makes the dynamic loader or the shell read code or settings from where it points; a cache, which the code under test writes, cannot set it"
+        }
+        return nil
     }
 }

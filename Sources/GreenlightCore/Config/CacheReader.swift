@@ -35,8 +35,8 @@ struct CacheReader {
                     throw reader.error(variableNode, key: "\(cacheKey).env", "'\(variableNode.string ?? "?")' is not an environment variable name")
                 }
                 let variableKey = "\(cacheKey).env.\(variable)"
-                if CacheDefinition.isReserved(variable) {
-                    throw reader.error(variableNode, key: variableKey, "\(variable) is set by the clean room itself; a cache cannot set it")
+                if let reservation = CacheDefinition.reservation(of: variable) {
+                    throw reader.error(variableNode, key: variableKey, reservation)
                 }
                 if tierEnvironment[variable] != nil || passEnv.contains(variable) {
                     throw reader.error(variableNode, key: variableKey,
@@ -48,7 +48,7 @@ struct CacheReader {
                 let subdirectory = try reader.string(subdirectoryNode, key: variableKey)
                 guard let normalized = CacheDefinition.normalizedSubdirectory(subdirectory) else {
                     throw reader.error(subdirectoryNode, key: variableKey,
-                                       "'\(subdirectory)' must be a relative subdirectory of the cache without '.' or '..' components ('.' alone for the cache itself)")
+                                       "'\(LogExcerpt.printable(subdirectory))' must be a relative subdirectory of the cache without '.' or '..' components or control characters ('.' alone for the cache itself)")
                 }
                 owners[variable] = name
                 env[variable] = normalized

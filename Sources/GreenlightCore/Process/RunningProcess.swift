@@ -13,16 +13,21 @@ import Glibc
 final class RunningProcess: Sendable {
     private struct State {
         var terminateRequested = false
+        /// The leader had already exited (a zombie not yet reaped) when the stop was first asked for.
+        var endedBeforeStop = false
         var finished = false
     }
 
     let pid: pid_t
     private let wakeWrite: Int32
     private let state = NIOLockedValueBox(State())
+    /// Whether the leader has exited (it stays unreaped, so this cannot be another process).
+    private let leaderExited: @Sendable () -> Bool
 
-    init(pid: pid_t, wakeWrite: Int32) {
+    init(pid: pid_t, wakeWrite: Int32, leaderExited: @escaping @Sendable () -> Bool = { false }) {
         self.pid = pid
         self.wakeWrite = wakeWrite
+        self.leaderExited = leaderExited
     }
 
     /// Asks the whole process group to stop (SIGTERM now; the output loop escalates to SIGKILL).
@@ -30,6 +35,7 @@ final class RunningProcess: Sendable {
         state.withLockedValue { state in
             guard !state.finished, !state.terminateRequested else { return }
             state.terminateRequested = true
+            state.endedBeforeStop = leaderExited()
             Glibc.kill(-pid, SIGTERM)
             wake()
         }
@@ -39,6 +45,7 @@ final class RunningProcess: Sendable {
     func kill() {
         state.withLockedValue { state in
             guard !state.finished else { return }
+            if !state.terminateRequested { state.endedBeforeStop = leaderExited() }
             state.terminateRequested = true
             Glibc.kill(-pid, SIGKILL)
             wake()
@@ -56,4 +63,7 @@ final class RunningProcess: Sendable {
     }
 
     var wasTerminated: Bool { state.withLockedValue { $0.terminateRequested } }
+
+    /// Whether the leader had ended by itself before a stop was asked for.
+    var endedBeforeStop: Bool { state.withLockedValue { $0.endedBeforeStop } }
 }

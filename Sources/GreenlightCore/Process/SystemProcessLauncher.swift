@@ -93,15 +93,14 @@ public struct SystemProcessLauncher: ProcessLauncher {
         guard started.result == 0 else { throw failure(started.result) }
         let pid = started.pid
 
-        let process = RunningProcess(pid: pid, wakeWrite: wake[1])
-        let token = group.add(process)
-        defer { group.remove(token) }
-        cancellation.attach(process)
-
         // waitid blocks, so it gets its own thread; it wakes the loop below when the leader exits.
         // The leader stays a zombie until reaped below: its pid, and so its group id, cannot be
         // reused by another process while greenlight still signals that group.
         let exit = ExitWatcher(pid: pid, wakeWrite: wake[1])
+        let process = RunningProcess(pid: pid, wakeWrite: wake[1], leaderExited: { exit.hasExited })
+        let token = group.add(process)
+        defer { group.remove(token) }
+        cancellation.attach(process)
         exit.start()
 
         let deadline = spec.timeout.map { start.addingTimeInterval($0) }
@@ -207,7 +206,9 @@ public struct SystemProcessLauncher: ProcessLauncher {
         guard reaped == pid else {
             throw InternalError("waitpid(\(pid)) for \(spec.displayName) failed: \(String(cString: strerror(reapError)))")
         }
-        var result = Self.result(status: status, timedOut: timedOut, terminated: process.wasTerminated && !timedOut,
+        // A leader that had ended by itself before the stop came was not stopped: its own exit status stands
+        // (two steps of a fail-fast tier failing at once both fail; neither is "stopped").
+        var result = Self.result(status: status, timedOut: timedOut, terminated: process.wasTerminated && !process.endedBeforeStop && !timedOut,
                                  duration: Date().timeIntervalSince(start))
         result.idleTimedOut = idleTimedOut
         result.stateRequests = stateRequests

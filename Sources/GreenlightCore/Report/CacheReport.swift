@@ -11,7 +11,8 @@ public enum CacheReport {
         var rows: [[String]] = [["NAME", "SIZE", "FILES", "LAST MOUNTED", "DIRECTORY"]]
         for usage in usages {
             let mounted: String = usage.lastMounted.map { String(Timestamp.format($0).prefix(19)) + "Z" } ?? "never"
-            let remark: String = usage.definition == nil ? " (not in clean_room.caches)" : (usage.exists ? "" : " (not made yet)")
+            let remark: String = usage.problem != nil ? " (refused, see below)"
+                : usage.definition == nil ? " (not in clean_room.caches)" : (usage.exists ? "" : " (not made yet)")
             rows.append([usage.name, ByteCount.format(usage.bytes), String(usage.files), mounted, usage.directory.path + remark])
         }
         var widths: [Int] = []
@@ -28,6 +29,10 @@ public enum CacheReport {
         }
         for usage in usages {
             guard let definition = usage.definition else { continue }
+            if let problem = usage.problem {
+                text += "\(usage.name): refused: \(problem)\n"
+                continue
+            }
             let inside = definition.environment(under: "/clean-room/caches/\(usage.name)")
             text += "\(usage.name): \(inside.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))\n"
         }
@@ -51,6 +56,8 @@ public enum CacheReport {
                 text += "\(name): in use by a running clean room; left as it is (try again when it ends)\n"
             case .missing:
                 text += "\(name): nothing there yet\n"
+            case let .refused(problem):
+                text += "\(name): refused, nothing removed: \(problem)\n"
             }
         }
         return text
@@ -61,7 +68,7 @@ public enum CacheReport {
         outcomes.allSatisfy { outcome in
             switch outcome.outcome {
             case let .pruned(_, _, problems): problems.isEmpty
-            case .inUse: false
+            case .inUse, .refused: false
             case .missing: true
             }
         }

@@ -13,7 +13,7 @@ public struct CachesUseCase: Sendable {
         self.environment = environment
     }
 
-    var store: CacheStore { CacheStore(repository: repository, home: environment["HOME"]) }
+    var store: CacheStore { CacheStore(repository: repository, environment: environment) }
 
     /// Why the caches cannot be listed or pruned here (they live on a cluster's claim); `nil` on the local backend.
     public var remoteLocation: String? {
@@ -51,6 +51,7 @@ public struct CachesUseCase: Sendable {
         }
         let pruner = CachePruner(store: store)
         return chosen.map { usage in
+            if let problem = usage.problem { return (usage.name, .refused(problem)) }
             let outcome: CachePruner.Outcome
             do {
                 outcome = try pruner.prune(name: usage.name, directory: usage.directory, olderThan: olderThan,

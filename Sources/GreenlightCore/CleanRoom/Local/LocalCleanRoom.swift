@@ -25,7 +25,7 @@ struct LocalCleanRoom: TierRunner {
 
         var caches: CacheLease
         do {
-            caches = try CacheStore(repository: context.repository, home: context.environment["HOME"])
+            caches = try CacheStore(repository: context.repository, environment: context.environment, temporaryDirectory: context.temporaryDirectory)
                 .lease(definition.caches, waiting: { context.progress.status($0) })
         } catch {
             log.write("cannot mount the caches: \(error)\n")

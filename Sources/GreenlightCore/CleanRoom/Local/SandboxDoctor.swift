@@ -29,7 +29,7 @@ public struct SandboxDoctor: Sendable {
         }
         var caches: CacheLease
         do {
-            caches = try CacheStore(repository: context.repository, home: context.environment["HOME"]).lease(definition.caches)
+            caches = try CacheStore(repository: context.repository, environment: context.environment, temporaryDirectory: context.temporaryDirectory).lease(definition.caches)
         } catch {
             return ClusterDoctor.Check(name: name, ok: false, detail: "\(error)")
         }
