@@ -123,7 +123,8 @@ public struct CacheStore: Sendable {
             return "cache '\(name)' would live at \(path), which holds \(temporary), where clean rooms make their checkouts"
         }
         if let home = home.map(Self.resolved) {
-            let allowed = [home + "/.cache/greenlight"] + (cacheHome.map { [Self.resolved($0) + "/greenlight"] } ?? [])
+            let join = { (base: String, rest: String) in (base == "/" ? "" : base) + rest }
+            let allowed = [join(home, "/.cache/greenlight")] + (cacheHome.map { [join(Self.resolved($0), "/greenlight")] } ?? [])
             if within(home, path) {
                 return "cache '\(name)' would live at \(path), which is HOME or holds it"
             }

@@ -59,31 +59,30 @@ struct CleanRoomSite: Sendable {
     /// Sites for `count` places at once (checkouts made concurrently); all or none.
     /// - Throws: the first `SiteError`; every site already made is removed.
     static func make(count: Int, for commit: ResolvedCommit, labels: [String?], context: TierContext) async throws(SiteError) -> [CleanRoomSite] {
-        let outcomes = await withTaskGroup(of: (Int, Result<CleanRoomSite, SiteError>).self) { group in
+        if count == 1 { return [try await make(for: commit, label: labels.first ?? nil, context: context)] }
+        // Each child reports its index, the site or the message: plain values across the group.
+        let made: [(index: Int, site: CleanRoomSite?, problem: String?)] = await withTaskGroup(
+            of: (index: Int, site: CleanRoomSite?, problem: String?).self
+        ) { group in
             for index in 0..<count {
+                let label = index < labels.count ? labels[index] : nil
                 group.addTask {
-                    do throws(SiteError) {
-                        return (index, .success(try await make(for: commit, label: labels[index], context: context)))
+                    do {
+                        return (index, try await make(for: commit, label: label, context: context), nil)
                     } catch {
-                        return (index, .failure(error))
+                        return (index, nil, "\(error)")
                     }
                 }
             }
-            var outcomes = [Result<CleanRoomSite, SiteError>?](repeating: nil, count: count)
-            for await (index, outcome) in group { outcomes[index] = outcome }
-            return outcomes.compactMap { $0 }
+            var collected: [(index: Int, site: CleanRoomSite?, problem: String?)] = []
+            for await item in group { collected.append(item) }
+            return collected
         }
-        var sites: [CleanRoomSite] = []
-        var failure: SiteError?
-        for outcome in outcomes {
-            switch outcome {
-            case let .success(site): sites.append(site)
-            case let .failure(error): failure = failure ?? error
-            }
-        }
-        if let failure {
+        let ordered = made.sorted { $0.index < $1.index }
+        let sites = ordered.compactMap(\.site)
+        if let problem = ordered.first(where: { $0.problem != nil })?.problem {
             for site in sites { TemporaryDirectory.remove(site.root) }
-            throw failure
+            throw SiteError(message: problem)
         }
         return sites
     }
