@@ -11,7 +11,8 @@ struct CachesCommand: AsyncParsableCommand {
             mounted read-write into every local clean room at /clean-room/caches/<name>. Sizes are bytes \
             allocated on disk, as du counts them. A directory there that clean_room.caches no longer names \
             is listed too, so it can be pruned. On the Kubernetes backend caches live on cache_pvc and \
-            are not listed here. Exit 0, or 2 when they cannot be listed.
+            are not listed here. Exit 0, or 2 when they cannot be listed or one is configured where no \
+            cache may be (it is listed as refused, with why).
             """,
         subcommands: [CachesListCommand.self, CachesPruneCommand.self],
         defaultSubcommand: CachesListCommand.self
@@ -33,6 +34,10 @@ struct CachesListCommand: AsyncParsableCommand {
             let usages = try CachesUseCase(repository: gate.context.tiers.repository, definition: gate.config.cleanRoom).list()
             print(CacheReport.list(usages), terminator: "")
             session.flushAndExitIfInterrupted()
+            // A cache configured where none may be is a configuration error, as in a check.
+            if usages.contains(where: { $0.problem != nil }) { throw ExitCode(2) }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw session.exit(for: error)
         }

@@ -9,7 +9,8 @@ struct NotesIntegrityTests {
     /// Plain `git notes append` moves the ref without checking what it pointed at, so it can
     /// replace a notes commit greenlight wrote a moment after git read the old tip. Two
     /// `greenlight check` loops race one such loop: every greenlight record must still be
-    /// there at the end, and so must every line git reported as written.
+    /// there once the next greenlight command has confirmed the last ones, and so must every line
+    /// git reported as written.
     @Test(.timeLimit(.minutes(5)))
     func recordsSurviveAWriterThatDoesNotCompareAndSwap() throws {
         let repo = try ScratchRepository()
@@ -63,6 +64,15 @@ struct NotesIntegrityTests {
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(results[0].stdout + results[1].stdout == "", "every check passes")
+        // A check does not wait out the settle time: the last records may still be pending; the
+        // next greenlight command (here a cached check of each commit) confirms them.
+        Thread.sleep(forTimeInterval: 0.3)
+        for sha in [first, second] {
+            let confirmed = try GreenlightBinary.run(["check", sha], in: repo.url, environment: environment)
+            #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        }
+        let pendingDirectory = repo.url.appendingPathComponent(".git/greenlight/notes-pending")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: pendingDirectory.path)) ?? []).isEmpty, "every receipt was confirmed")
 
         var records: [Substring] = []
         for sha in [first, second] {

@@ -55,6 +55,13 @@ struct CacheConfigTests {
         ("    go: {env: {1GO: a}}\n", "clean_room.caches.go.env", 4, "is not an environment variable name"),
         ("    go: {env: {HOME: a}}\n", "clean_room.caches.go.env.HOME", 4, "set by the clean room itself"),
         ("    go: {env: {GREENLIGHT_X: a}}\n", "clean_room.caches.go.env.GREENLIGHT_X", 4, "set by the clean room itself"),
+        ("    go: {env: {LC_ALL: a}}\n", "clean_room.caches.go.env.LC_ALL", 4, "set by the clean room itself"),
+        ("    go: {env: {LD_PRELOAD: a}}\n", "clean_room.caches.go.env.LD_PRELOAD", 4, "read code or settings from where it points"),
+        ("    go: {env: {GIT_EXEC_PATH: a}}\n", "clean_room.caches.go.env.GIT_EXEC_PATH", 4, "read code or settings from where it points"),
+        ("    go: {env: {PYTHONPATH: a}}\n", "clean_room.caches.go.env.PYTHONPATH", 4, "read code or settings from where it points"),
+        ("    go: {env: {NODE_OPTIONS: a}}\n", "clean_room.caches.go.env.NODE_OPTIONS", 4, "read code or settings from where it points"),
+        ("    go: {env: {BASH_ENV: a}}\n", "clean_room.caches.go.env.BASH_ENV", 4, "read code or settings from where it points"),
+        ("    go: {env: {GOCACHE: \"a\\0b\"}}\n", "clean_room.caches.go.env.GOCACHE", 4, "control characters"),
         ("    go: {env: {GOCACHE: ../up}}\n", "clean_room.caches.go.env.GOCACHE", 4, "without '.' or '..'"),
         ("    go: {env: {GOCACHE: /abs}}\n", "clean_room.caches.go.env.GOCACHE", 4, "relative subdirectory"),
         ("    go: {env: {GOCACHE: a/./b}}\n", "clean_room.caches.go.env.GOCACHE", 4, "without '.' or '..'"),
@@ -108,5 +115,13 @@ struct CacheConfigTests {
         #expect(DurationParser.age(from: "-1d") == nil)
         #expect(DurationParser.seconds(from: "8d") == nil)  // step limits stay at most 7 days
         #expect(DurationParser.format(30 * 86400 + 3600) == "30d1h")
+    }
+
+    /// With HOME unset, empty or relative (cron, `env -i`), the password database's home still counts.
+    @Test func theUsersHomeIsKnownWithoutHOME() throws {
+        let database = try #require(UserHome.passwordDatabase())
+        #expect(UserHome.all(environment: [:]) == [database])
+        #expect(UserHome.all(environment: ["HOME": "relative"]) == [database])
+        #expect(UserHome.all(environment: ["HOME": "/elsewhere"]) == (database == "/elsewhere" ? [database] : ["/elsewhere", database]))
     }
 }

@@ -142,6 +142,46 @@ struct NoteBytesTests {
 
     // MARK: another writer that does not compare-and-swap
 
+    /// A command hands its records over without waiting: what is written is checked at once,
+    /// what has not settled is saved, and the next command, once the settle time has passed,
+    /// writes again whatever `git notes append` replaced meanwhile.
+    @Test func handedOverRecordsSurviveGitNotesAppendOnceTheNextCommandConfirmsThem() async throws {
+        let repo = try ScratchRepository()
+        let sha = try repo.commitAll("first")
+        let commit = try #require(ObjectID(hex: sha))
+        let store = VerdictStore(repository: try repo.open())
+        let appends = """
+            i=1
+            while [ "$i" -le 40 ]; do
+                git notes --ref=greenlight append -m "foreign line $i" HEAD 2>/dev/null && echo "foreign line $i"
+                i=$((i + 1))
+            done
+            """
+        let gitDone = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? Command.run(["sh", "-c", appends], in: repo.url)
+            gitDone.signal()
+        }.start()
+        var receipts: [VerdictReceipt] = []
+        for index in 0..<20 {
+            receipts.append(try store.append(Self.record(on: commit, finishedAt: TimeInterval(index))))
+            try await Task.sleep(for: .milliseconds(15))
+        }
+        let started = ContinuousClock.now
+        try await store.handOver(receipts, settle: .seconds(30))
+        #expect(ContinuousClock.now - started < .seconds(10), "handOver does not wait out the settle time")
+        let pending = repo.url.appendingPathComponent(".git/greenlight/notes-pending")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pending.path).count == 20, "every unsettled receipt is saved")
+        gitDone.wait()
+        #expect(try store.confirmPending(settle: .seconds(30)) == 0, "receipts younger than the settle time are left alone")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pending.path).count == 20)
+        try store.confirmPending(settle: .zero)
+        try store.confirmPending(settle: .zero)  // a record written again settles anew
+        let note = try Self.gitNote(sha, in: repo)
+        #expect(NoteCodecLines.lines(note).filter { $0.contains("\"greenlight_version\"") }.count == 20)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pending.path).isEmpty)
+    }
+
     @Test func confirmedRecordsSurviveGitNotesAppendRacingThem() async throws {
         let repo = try ScratchRepository()
         let sha = try repo.commitAll("first")

@@ -40,14 +40,17 @@ struct ProcessLauncherTests {
     @Test func aStopAfterTheLeaderEndedKeepsItsOwnExitStatus() async throws {
         let scratch = ScratchDirectory("proc")
         let launcher = SystemProcessLauncher(killGrace: 0.5, drainGrace: 5)
-        for (command, stopped) in [("sleep 30 & exit 3", false), ("sleep 30; exit 3", true)] {
+        for (command, stopped) in [("sleep 30 & echo bye; exit 3", false), ("echo bye; sleep 30; exit 3", true)] {
             let group = ProcessGroupSet()
+            let sink = RecordingSink()
             let running = Task {
                 try await launcher.run(ProcessSpec(command: command, directory: scratch.url, environment: ["PATH": "/usr/bin:/bin"]),
-                                       output: RecordingSink(), group: group)
+                                       output: sink, group: group)
             }
-            // The background sleep keeps the output open, so the launcher is still draining when the stop comes.
-            try await Task.sleep(for: .milliseconds(600))
+            // The background sleep keeps the output open, so the launcher is still draining when the
+            // stop comes; "bye" says the leader is at its end (on a loaded machine this takes a while).
+            for _ in 0..<300 where !sink.text.contains("bye") { try await Task.sleep(for: .milliseconds(100)) }
+            try await Task.sleep(for: .milliseconds(500))
             group.stopAll()
             let outcome = try await running.value
             #expect(outcome.terminated == stopped, "\(command)")

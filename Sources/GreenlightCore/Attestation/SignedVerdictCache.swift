@@ -65,7 +65,11 @@ public struct SignedVerdictCache: VerdictCache {
     }
 
     public func confirm(_ receipts: [VerdictReceipt]) async throws {
-        _ = try await store.confirm(receipts)
+        _ = try await store.handOver(receipts)
+    }
+
+    public func confirmPending() throws {
+        _ = try store.confirmPending()
     }
 
     /// The trusted keys for the gate and `status`: the repository's (`TrustedKeys.read`), plus this

@@ -21,14 +21,8 @@ public struct SigningKeyFile: Sendable {
     public static func defaultLocation(environment: [String: String]) -> URL {
         func absolute(_ value: String?) -> String? { value.flatMap { $0.hasPrefix("/") ? $0 : nil } }
         let base = absolute(environment["XDG_CONFIG_HOME"])
-            ?? ((absolute(environment["HOME"]) ?? passwordDatabaseHome() ?? "/") + "/.config")
+            ?? ((UserHome.preferred(environment: environment) ?? "/") + "/.config")
         return URL(fileURLWithPath: base).appendingPathComponent("greenlight/signing-key")
-    }
-
-    private static func passwordDatabaseHome() -> String? {
-        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: directory)
-        return home.hasPrefix("/") ? home : nil
     }
 
     /// The key file at `path` when given, else at `defaultLocation`.

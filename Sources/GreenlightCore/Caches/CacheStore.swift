@@ -23,20 +23,23 @@ public struct CacheStore: Sendable {
     /// The repository's working tree, where no cache may live (it would be workspace state).
     let workingDirectory: URL?
     let commonDirectory: URL
-    /// The user's HOME, which a cache may not be, hold or be inside (but for greenlight's own
-    /// `~/.cache/greenlight`).
-    let home: String?
+    /// The user's homes (`$HOME` and the password database's), which a cache may not be, hold or
+    /// be inside (but for greenlight's own `~/.cache/greenlight`).
+    let homes: [String]
     /// `$XDG_CACHE_HOME`, when set.
     let cacheHome: String?
     /// Where clean rooms make their checkouts (TMPDIR): a cache may not be or hold it.
     let temporaryDirectory: String
+    /// Every cache directory this user's clean rooms mounted, in any repository.
+    let registry: CacheRegistry
 
     /// - Parameter environment: the workspace's (`HOME`, `XDG_CACHE_HOME`, `TMPDIR`).
     public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment, temporaryDirectory: URL? = nil) {
         root = repository.commonDirectory.appendingPathComponent("greenlight/caches", isDirectory: true)
         workingDirectory = repository.workingDirectory
         commonDirectory = repository.commonDirectory
-        home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        homes = UserHome.all(environment: environment)
+        registry = CacheRegistry(environment: environment)
         cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
         self.temporaryDirectory = temporaryDirectory?.path ?? environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
@@ -70,12 +73,18 @@ public struct CacheStore: Sendable {
     /// `~/.cache/greenlight/…` or `$XDG_CACHE_HOME/greenlight/…`), around the directory where clean
     /// rooms make their checkouts, a system directory, or in or around another cache.
     public func locate(_ caches: [CacheDefinition]) -> [Located] {
+        let registered = registry.entries()
         var located = caches.map { cache in
             let directory = URL(fileURLWithPath: Self.resolved(self.directory(for: cache).path), isDirectory: true)
-            return Located(definition: cache, directory: directory, problem: problem(with: directory, cache: cache))
+            return Located(definition: cache, directory: directory, problem: problem(with: directory, cache: cache, registered: registered))
         }
         for index in located.indices where located[index].problem == nil {
             let path = located[index].directory.path
+            if let other = registered.first(where: { $0 != path && (Self.within(path, $0) || Self.within($0, path)) }) {
+                located[index] = Located(definition: located[index].definition, directory: located[index].directory,
+                                         problem: "cache '\(located[index].definition.name)' would live at \(path), in or around \(other), a cache another clean room of this user mounts (\(registry.file?.path ?? "the cache registry")): its steps could redirect this one")
+                continue
+            }
             if let other = located.first(where: { $0.definition.name != located[index].definition.name
                     && (Self.within(path, $0.directory.path) || Self.within($0.directory.path, path)) }) {
                 located[index] = Located(definition: located[index].definition, directory: located[index].directory,
@@ -85,12 +94,17 @@ public struct CacheStore: Sendable {
         return located
     }
 
+    /// Whether `path` is `base` or below it, compared byte by byte (a `String` compares by
+    /// grapheme, and "/" followed by a combining mark is one grapheme that `hasPrefix("/")` misses).
     static func within(_ path: String, _ base: String) -> Bool {
-        path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        let path = Array(path.utf8)
+        var base = Array(base.utf8)
+        if base.last != UInt8(ascii: "/") { base.append(UInt8(ascii: "/")) }
+        return path + [UInt8(ascii: "/")] == base || path.starts(with: base)
     }
 
     /// Why `directory` (symbolic links already resolved) cannot hold `cache`, or `nil`.
-    func problem(with directory: URL, cache: CacheDefinition) -> String? {
+    func problem(with directory: URL, cache: CacheDefinition, registered: [String]) -> String? {
         let path = directory.path
         let name = cache.name
         let ownRoot = Self.resolved(root.path)
@@ -108,7 +122,18 @@ public struct CacheStore: Sendable {
             return nil
         }
         let within = Self.within
-        if path.split(separator: "/").count < 2 {
+        let configured = self.directory(for: cache).path
+        if let link = Self.firstSymbolicLink(in: configured) {
+            return "cache '\(name)' would be reached through the symbolic link \(link): name the directory itself (a step writing a cache could plant such a link)"
+        }
+        let components = path.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
+        if components.contains(Array(".git".utf8)) {
+            return "cache '\(name)' would live at \(path), inside a git directory"
+        }
+        if (Array(path.utf8) + [UInt8(ascii: "/")]).firstRange(of: Array("/greenlight/caches/".utf8)) != nil {
+            return "cache '\(name)' would live at \(path), among another repository's caches"
+        }
+        if components.count < 2 {
             return "cache '\(name)' would live at \(path), a whole top-level directory: name a directory of its own below it"
         }
         if let tree = workingDirectory.map({ Self.resolved($0.path) }), within(path, tree) || within(tree, path) {
@@ -122,18 +147,25 @@ public struct CacheStore: Sendable {
         if within(temporary, path) {
             return "cache '\(name)' would live at \(path), which holds \(temporary), where clean rooms make their checkouts"
         }
-        if let home = home.map(Self.resolved) {
+        for home in homes.map(Self.resolved) {
             let join = { (base: String, rest: String) in (base == "/" ? "" : base) + rest }
-            let allowed = [join(home, "/.cache/greenlight")] + (cacheHome.map { [join(Self.resolved($0), "/greenlight")] } ?? [])
+            // An allowance is greenlight's own directory strictly inside HOME, never HOME or above it.
+            let allowed = ([join(home, "/.cache/greenlight")] + (cacheHome.map { [join(Self.resolved($0), "/greenlight")] } ?? []))
+                .filter { within($0, home) && !within(home, $0) }
             if within(home, path) {
                 return "cache '\(name)' would live at \(path), which is HOME or holds it"
             }
             if within(path, home), !allowed.contains(where: { path != $0 && within(path, $0) }) {
-                return "cache '\(name)' would live at \(path), inside HOME, where a step writing it could reach the user's files; use a directory below \(allowed[0])/ or outside HOME"
+                return "cache '\(name)' would live at \(path), inside HOME, where a step writing it could reach the user's files; use a directory below \(join(home, "/.cache/greenlight"))/ or outside HOME"
             }
         }
         for system in Self.systemDirectories where within(path, system) || within(system, path) {
             return "cache '\(name)' would live at \(path), \(within(path, system) ? "a system directory" : "which holds the system directory \(system)")"
+        }
+        // An existing directory becomes a cache only when it is empty or one already: a step may
+        // write anything in a cache, so it must hold nothing else (another repository, tools, keys).
+        if !registered.contains(path), let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
+            return "cache '\(name)' would live at \(path), which already holds files no clean room put there (\(contents.sorted().prefix(3).joined(separator: ", "))…): name a new or empty directory"
         }
         return nil
     }
@@ -166,11 +198,24 @@ public struct CacheStore: Sendable {
                 lease.mounted.append(CacheLease.Mounted(definition: located.definition,
                                                         directory: URL(fileURLWithPath: Self.resolved(configured.path), isDirectory: true)))
             }
+            try registry.register(lease.mounted.map(\.directory.path))
         } catch {
             lease.release()
             throw error
         }
         return lease
+    }
+
+    /// The first component of `path` (absolute, normalised) that is a symbolic link, or `nil`.
+    static func firstSymbolicLink(in path: String) -> String? {
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            var status = stat()
+            guard lstat(prefix, &status) == 0 else { return nil }  // the rest does not exist yet
+            if (status.st_mode & S_IFMT) == S_IFLNK { return prefix }
+        }
+        return nil
     }
 
     /// `mkdir -p` with mode 0700 for what it creates.

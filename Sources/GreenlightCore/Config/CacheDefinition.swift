@@ -44,17 +44,24 @@ public struct CacheDefinition: Equatable, Sendable {
     }
 
     /// Why a cache may not set `variable`, or `nil`: the clean room sets it itself (HOME, TMPDIR,
-    /// PATH, the locale and terminal it lets through, GREENLIGHT_*), or the dynamic loader or the
-    /// shell would load code or change parsing from where it points (LD_*, BASH_ENV, ENV, IFS, …):
-    /// a cache is written by the code under test, so such a variable would run last run's code.
+    /// PATH, the locale and terminal it lets through, GREENLIGHT_*), or a loader, shell,
+    /// interpreter, compiler or git would load code or settings from where it points (LD_*, GIT_*,
+    /// BASH_ENV, PYTHONPATH, NODE_OPTIONS, GOROOT, RUSTC_WRAPPER, …): a cache is written by the code
+    /// under test, so such a variable would run the last run's code. A denylist: the variables of
+    /// the content-addressed caches `init` offers (GOMODCACHE, GOCACHE, PIP_CACHE_DIR, CARGO_HOME,
+    /// npm_config_cache, XDG_CACHE_HOME) stay allowed.
     static func reservation(of variable: String) -> String? {
         let own = ["HOME", "TMPDIR", "PATH", "LANG", "TERM", "TZ", "USER", "LOGNAME"]
         if own.contains(variable) || variable.hasPrefix("LC_") || variable.hasPrefix("GREENLIGHT_") {
             return "\(variable) is set by the clean room itself; a cache cannot set it"
         }
-        let loaders = ["BASH_ENV", "ENV", "IFS", "SHELLOPTS", "BASHOPTS", "PS4", "CDPATH", "GCONV_PATH", "LOCPATH", "NLSPATH"]
-        if variable.hasPrefix("LD_") || loaders.contains(variable) {
-            return "\(variable) makes the dynamic loader or the shell read code or settings from where it points; a cache, which the code under test writes, cannot set it"
+        let loaders = ["BASH_ENV", "ENV", "IFS", "SHELLOPTS", "BASHOPTS", "PS4", "PROMPT_COMMAND", "CDPATH", "GCONV_PATH", "LOCPATH", "NLSPATH",
+                       "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE", "PERL5LIB", "PERLLIB", "PERL5OPT", "RUBYLIB", "RUBYOPT",
+                       "NODE_OPTIONS", "NODE_PATH", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "CLASSPATH", "XDG_CONFIG_HOME",
+                       "XDG_DATA_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_DIRS", "GOFLAGS", "GOENV", "GOROOT", "GOTOOLCHAIN", "GOPATH", "CARGO_BUILD_RUSTC_WRAPPER",
+                       "RUSTC_WRAPPER", "RUSTC", "CC", "CXX", "SWIFT_EXEC"]
+        if variable.hasPrefix("LD_") || variable.hasPrefix("GIT_") || loaders.contains(variable) {
+            return "\(variable) makes a loader, shell, interpreter, compiler or git read code or settings from where it points; a cache, which the code under test writes, cannot set it"
         }
         return nil
     }

@@ -83,7 +83,10 @@ public struct Gate: Sendable {
         let commit = options.commit
         let cache = context.cache
         let progress = context.tiers.progress
-        // Every record written by this check, confirmed once more at the end (see VerdictStore.confirm).
+        // Records earlier commands left to confirm first, so a lookup finds any that another writer replaced.
+        try cache.confirmPending()
+        // Every record written by this check, checked again at the end and left to confirm after
+        // the settle time (see VerdictStore.handOver).
         var receipts: [VerdictReceipt] = []
         var warnings: [String] = []
         var results: [TierResult] = []

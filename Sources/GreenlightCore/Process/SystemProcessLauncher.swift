@@ -97,7 +97,7 @@ public struct SystemProcessLauncher: ProcessLauncher {
         // The leader stays a zombie until reaped below: its pid, and so its group id, cannot be
         // reused by another process while greenlight still signals that group.
         let exit = ExitWatcher(pid: pid, wakeWrite: wake[1])
-        let process = RunningProcess(pid: pid, wakeWrite: wake[1], leaderExited: { exit.hasExited })
+        let process = RunningProcess(pid: pid, wakeWrite: wake[1], leaderExited: { exit.hasExited || ProcessTable.entry(pid)?.state == "Z" })
         let token = group.add(process)
         defer { group.remove(token) }
         cancellation.attach(process)

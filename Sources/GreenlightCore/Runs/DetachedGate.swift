@@ -61,7 +61,8 @@ public struct DetachedGate: Sendable {
         while Date() < deadline {
             let status = store.status(key)
             if let status, status.id == id {
-                if status.state != .running, let decided = try await gate.cachedResult(commit) { return .decided(decided) }
+                // Even when it already ended: a waiter then passes on what it printed (its warnings
+                // too) and takes its result where the notes agree (`GateRunWaiter.wait`).
                 return .running(status, started: true, outputOffset: offset)
             }
             if store.isRunning(key) {

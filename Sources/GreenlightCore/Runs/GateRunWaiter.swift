@@ -55,11 +55,7 @@ public struct GateRunWaiter: Sendable {
         // The notes decide (signed, and what every push and `verify` read); the status file, which
         // anyone can write, only adds the report of what ran when it agrees with them.
         if let decided = try await gate.cachedResult(commit) {
-            if let ran = status?.result, status?.state == .finished, ran.commit == commit, ran.verdict == decided.verdict,
-               ran.tiers.map(\.digest) == decided.tiers.map(\.digest) {
-                return .decided(ran)
-            }
-            return .decided(decided)
+            return .decided(status.flatMap { Self.agreeing($0, with: decided, commit: commit) } ?? decided)
         }
         // Without a verdict in the notes, only an error can have ended the run: never a pass.
         if let status, status.state == .finished, let code = status.exitCode, code != 0, status.result.map({ $0.verdict == .error }) ?? true {
@@ -68,6 +64,15 @@ public struct GateRunWaiter: Sendable {
         if let status, status.state == .finished { return .unrecorded(status) }
         if let status, status.state == .running { return .died(status) }
         return .nothing
+    }
+
+    /// The finished run's own result (what ran, with its warnings) when it agrees with what the
+    /// notes decided (`decided`); `nil` otherwise. The notes decide (signed, and what every push and
+    /// `verify` read); the status file, which anyone can write, only adds the report of what ran.
+    static func agreeing(_ status: GateRunStatus, with decided: GateResult, commit: ResolvedCommit) -> GateResult? {
+        guard let ran = status.result, status.state == .finished, ran.commit == commit, ran.verdict == decided.verdict,
+              ran.tiers.map(\.digest) == decided.tiers.map(\.digest) else { return nil }
+        return ran
     }
 
     /// What stands for a running run whose status file cannot be read.

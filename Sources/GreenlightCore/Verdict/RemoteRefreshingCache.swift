@@ -42,4 +42,8 @@ public struct RemoteRefreshingCache: VerdictCache {
     public func confirm(_ receipts: [VerdictReceipt]) async throws {
         try await base.confirm(receipts)
     }
+
+    public func confirmPending() throws {
+        try base.confirmPending()
+    }
 }

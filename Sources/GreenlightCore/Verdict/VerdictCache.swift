@@ -16,9 +16,14 @@ public protocol VerdictCache: Sendable {
     /// written in the same notes commit. - Throws: `GitError`; nothing is half-written.
     func record(_ record: VerdictRecord, attestations: [String]) throws -> VerdictReceipt
 
-    /// Checks once more, after the settle time, that every record written is still there
-    /// (see `VerdictStore.confirm`). - Throws: `GitError` when one went missing for good.
+    /// Checks now that every record written is still there and leaves the check after the settle
+    /// time to the next command (see `VerdictStore.handOver`). - Throws: `GitError` when one went
+    /// missing for good.
     func confirm(_ receipts: [VerdictReceipt]) async throws
+
+    /// Confirms what earlier commands left to confirm (see `VerdictStore.confirmPending`).
+    /// - Throws: `GitError` when the notes cannot be read or written.
+    func confirmPending() throws
 }
 
 /// What a lookup found.

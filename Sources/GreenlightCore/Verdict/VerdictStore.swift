@@ -58,7 +58,7 @@ public struct VerdictStore: Sendable {
         var rewrites = 0
         while true {
             try repository.appendToNote(on: record.commit, lines: lines, notesRef: notesRef)
-            let receipt = VerdictReceipt(commit: record.commit, lines: lines, writtenAt: ContinuousClock.now)
+            let receipt = VerdictReceipt(commit: record.commit, lines: lines, writtenAt: ContinuousClock.now, writtenDate: Date())
             if try holds(receipt) { return receipt }
             rewrites += 1
             if rewrites > Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
@@ -87,10 +87,65 @@ public struct VerdictStore: Sendable {
                 if try holds(receipt) { continue }
                 if rewrites >= Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
                 try repository.appendToNote(on: receipt.commit, lines: receipt.lines, notesRef: notesRef)
-                next.append((VerdictReceipt(commit: receipt.commit, lines: receipt.lines, writtenAt: ContinuousClock.now), rewrites + 1))
+                next.append((VerdictReceipt(commit: receipt.commit, lines: receipt.lines, writtenAt: ContinuousClock.now, writtenDate: Date()), rewrites + 1))
                 total += 1
             }
             pending = next
+        }
+        return total
+    }
+
+    /// Ends a command's part in its records without waiting for the settle time: each receipt's
+    /// record is checked now (and written again when another writer replaced it); a receipt whose
+    /// settle time has not passed is saved (`PendingReceipts`) for the next greenlight command,
+    /// which confirms it (`confirmPending`). A receipt that cannot be saved is confirmed here,
+    /// waiting out its settle time as `confirm(_:settle:)` does.
+    ///
+    /// - Returns: how many records had to be written again.
+    /// - Throws: `GitError` when git fails, or (code -1) when a record went missing after every rewrite.
+    @discardableResult
+    public func handOver(_ receipts: [VerdictReceipt], settle: Duration = VerdictStore.settleTime) async throws(GitError) -> Int {
+        var total = 0
+        var unsaved: [VerdictReceipt] = []
+        let pending = PendingReceipts(repository: repository)
+        for var receipt in receipts {
+            var rewrites = 0
+            while try !holds(receipt) {
+                if rewrites >= Self.maxRewrites { throw overwritten(receipt, times: rewrites) }
+                try repository.appendToNote(on: receipt.commit, lines: receipt.lines, notesRef: notesRef)
+                receipt = VerdictReceipt(commit: receipt.commit, lines: receipt.lines, writtenAt: ContinuousClock.now, writtenDate: Date())
+                rewrites += 1
+                total += 1
+            }
+            guard ContinuousClock.now < receipt.writtenAt.advanced(by: settle) else { continue }
+            do { _ = try pending.save(receipt) } catch { unsaved.append(receipt) }
+        }
+        return total + (try await confirm(unsaved, settle: settle))
+    }
+
+    /// Confirms the receipts earlier commands saved (`handOver`) whose settle time has passed:
+    /// writes again each record another writer replaced, then forgets the receipt. Younger ones
+    /// (a command still running, or just ended) are left for later; unreadable files are removed.
+    ///
+    /// - Returns: how many records had to be written again.
+    /// - Throws: `GitError` when git fails.
+    @discardableResult
+    public func confirmPending(settle: Duration = VerdictStore.settleTime) throws(GitError) -> Int {
+        let pending = PendingReceipts(repository: repository)
+        var total = 0
+        for (url, receipt) in pending.load() {
+            guard let receipt else {
+                pending.remove(url)
+                continue
+            }
+            guard ContinuousClock.now >= receipt.writtenAt.advanced(by: settle) else { continue }
+            if try !holds(receipt) {
+                try repository.appendToNote(on: receipt.commit, lines: receipt.lines, notesRef: notesRef)
+                total += 1
+                // Written again: it settles anew, so the receipt stays for the next command.
+                _ = try? pending.save(VerdictReceipt(commit: receipt.commit, lines: receipt.lines, writtenAt: ContinuousClock.now, writtenDate: Date()))
+            }
+            pending.remove(url)
         }
         return total
     }
@@ -109,7 +164,7 @@ public struct VerdictStore: Sendable {
     }
 }
 
-/// What `VerdictStore.append(_:)` wrote and when, for `VerdictStore.confirm(_:settle:)`.
+/// What `VerdictStore.append(_:)` wrote and when, for `VerdictStore.confirm(_:settle:)` and `handOver(_:settle:)`.
 public struct VerdictReceipt: Sendable, Hashable {
     /// The commit whose note holds the record.
     public let commit: ObjectID
@@ -117,4 +172,13 @@ public struct VerdictReceipt: Sendable, Hashable {
     public let lines: [String]
     /// When the line was last written (monotonic clock).
     public let writtenAt: ContinuousClock.Instant
+    /// The same moment by the wall clock (for `PendingReceipts`, read by another process).
+    public let writtenDate: Date
+
+    public init(commit: ObjectID, lines: [String], writtenAt: ContinuousClock.Instant, writtenDate: Date) {
+        self.commit = commit
+        self.lines = lines
+        self.writtenAt = writtenAt
+        self.writtenDate = writtenDate
+    }
 }
