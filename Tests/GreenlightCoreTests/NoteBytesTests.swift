@@ -142,6 +142,16 @@ struct NoteBytesTests {
 
     // MARK: another writer that does not compare-and-swap
 
+    /// 40 plain `git notes append`s, each line echoed when git wrote it: `git notes append` reads
+    /// the tip, writes, and moves the ref without checking it.
+    static let foreignAppends = """
+        i=1
+        while [ "$i" -le 40 ]; do
+            git notes --ref=greenlight append -m "foreign line $i" HEAD 2>/dev/null && echo "foreign line $i"
+            i=$((i + 1))
+        done
+        """
+
     /// A command hands its records over without waiting: what is written is checked at once,
     /// what has not settled is saved, and the next command, once the settle time has passed,
     /// writes again whatever `git notes append` replaced meanwhile.
@@ -150,16 +160,9 @@ struct NoteBytesTests {
         let sha = try repo.commitAll("first")
         let commit = try #require(ObjectID(hex: sha))
         let store = VerdictStore(repository: try repo.open())
-        let appends = """
-            i=1
-            while [ "$i" -le 40 ]; do
-                git notes --ref=greenlight append -m "foreign line $i" HEAD 2>/dev/null && echo "foreign line $i"
-                i=$((i + 1))
-            done
-            """
         let gitDone = DispatchSemaphore(value: 0)
         Thread {
-            _ = try? Command.run(["sh", "-c", appends], in: repo.url)
+            _ = try? Command.run(["sh", "-c", Self.foreignAppends], in: repo.url)
             gitDone.signal()
         }.start()
         var receipts: [VerdictReceipt] = []
@@ -187,14 +190,7 @@ struct NoteBytesTests {
         let sha = try repo.commitAll("first")
         let commit = try #require(ObjectID(hex: sha))
         let store = VerdictStore(repository: try repo.open())
-        // `git notes append` reads the tip, writes, and moves the ref without checking it.
-        let appends = """
-            i=1
-            while [ "$i" -le 40 ]; do
-                git notes --ref=greenlight append -m "foreign line $i" HEAD 2>/dev/null && echo "foreign line $i"
-                i=$((i + 1))
-            done
-            """
+        let appends = Self.foreignAppends
         let gitDone = DispatchSemaphore(value: 0)
         let gitOutput = Locked("")
         Thread {
